@@ -1,0 +1,10 @@
+/**
+ * How a bundle contributes REST resources to the one {@code /v1} application, and how a resource reports
+ * a client error with the documented error body.
+ */
+@Export
+@Version("1.0.0")
+package org.audotics.http.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,10 @@
+/**
+ * Group listening sessions in real time: events that every member of a session receives, on every node.
+ * Implemented by the realtime bundle (a later issue); nothing provides it yet.
+ */
+@Export
+@Version("1.0.0")
+package org.audotics.realtime.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
