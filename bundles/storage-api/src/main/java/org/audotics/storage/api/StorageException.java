@@ -2,7 +2,7 @@ package org.audotics.storage.api;
 
 /**
  * The database could not do what was asked: unreachable, a constraint violated, a migration failed.
- * Callers at the REST edge answer 503 when {@link #unavailable()} is true, 500 otherwise.
+ * The REST layer answers 503 with {@code Retry-After} when {@link #unavailable()} is true, 500 otherwise.
  */
 public class StorageException extends RuntimeException {
 
@@ -10,6 +10,11 @@ public class StorageException extends RuntimeException {
 
     private final boolean unavailable;
 
+    /**
+     * @param message     what failed, without secrets (never a password or full connection string)
+     * @param unavailable true when the database could not be reached at all (a retry later may succeed)
+     * @param cause       the underlying failure
+     */
     public StorageException(String message, boolean unavailable, Throwable cause) {
         super(message, cause);
         this.unavailable = unavailable;

@@ -1,0 +1,63 @@
+package org.audotics.auth.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The operator's bearer token: configured, or generated once and kept in a file only the server's user
+ * can read, so a first start needs no configuration and the secret never appears in a log.
+ */
+final class AdminToken {
+
+    static final int MIN_LENGTH = 24;
+
+    private AdminToken() {
+    }
+
+    /**
+     * @param configured the configured token, or blank
+     * @param file       where a generated token is kept
+     * @throws IllegalArgumentException when the configured token is shorter than {@value #MIN_LENGTH}
+     */
+    static String resolve(String configured, Path file) {
+        if (configured != null && !configured.isBlank()) {
+            String token = configured.strip();
+            if (token.length() < MIN_LENGTH) {
+                throw new IllegalArgumentException("admin.token must be at least " + MIN_LENGTH + " characters");
+            }
+            return token;
+        }
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).strip();
+            }
+            return generate(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write the admin token file " + file, e);
+        }
+    }
+
+    private static String generate(Path file) throws IOException {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Files.createDirectories(file.getParent());
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temporary, token + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        try {
+            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the data folder's own permissions apply
+        }
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return token;
+    }
+}
