@@ -16,6 +16,8 @@ public final class ErrorCodes {
     public static final String FORBIDDEN = "forbidden";
     /** 404: no such resource (unknown id or unknown path). */
     public static final String NOT_FOUND = "not_found";
+    /** 409: the request conflicts with the current state or with a concurrent change. */
+    public static final String CONFLICT = "conflict";
     /** 405: the path exists but not with this HTTP method. */
     public static final String METHOD_NOT_ALLOWED = "method_not_allowed";
     /** 406: the client accepts no media type we can produce. */

@@ -7,8 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.servlet.Servlet;
 import javax.servlet.ServletConfig;
 import javax.servlet.ServletException;
-import javax.ws.rs.ext.ContextResolver;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.audotics.auth.api.Authenticator;
 import org.audotics.http.api.RestResource;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -44,7 +42,6 @@ public final class JerseyServlet extends ServletContainer {
 
     private final transient Map<ServiceReference<?>, Object> resources = new ConcurrentHashMap<>();
     private final transient ServiceTracker<Object, Object> tracker;
-    private final transient ObjectMapper mapper = ApiObjectMapper.create();
     private transient volatile boolean initialised;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -92,7 +89,7 @@ public final class JerseyServlet extends ServletContainer {
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
                 .register(JacksonFeature.withoutExceptionMappers())
-                .register((ContextResolver<ObjectMapper>) type -> mapper)
+                .register(new ObjectMapperResolver())
                 .register(new AuthenticationFilter(() -> Optional.ofNullable(authenticator)))
                 .register(new RolesAllowedFeature())
                 .register(new ApiExceptionMapper())

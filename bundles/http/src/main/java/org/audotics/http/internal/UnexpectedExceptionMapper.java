@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Anything no other mapper handles. A database that cannot be reached is a 503 with {@code Retry-After};
- * everything else is a bug: a 500 whose message carries an error id, logged with its stack trace under
+ * a change that lost a race against a concurrent one (a uniqueness constraint) is a 409; everything else is a bug: a 500 whose message carries an error id, logged with its stack trace under
  * the same id so an operator can find it. The client never sees the exception.
  */
 final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -23,6 +23,11 @@ final class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             LOG.warn("Database unavailable: {}", storage.getMessage());
             return ErrorBody.response(503, ErrorCodes.SERVICE_UNAVAILABLE, "the database is unavailable; retry later")
                     .header("Retry-After", ApiExceptionMapper.RETRY_AFTER_SECONDS).build();
+        }
+        if (e instanceof StorageException storage && storage.reason() == StorageException.Reason.CONFLICT) {
+            LOG.info("Conflicting concurrent change: {}", storage.getMessage());
+            return ErrorBody.response(409, ErrorCodes.CONFLICT,
+                    "a concurrent change conflicted with this request; retry it").build();
         }
         String errorId = UUID.randomUUID().toString();
         LOG.error("Unexpected failure, error id {}", errorId, e);

@@ -41,8 +41,9 @@ public final class PooledDatabase implements Database, HealthCheck {
         LOG.info("Database: {} ({})", settings.redactedUrl(), settings.embedded() ? "embedded default" : "configured");
     }
 
+    /** Closes the Cayenne runtimes and the pool (DS calls it on deactivation). */
     @Deactivate
-    void close() {
+    public void close() {
         stores.forEach(CayenneObjectStore::close);
         pool.close();
     }

@@ -12,7 +12,24 @@ final class StorageFailures {
     }
 
     static StorageException translate(String what, Throwable failure) {
-        return new StorageException(what + " failed: " + rootMessage(failure), isUnavailable(failure), failure);
+        return new StorageException(what + " failed: " + rootMessage(failure), reasonOf(failure), failure);
+    }
+
+    static StorageException.Reason reasonOf(Throwable failure) {
+        if (isUnavailable(failure)) {
+            return StorageException.Reason.UNAVAILABLE;
+        }
+        return isIntegrityViolation(failure) ? StorageException.Reason.CONFLICT : StorageException.Reason.FAILED;
+    }
+
+    /** SQLSTATE class 23: a unique, foreign-key or not-null constraint refused the change. */
+    static boolean isIntegrityViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

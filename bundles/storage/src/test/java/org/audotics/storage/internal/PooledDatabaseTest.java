@@ -85,16 +85,31 @@ class PooledDatabaseTest {
     }
 
     @Test
-    void constraintViolationIsAStorageExceptionButNotUnavailability() {
+    void duplicateKeyIsAConflict() {
+        database.migrate(PooledDatabaseTest.class, "db/test-changelog.xml");
+        ObjectStore store = database.objectStore(PooledDatabaseTest.class, "cayenne-test.xml");
+        ObjectStore.Work<Void> insertN3 = context -> {
+            Note note = context.newObject(Note.class);
+            note.setId("n3");
+            note.setText("first");
+            context.commitChanges();
+            return null;
+        };
+        store.write(insertN3);
+        var e = assertThrows(StorageException.class, () -> store.write(insertN3));
+        assertEquals(StorageException.Reason.CONFLICT, e.reason());
+    }
+
+    @Test
+    void missingMandatoryValueFailsBeforeReachingTheDatabase() {
         database.migrate(PooledDatabaseTest.class, "db/test-changelog.xml");
         ObjectStore store = database.objectStore(PooledDatabaseTest.class, "cayenne-test.xml");
         var e = assertThrows(StorageException.class, () -> store.write(context -> {
-            Note note = context.newObject(Note.class);
-            note.setId("n3");
-            context.commitChanges(); // text is NOT NULL
+            context.newObject(Note.class).setId("n4");
+            context.commitChanges(); // text is mandatory
             return null;
         }));
-        assertFalse(e.unavailable());
+        assertEquals(StorageException.Reason.FAILED, e.reason());
     }
 
     @Test

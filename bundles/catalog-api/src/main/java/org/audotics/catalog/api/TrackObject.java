@@ -1,0 +1,74 @@
+package org.audotics.catalog.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A track in Spotify's Web API shape (field names become snake_case in JSON), so a Spotify client reads
+ * our answers unchanged. Every bundle that answers with tracks uses it.
+ *
+ * <p>Differences from Spotify: {@code uri} uses the {@code audotics:} scheme; {@code external_ids} holds
+ * the id the track was imported under ({@code "import"}); {@code album.artists} are the track's artists
+ * (album artists are not modelled yet); {@code genres} is our addition; there are no preview URLs, images
+ * or markets.
+ */
+public record TrackObject(
+        SimplifiedAlbum album,
+        List<SimplifiedArtist> artists,
+        List<String> availableMarkets,
+        int discNumber,
+        int durationMs,
+        boolean explicit,
+        Map<String, String> externalIds,
+        List<String> genres,
+        String href,
+        String id,
+        boolean isLocal,
+        boolean isPlayable,
+        String name,
+        int popularity,
+        String previewUrl,
+        int trackNumber,
+        String type,
+        String uri) {
+
+    /** An artist inside a track. */
+    public record SimplifiedArtist(String href, String id, String name, String type, String uri) {
+    }
+
+    /** An album inside a track. */
+    public record SimplifiedAlbum(String albumType, List<SimplifiedArtist> artists, String href, String id,
+            List<Object> images, String name, String releaseDate, String releaseDatePrecision, String type, String uri) {
+    }
+
+    /**
+     * @param track   the catalog track
+     * @param apiBase the API's base URI ending in {@code /v1/}, for the {@code href} links
+     */
+    public static TrackObject of(Track track, URI apiBase) {
+        List<SimplifiedArtist> artists = track.artists().stream()
+                .map(artist -> new SimplifiedArtist(apiBase.resolve("artists/" + artist.id()).toString(), artist.id(),
+                        artist.name(), "artist", "audotics:artist:" + artist.id()))
+                .toList();
+        AlbumRef album = track.album();
+        SimplifiedAlbum simplifiedAlbum = album == null ? null : new SimplifiedAlbum("album", artists,
+                apiBase.resolve("albums/" + album.id()).toString(), album.id(), List.of(), album.name(),
+                album.releaseDate(), precision(album.releaseDate()), "album", "audotics:album:" + album.id());
+        return new TrackObject(simplifiedAlbum, artists, List.of(), track.discNumber(), track.durationMs(),
+                track.explicit(), Map.of("import", track.externalId()), track.genres(),
+                apiBase.resolve("tracks/" + track.id()).toString(), track.id(), false, true, track.name(),
+                track.popularity(), null, track.trackNumber(), "track", "audotics:track:" + track.id());
+    }
+
+    private static String precision(String releaseDate) {
+        if (releaseDate == null) {
+            return null;
+        }
+        return switch (releaseDate.length()) {
+            case 4 -> "year";
+            case 7 -> "month";
+            default -> "day";
+        };
+    }
+}

@@ -1,0 +1,164 @@
+package org.audotics.catalog.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.audotics.cache.api.Cache;
+import org.audotics.catalog.api.Artist;
+import org.audotics.catalog.api.CatalogService;
+import org.audotics.catalog.api.ImportResult;
+import org.audotics.catalog.api.Track;
+import org.audotics.catalog.api.TrackImport;
+import org.audotics.catalog.internal.store.CatalogStore;
+import org.audotics.health.api.HealthCheck;
+import org.audotics.health.api.HealthStatus;
+import org.audotics.storage.api.Database;
+import org.audotics.storage.api.StorageException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The catalog service: the database through {@link CatalogStore}, with tracks read through the shared
+ * cache. The schema is migrated on a thread of this component, retried while the database is down, so the
+ * server starts without its database; until then calls fail as unavailable (503) and the {@code catalog}
+ * readiness check is down.
+ */
+@Component(service = {CatalogService.class, HealthCheck.class}, configurationPid = CatalogConfig.PID,
+        property = HealthCheck.NAME + "=catalog")
+@Designate(ocd = CatalogConfig.class)
+public final class DefaultCatalogService implements CatalogService, HealthCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultCatalogService.class);
+
+    private final TrackCache cache;
+    private final ScheduledExecutorService migrations = new ScheduledThreadPoolExecutor(1, runnable -> {
+        Thread thread = new Thread(runnable, "audotics-catalog-migration");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile CatalogStore store;
+    private volatile String lastMigrationFailure = "migration not run yet";
+
+    @Activate
+    public DefaultCatalogService(@Reference Database database, @Reference Cache cache, CatalogConfig config) {
+        this.cache = new TrackCache(cache, Duration.ofSeconds(Math.max(1, config.track_cache_ttl_seconds())));
+        long retrySeconds = Math.max(1, config.migration_retry_seconds());
+        migrations.execute(() -> migrate(database, retrySeconds));
+    }
+
+    /** For tests: a catalog over a store that is ready. */
+    DefaultCatalogService(CatalogStore store, Cache cache, Duration ttl) {
+        this.cache = new TrackCache(cache, ttl);
+        this.store = store;
+    }
+
+    private void migrate(Database database, long retrySeconds) {
+        try {
+            store = new CatalogStore(database);
+            lastMigrationFailure = null;
+        } catch (StorageException e) {
+            lastMigrationFailure = e.getMessage();
+            LOG.warn("Catalog schema not ready ({}); retrying in {} s", e.getMessage(), retrySeconds);
+            if (!migrations.isShutdown()) {
+                migrations.schedule(() -> migrate(database, retrySeconds), retrySeconds, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        migrations.shutdownNow();
+    }
+
+    private CatalogStore store() {
+        CatalogStore ready = store;
+        if (ready == null) {
+            throw new StorageException("catalog schema not migrated yet: " + lastMigrationFailure,
+                    StorageException.Reason.UNAVAILABLE, null);
+        }
+        return ready;
+    }
+
+    @Override
+    public ImportResult importTracks(List<TrackImport> batch) {
+        ImportResult result = store().importBatch(batch);
+        cache.evict(result.tracks().stream().filter(track -> !track.created()).map(ImportResult.ImportedTrack::id).toList());
+        LOG.info("Catalog import: {} created, {} updated", result.created(), result.updated());
+        return result;
+    }
+
+    @Override
+    public Optional<Track> track(String id) {
+        Optional<Track> cached = cache.get(id);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        Optional<Track> track = store().track(id);
+        track.ifPresent(cache::put);
+        return track;
+    }
+
+    @Override
+    public Map<String, Track> tracks(Collection<String> ids) {
+        Map<String, Track> found = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(ids)) {
+            cache.get(id).ifPresentOrElse(track -> found.put(id, track), () -> missing.add(id));
+        }
+        if (!missing.isEmpty()) {
+            Map<String, Track> loaded = store().tracks(missing);
+            loaded.values().forEach(cache::put);
+            found.putAll(loaded);
+        }
+        Map<String, Track> ordered = new LinkedHashMap<>();
+        ids.forEach(id -> {
+            Track track = found.get(id);
+            if (track != null) {
+                ordered.put(id, track);
+            }
+        });
+        return ordered;
+    }
+
+    @Override
+    public Optional<Artist> artist(String id) {
+        return store().artist(id);
+    }
+
+    @Override
+    public List<Track> tracksWithFeatures(String afterId, int limit) {
+        if (limit < 1 || limit > CatalogStore.MAX_BATCH) {
+            throw new IllegalArgumentException("limit must be between 1 and " + CatalogStore.MAX_BATCH);
+        }
+        return store().tracksWithFeatures(afterId, limit);
+    }
+
+    @Override
+    public List<String> genres() {
+        return store().genres();
+    }
+
+    @Override
+    public long revision() {
+        return store().revision();
+    }
+
+    @Override
+    public HealthStatus check() {
+        return store == null ? HealthStatus.down("schema not ready: " + lastMigrationFailure) : HealthStatus.up("schema up to date");
+    }
+}

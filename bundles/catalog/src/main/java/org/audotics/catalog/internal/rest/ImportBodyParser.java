@@ -1,0 +1,115 @@
+package org.audotics.catalog.internal.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.audotics.catalog.api.InvalidFieldException;
+import org.audotics.catalog.api.TrackImport;
+import org.audotics.catalog.internal.store.CatalogStore;
+import org.audotics.http.api.ApiException;
+import org.audotics.http.api.ErrorCodes;
+
+/**
+ * Reads an import body: JSON lines, one track object per line, blank lines ignored. Every problem is a 400
+ * naming the line (1-based, counting blank lines) and the field, found before anything is written.
+ */
+final class ImportBodyParser {
+
+    /** Longest line accepted, in characters; a track object is far smaller. */
+    static final int MAX_LINE_CHARS = 65_536;
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+
+    /** The tracks of a body and the line each came from. */
+    record ParsedBody(List<TrackImport> tracks, List<Integer> lineNumbers) {
+    }
+
+    private ImportBodyParser() {
+    }
+
+    static ParsedBody parse(InputStream body) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        List<TrackImport> tracks = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, decoder))) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (line.length() > MAX_LINE_CHARS) {
+                    throw invalid(number, "is longer than " + MAX_LINE_CHARS + " characters");
+                }
+                if (tracks.size() == CatalogStore.MAX_BATCH) {
+                    throw new ApiException(413, ErrorCodes.PAYLOAD_TOO_LARGE,
+                            "a batch holds at most " + CatalogStore.MAX_BATCH + " tracks; split the body into several requests");
+                }
+                tracks.add(parseLine(number, line));
+                lineNumbers.add(number);
+            }
+        } catch (CharacterCodingException e) {
+            throw ApiException.invalidBody("the body is not valid UTF-8");
+        } catch (IOException e) {
+            throw ApiException.invalidBody("the body could not be read completely");
+        }
+        if (tracks.isEmpty()) {
+            throw ApiException.invalidBody("the body holds no tracks: send one JSON object per line");
+        }
+        return new ParsedBody(tracks, lineNumbers);
+    }
+
+    private static TrackImport parseLine(int number, String line) {
+        ImportLine parsed;
+        try {
+            parsed = JSON.readValue(line, ImportLine.class);
+        } catch (JsonMappingException e) {
+            if (e.getPath().isEmpty()) {
+                throw invalid(number, "must be a JSON object describing one track");
+            }
+            throw invalid(number, "field '" + path(e) + "' has a value of the wrong type or format");
+        } catch (JsonProcessingException e) {
+            throw invalid(number, "is not valid JSON (column " + e.getLocation().getColumnNr() + ")");
+        }
+        if (parsed == null) {
+            throw invalid(number, "must be a JSON object describing one track");
+        }
+        try {
+            return parsed.toTrackImport();
+        } catch (InvalidFieldException e) {
+            throw invalid(number, e.getMessage());
+        }
+    }
+
+    static ApiException invalid(int line, String problem) {
+        return ApiException.invalidBody("line " + line + ": " + problem);
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+}

@@ -1,0 +1,83 @@
+package org.audotics.catalog.internal.rest;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.audotics.catalog.api.AlbumImport;
+import org.audotics.catalog.api.ArtistImport;
+import org.audotics.catalog.api.AudioFeatures;
+import org.audotics.catalog.api.InvalidFieldException;
+import org.audotics.catalog.api.TrackImport;
+
+/**
+ * One line of {@code POST /v1/catalog/import} as sent (snake_case JSON). Fields are boxed so a missing
+ * value can be told from a zero; {@link #toTrackImport()} applies defaults and the catalog's validation.
+ * The format is documented in docs/api.md.
+ */
+record ImportLine(String externalId, String name, List<ArtistLine> artists, AlbumLine album, List<String> genres,
+        Integer popularity, Integer durationMs, Boolean explicit, Integer trackNumber, Integer discNumber,
+        FeaturesLine audioFeatures) {
+
+    record ArtistLine(String externalId, String name) {
+    }
+
+    record AlbumLine(String externalId, String name, String releaseDate) {
+    }
+
+    record FeaturesLine(Double acousticness, Double danceability, Double energy, Double instrumentalness,
+            Integer key, Double liveness, Double loudness, Integer mode, Double speechiness, Double tempo,
+            Integer timeSignature, Double valence) {
+
+        AudioFeatures toFeatures() {
+            return new AudioFeatures(required("acousticness", acousticness), required("danceability", danceability),
+                    required("energy", energy), required("instrumentalness", instrumentalness), required("key", key),
+                    required("liveness", liveness), required("loudness", loudness), required("mode", mode),
+                    required("speechiness", speechiness), required("tempo", tempo),
+                    required("time_signature", timeSignature), required("valence", valence));
+        }
+    }
+
+    /** @throws InvalidFieldException naming the field in the line's JSON shape */
+    TrackImport toTrackImport() {
+        List<ArtistImport> artistImports = new ArrayList<>();
+        if (artists != null) {
+            for (int i = 0; i < artists.size(); i++) {
+                ArtistLine artist = artists.get(i);
+                if (artist == null) {
+                    throw new InvalidFieldException("artists[" + i + "]", "must be an object");
+                }
+                try {
+                    artistImports.add(new ArtistImport(artist.externalId(), artist.name()));
+                } catch (InvalidFieldException e) {
+                    throw e.within("artists[" + i + "]");
+                }
+            }
+        }
+        AlbumImport albumImport = null;
+        if (album != null) {
+            try {
+                albumImport = new AlbumImport(album.externalId(), album.name(), album.releaseDate());
+            } catch (InvalidFieldException e) {
+                throw e.within("album");
+            }
+        }
+        AudioFeatures features = null;
+        if (audioFeatures != null) {
+            try {
+                features = audioFeatures.toFeatures();
+            } catch (InvalidFieldException e) {
+                throw e.within("audio_features");
+            }
+        }
+        return new TrackImport(externalId, name, artistImports, albumImport, genres,
+                popularity == null ? 0 : popularity, required("duration_ms", durationMs),
+                explicit != null && explicit, trackNumber == null ? 0 : trackNumber,
+                discNumber == null ? 0 : discNumber, features);
+    }
+
+    private static <T> T required(String field, T value) {
+        if (value == null) {
+            throw new InvalidFieldException(field, "is required");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,252 @@
+package org.audotics.catalog.internal.store;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.cayenne.ObjectContext;
+import org.apache.cayenne.exp.Expression;
+import org.apache.cayenne.query.ObjectSelect;
+import org.apache.cayenne.query.SQLExec;
+import org.apache.cayenne.query.SQLSelect;
+import org.audotics.catalog.api.AlbumImport;
+import org.audotics.catalog.api.Artist;
+import org.audotics.catalog.api.ArtistImport;
+import org.audotics.catalog.api.AudioFeatures;
+import org.audotics.catalog.api.ImportResult;
+import org.audotics.catalog.api.ImportResult.ImportedTrack;
+import org.audotics.catalog.api.InvalidImportException;
+import org.audotics.catalog.api.Track;
+import org.audotics.catalog.api.TrackImport;
+import org.audotics.storage.api.Database;
+import org.audotics.storage.api.ObjectStore;
+
+/** The catalog's tables, read and written through Cayenne. Thread-safe: every call uses its own context. */
+public final class CatalogStore {
+
+    /** Tracks one import batch may hold. */
+    public static final int MAX_BATCH = 10_000;
+
+    private final ObjectStore store;
+
+    /** Applies the catalog's migrations, then opens its Cayenne mapping. */
+    public CatalogStore(Database database) {
+        database.migrate(CatalogStore.class, "db/catalog-changelog.xml");
+        this.store = database.objectStore(CatalogStore.class, "cayenne-catalog.xml");
+    }
+
+    /** See {@link org.audotics.catalog.api.CatalogService#importTracks}. */
+    public ImportResult importBatch(List<TrackImport> batch) {
+        checkBatch(batch);
+        return store.write(context -> {
+            Map<String, TrackEntity> existing = tracksByExternalId(context,
+                    batch.stream().map(TrackImport::externalId).toList());
+            Map<String, String> artistIds = upsertArtists(context, batch);
+            Map<String, String> albumIds = upsertAlbums(context, batch);
+            // Flushes inside the one transaction, in foreign-key order: the mapping has no relationships
+            // from which Cayenne could order the inserts itself.
+            context.commitChanges();
+            replaceCreditsAndGenresOf(context, existing.values().stream().map(TrackEntity::getId).toList());
+
+            List<ImportedTrack> imported = new ArrayList<>(batch.size());
+            int created = 0;
+            for (TrackImport line : batch) {
+                TrackEntity track = existing.get(line.externalId());
+                boolean isNew = track == null;
+                if (isNew) {
+                    track = context.newObject(TrackEntity.class);
+                    track.setId(IdGenerator.next());
+                    track.setExternalId(line.externalId());
+                    created++;
+                }
+                write(track, line, line.album() == null ? null : albumIds.get(line.album().externalId()));
+                imported.add(new ImportedTrack(line.externalId(), track.getId(), isNew));
+            }
+            context.commitChanges();
+            for (int index = 0; index < batch.size(); index++) {
+                TrackImport line = batch.get(index);
+                String trackId = imported.get(index).id();
+                for (int position = 0; position < line.artists().size(); position++) {
+                    TrackArtistEntity credit = context.newObject(TrackArtistEntity.class);
+                    credit.setTrackId(trackId);
+                    credit.setPosition(position);
+                    credit.setArtistId(artistIds.get(line.artists().get(position).externalId()));
+                }
+                for (String genre : line.genres()) {
+                    TrackGenreEntity trackGenre = context.newObject(TrackGenreEntity.class);
+                    trackGenre.setTrackId(trackId);
+                    trackGenre.setGenre(genre);
+                }
+            }
+            SQLExec.query("UPDATE catalog_revision SET revision = revision + 1 WHERE id = 1").update(context);
+            context.commitChanges();
+            return new ImportResult(created, batch.size() - created, imported);
+        });
+    }
+
+    private static void checkBatch(List<TrackImport> batch) {
+        if (batch.isEmpty()) {
+            throw new InvalidImportException(0, "", "the batch holds no tracks");
+        }
+        if (batch.size() > MAX_BATCH) {
+            throw new InvalidImportException(MAX_BATCH, "", "a batch holds at most " + MAX_BATCH + " tracks");
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Integer first = seen.putIfAbsent(batch.get(i).externalId(), i);
+            if (first != null) {
+                throw new InvalidImportException(i, "external_id",
+                        "external_id '" + batch.get(i).externalId() + "' already appears at track " + (first + 1) + " of the batch");
+            }
+        }
+    }
+
+    private static void write(TrackEntity track, TrackImport line, String albumId) {
+        track.setName(line.name());
+        track.setAlbumId(albumId);
+        track.setDurationMs(line.durationMs());
+        track.setPopularity(line.popularity());
+        track.setExplicit(line.explicit());
+        track.setTrackNumber(line.trackNumber());
+        track.setDiscNumber(line.discNumber());
+        AudioFeatures features = line.audioFeatures();
+        track.setAcousticness(features == null ? null : features.acousticness());
+        track.setDanceability(features == null ? null : features.danceability());
+        track.setEnergy(features == null ? null : features.energy());
+        track.setInstrumentalness(features == null ? null : features.instrumentalness());
+        track.setMusicKey(features == null ? null : features.key());
+        track.setLiveness(features == null ? null : features.liveness());
+        track.setLoudness(features == null ? null : features.loudness());
+        track.setMode(features == null ? null : features.mode());
+        track.setSpeechiness(features == null ? null : features.speechiness());
+        track.setTempo(features == null ? null : features.tempo());
+        track.setTimeSignature(features == null ? null : features.timeSignature());
+        track.setValence(features == null ? null : features.valence());
+    }
+
+    /** Creates the batch's new artists and renames known ones; returns external id to catalog id. */
+    private static Map<String, String> upsertArtists(ObjectContext context, List<TrackImport> batch) {
+        Map<String, ArtistImport> wanted = new LinkedHashMap<>();
+        batch.forEach(line -> line.artists().forEach(artist -> wanted.put(artist.externalId(), artist)));
+        Map<String, String> ids = new HashMap<>();
+        Map<String, ArtistEntity> known = new HashMap<>();
+        for (List<String> chunk : Chunks.of(wanted.keySet())) {
+            ObjectSelect.query(ArtistEntity.class).where(ArtistEntity.EXTERNAL_ID.in(chunk)).select(context)
+                    .forEach(artist -> known.put(artist.getExternalId(), artist));
+        }
+        wanted.forEach((externalId, artist) -> {
+            ArtistEntity row = known.get(externalId);
+            if (row == null) {
+                row = context.newObject(ArtistEntity.class);
+                row.setId(IdGenerator.next());
+                row.setExternalId(externalId);
+            }
+            if (!artist.name().equals(row.getName())) {
+                row.setName(artist.name());
+            }
+            ids.put(externalId, row.getId());
+        });
+        return ids;
+    }
+
+    /** Creates the batch's new albums and updates known ones; returns external id to catalog id. */
+    private static Map<String, String> upsertAlbums(ObjectContext context, List<TrackImport> batch) {
+        Map<String, AlbumImport> wanted = new LinkedHashMap<>();
+        batch.stream().map(TrackImport::album).filter(album -> album != null)
+                .forEach(album -> wanted.put(album.externalId(), album));
+        Map<String, String> ids = new HashMap<>();
+        Map<String, AlbumEntity> known = new HashMap<>();
+        for (List<String> chunk : Chunks.of(wanted.keySet())) {
+            ObjectSelect.query(AlbumEntity.class).where(AlbumEntity.EXTERNAL_ID.in(chunk)).select(context)
+                    .forEach(album -> known.put(album.getExternalId(), album));
+        }
+        wanted.forEach((externalId, album) -> {
+            AlbumEntity row = known.get(externalId);
+            if (row == null) {
+                row = context.newObject(AlbumEntity.class);
+                row.setId(IdGenerator.next());
+                row.setExternalId(externalId);
+            }
+            row.setName(album.name());
+            row.setReleaseDate(album.releaseDate());
+            ids.put(externalId, row.getId());
+        });
+        return ids;
+    }
+
+    /**
+     * Removes the credits and genres of tracks being re-imported. Flushed (inside the transaction) before
+     * the new rows are created, because the new rows reuse the same primary keys.
+     */
+    private static void replaceCreditsAndGenresOf(ObjectContext context, List<String> trackIds) {
+        if (trackIds.isEmpty()) {
+            return;
+        }
+        for (List<String> chunk : Chunks.of(trackIds)) {
+            context.deleteObjects(ObjectSelect.query(TrackArtistEntity.class).where(TrackArtistEntity.TRACK_ID.in(chunk)).select(context));
+            context.deleteObjects(ObjectSelect.query(TrackGenreEntity.class).where(TrackGenreEntity.TRACK_ID.in(chunk)).select(context));
+        }
+        context.commitChanges();
+    }
+
+    private static Map<String, TrackEntity> tracksByExternalId(ObjectContext context, List<String> externalIds) {
+        Map<String, TrackEntity> found = new HashMap<>();
+        for (List<String> chunk : Chunks.of(externalIds)) {
+            ObjectSelect.query(TrackEntity.class).where(TrackEntity.EXTERNAL_ID.in(chunk)).select(context)
+                    .forEach(track -> found.put(track.getExternalId(), track));
+        }
+        return found;
+    }
+
+    public Optional<Track> track(String id) {
+        return Optional.ofNullable(tracks(List.of(id)).get(id));
+    }
+
+    /** @return the tracks found, keyed by id, in the order of {@code ids} */
+    public Map<String, Track> tracks(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> unique = new HashSet<>(ids);
+        return store.read(context -> {
+            Map<String, TrackEntity> rows = new HashMap<>();
+            for (List<String> chunk : Chunks.of(unique)) {
+                ObjectSelect.query(TrackEntity.class).where(TrackEntity.ID.in(chunk)).select(context)
+                        .forEach(row -> rows.put(row.getId(), row));
+            }
+            List<TrackEntity> ordered = ids.stream().distinct().map(rows::get).filter(row -> row != null).toList();
+            return TrackAssembler.assemble(context, ordered);
+        });
+    }
+
+    public Optional<Artist> artist(String id) {
+        return store.read(context -> Optional.ofNullable(
+                ObjectSelect.query(ArtistEntity.class).where(ArtistEntity.ID.eq(id)).selectOne(context))
+                .map(row -> new Artist(row.getId(), row.getExternalId(), row.getName())));
+    }
+
+    public List<Track> tracksWithFeatures(String afterId, int limit) {
+        return store.read(context -> {
+            Expression hasFeatures = TrackEntity.ACOUSTICNESS.isNotNull();
+            Expression where = afterId == null ? hasFeatures : hasFeatures.andExp(TrackEntity.ID.gt(afterId));
+            List<TrackEntity> rows = ObjectSelect.query(TrackEntity.class).where(where)
+                    .orderBy(TrackEntity.ID.asc()).limit(limit).select(context);
+            return List.copyOf(TrackAssembler.assemble(context, rows).values());
+        });
+    }
+
+    public List<String> genres() {
+        return store.read(context -> SQLSelect.scalarQuery("SELECT DISTINCT genre FROM track_genre ORDER BY genre", String.class)
+                .select(context));
+    }
+
+    public long revision() {
+        return store.read(context -> SQLSelect.scalarQuery("SELECT revision FROM catalog_revision WHERE id = 1", Long.class)
+                .selectOne(context));
+    }
+}

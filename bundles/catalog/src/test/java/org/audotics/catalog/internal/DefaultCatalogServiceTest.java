@@ -1,0 +1,95 @@
+package org.audotics.catalog.internal;
+
+import static org.audotics.catalog.internal.store.TestTracks.track;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.audotics.cache.api.Cache;
+import org.audotics.catalog.internal.store.CatalogStore;
+import org.audotics.catalog.internal.store.EmbeddedDatabase;
+import org.audotics.storage.internal.PooledDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The read-through cache in front of the store, on a real embedded database and the in-process cache. */
+class DefaultCatalogServiceTest {
+
+    @TempDir
+    Path data;
+
+    private PooledDatabase database;
+    private RecordingCache cache;
+    private DefaultCatalogService catalog;
+
+    @BeforeEach
+    void open() {
+        database = EmbeddedDatabase.open(data);
+        cache = new RecordingCache();
+        catalog = new DefaultCatalogService(new CatalogStore(database), cache, Duration.ofMinutes(5));
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void secondReadIsServedFromTheCache() {
+        String id = catalog.importTracks(List.of(track("c1", "Cached", "Band", "rock", null))).tracks().get(0).id();
+        assertEquals("Cached", catalog.track(id).orElseThrow().name());
+        assertTrue(cache.values.containsKey("catalog:track:" + id));
+        // prove the second read does not touch the database: close it
+        database.close();
+        assertEquals("Cached", catalog.track(id).orElseThrow().name());
+    }
+
+    @Test
+    void reimportEvictsTheCachedTrack() {
+        String id = catalog.importTracks(List.of(track("c1", "Before", "Band", "rock", null))).tracks().get(0).id();
+        catalog.track(id);
+        catalog.importTracks(List.of(track("c1", "After", "Band", "rock", null)));
+        assertEquals("After", catalog.track(id).orElseThrow().name());
+    }
+
+    @Test
+    void batchLookupMixesCacheHitsAndDatabaseReadsInRequestOrder() {
+        var result = catalog.importTracks(List.of(track("b1", "One", "Band", "rock", null), track("b2", "Two", "Band", "rock", null)));
+        String one = result.tracks().get(0).id();
+        String two = result.tracks().get(1).id();
+        catalog.track(two);
+        var found = catalog.tracks(List.of(two, "unknown", one));
+        assertEquals(List.of(two, one), List.copyOf(found.keySet()));
+    }
+
+    @Test
+    void aCorruptCacheEntryIsAMiss() {
+        String id = catalog.importTracks(List.of(track("z1", "Real", "Band", "rock", null))).tracks().get(0).id();
+        cache.values.put("catalog:track:" + id, "{not json");
+        assertEquals("Real", catalog.track(id).orElseThrow().name());
+    }
+
+    /** A map-backed cache that lets the test look inside. */
+    static final class RecordingCache implements Cache {
+        final java.util.Map<String, String> values = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public java.util.Optional<String> get(String key) {
+            return java.util.Optional.ofNullable(values.get(key));
+        }
+
+        @Override
+        public void put(String key, String value, Duration ttl) {
+            values.put(key, value);
+        }
+
+        @Override
+        public void delete(java.util.Collection<String> keys) {
+            keys.forEach(values::remove);
+        }
+    }
+}
