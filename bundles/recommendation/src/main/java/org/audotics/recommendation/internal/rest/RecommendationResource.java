@@ -1,0 +1,85 @@
+package org.audotics.recommendation.internal.rest;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+import org.audotics.catalog.api.CatalogService;
+import org.audotics.catalog.api.Track;
+import org.audotics.catalog.api.TrackObject;
+import org.audotics.http.api.ApiException;
+import org.audotics.http.api.ErrorCodes;
+import org.audotics.http.api.RestResource;
+import org.audotics.recommendation.api.NoEngineException;
+import org.audotics.recommendation.api.RecommendationRequest;
+import org.audotics.recommendation.api.RecommendationService;
+import org.audotics.recommendation.api.Recommendations;
+import org.audotics.recommendation.api.ScoredTrack;
+import org.audotics.recommendation.api.UnknownSeedException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code GET /v1/recommendations} and {@code GET /v1/recommendations/available-genre-seeds}, as in
+ * Spotify's Web API. The engine that answered is named in the {@value #ENGINE_HEADER} header.
+ */
+@RestResource
+@Component(service = RecommendationResource.class)
+@Path("recommendations")
+@Produces(MediaType.APPLICATION_JSON)
+public final class RecommendationResource {
+
+    static final String ENGINE_HEADER = "Audotics-Engine";
+
+    private final RecommendationService recommendations;
+    private final CatalogService catalog;
+
+    @Activate
+    public RecommendationResource(@Reference RecommendationService recommendations, @Reference CatalogService catalog) {
+        this.recommendations = recommendations;
+        this.catalog = catalog;
+    }
+
+    @GET
+    public Response recommend(@Context UriInfo uri) {
+        RecommendationQuery query = RecommendationQuery.parse(uri.getQueryParameters());
+        Recommendations answer;
+        try {
+            answer = recommendations.recommend(query.request(), query.limit());
+        } catch (UnknownSeedException e) {
+            throw ApiException.unprocessable("unknown_seed", e.getMessage());
+        } catch (NoEngineException e) {
+            throw new ApiException(503, ErrorCodes.SERVICE_UNAVAILABLE, "no recommendation engine is running; retry later");
+        }
+        URI base = uri.getBaseUri();
+        Map<String, Track> tracks = catalog.tracks(answer.tracks().stream().map(ScoredTrack::trackId).toList());
+        List<TrackObject> objects = answer.tracks().stream().map(scored -> tracks.get(scored.trackId()))
+                .filter(track -> track != null).map(track -> TrackObject.of(track, base)).toList();
+        return Response.ok(new RecommendationsResponse(seeds(query.request(), base, objects.size()), objects))
+                .header(ENGINE_HEADER, answer.engine().name()).build();
+    }
+
+    @GET
+    @Path("available-genre-seeds")
+    public Map<String, List<String>> availableGenreSeeds() {
+        return Map.of("genres", catalog.genres());
+    }
+
+    private static List<RecommendationsResponse.Seed> seeds(RecommendationRequest request, URI base, int size) {
+        List<RecommendationsResponse.Seed> seeds = new ArrayList<>();
+        request.seedTrackIds().forEach(id -> seeds.add(new RecommendationsResponse.Seed(size, size,
+                base.resolve("tracks/" + id).toString(), id, size, "TRACK")));
+        request.seedArtistIds().forEach(id -> seeds.add(new RecommendationsResponse.Seed(size, size,
+                base.resolve("artists/" + id).toString(), id, size, "ARTIST")));
+        request.seedGenres().forEach(genre -> seeds.add(new RecommendationsResponse.Seed(size, size, null, genre, size, "GENRE")));
+        return seeds;
+    }
+}
