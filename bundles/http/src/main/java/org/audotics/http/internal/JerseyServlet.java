@@ -9,9 +9,7 @@ import javax.servlet.ServletConfig;
 import javax.servlet.ServletException;
 import org.audotics.auth.api.Authenticator;
 import org.audotics.http.api.RestResource;
-import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -85,19 +83,7 @@ public final class JerseyServlet extends ServletContainer {
     }
 
     private ResourceConfig configuration() {
-        ResourceConfig config = new ResourceConfig()
-                .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-                .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
-                .register(JacksonFeature.withoutExceptionMappers())
-                .register(new ObjectMapperResolver())
-                .register(new AuthenticationFilter(() -> Optional.ofNullable(authenticator)))
-                .register(new RolesAllowedFeature())
-                .register(new ApiExceptionMapper())
-                .register(new WebApplicationExceptionMapper())
-                .register(new JsonExceptionMapper())
-                .register(new UnexpectedExceptionMapper());
-        List.copyOf(resources.values()).forEach(config::register);
-        return config;
+        return RestApplication.configuration(List.copyOf(resources.values()), () -> Optional.ofNullable(authenticator));
     }
 
     /** Jersey finds its own services (injection, providers) through the context class loader. */

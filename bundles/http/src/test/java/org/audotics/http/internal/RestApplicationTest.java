@@ -1,0 +1,199 @@
+package org.audotics.http.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import org.audotics.auth.api.AuthenticatedUser;
+import org.audotics.auth.api.Authenticator;
+import org.audotics.http.api.ApiException;
+import org.audotics.storage.api.StorageException;
+import org.glassfish.jersey.server.ApplicationHandler;
+import org.glassfish.jersey.server.ContainerRequest;
+import org.glassfish.jersey.server.ContainerResponse;
+import org.junit.jupiter.api.Test;
+
+/** The error contract of the /v1 application, exercised in memory through Jersey itself. */
+class RestApplicationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Resources that fail in each way the application must answer. */
+    @Path("probe")
+    @Produces(MediaType.APPLICATION_JSON)
+    public static class ProbeResource {
+
+        public record Greeting(String firstName, int count) {
+        }
+
+        @GET
+        public Greeting ok() {
+            return new Greeting("Ada", 2);
+        }
+
+        @POST
+        @Consumes(MediaType.APPLICATION_JSON)
+        public Greeting echo(Greeting greeting) {
+            return greeting;
+        }
+
+        @GET
+        @Path("bug")
+        public String bug() {
+            throw new IllegalStateException("secret internal detail");
+        }
+
+        @GET
+        @Path("refused")
+        public String refused() {
+            throw ApiException.invalidParameter("x must be positive");
+        }
+
+        @GET
+        @Path("db-down")
+        public String databaseDown() {
+            throw new StorageException("pool exhausted", StorageException.Reason.UNAVAILABLE, null);
+        }
+
+        @GET
+        @Path("admin")
+        @RolesAllowed("admin")
+        public String admin() {
+            return "\"yes\"";
+        }
+    }
+
+    private final Authenticator authenticator = token -> switch (token) {
+        case "admin-token" -> Optional.of(new AuthenticatedUser("root", Set.of("admin")));
+        case "user-token" -> Optional.of(new AuthenticatedUser("u1", Set.of()));
+        default -> Optional.empty();
+    };
+
+    private final ApplicationHandler app = new ApplicationHandler(
+            RestApplication.configuration(List.of(new ProbeResource()), () -> Optional.of(authenticator)));
+
+    record Answer(int status, Map<String, List<Object>> headers, String body) {
+        JsonNode json() throws Exception {
+            return JSON.readTree(body);
+        }
+    }
+
+    private Answer call(String method, String path, String contentType, String body, String token) throws Exception {
+        var request = new ContainerRequest(URI.create("http://localhost/v1/"), URI.create("http://localhost/v1/" + path),
+                method, null, new org.glassfish.jersey.internal.MapPropertiesDelegate(), null);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.setEntityStream(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+        }
+        var out = new ByteArrayOutputStream();
+        ContainerResponse response = app.apply(request, out).get();
+        var headers = new java.util.HashMap<String, List<Object>>(response.getHeaders());
+        return new Answer(response.getStatus(), headers, out.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void assertError(Answer answer, int status, String code) throws Exception {
+        assertEquals(status, answer.status(), answer.body());
+        JsonNode error = answer.json().get("error");
+        assertEquals(status, error.get("status").asInt());
+        assertEquals(code, error.get("code").asText());
+        assertFalse(error.get("message").asText().isBlank());
+    }
+
+    @Test
+    void answersInSnakeCase() throws Exception {
+        Answer answer = call("GET", "probe", null, null, null);
+        assertEquals(200, answer.status());
+        assertEquals("Ada", answer.json().get("first_name").asText());
+    }
+
+    @Test
+    void unexpectedExceptionIsAnOpaque500WithAnErrorId() throws Exception {
+        Answer answer = call("GET", "probe/bug", null, null, null);
+        assertError(answer, 500, "internal_error");
+        String message = answer.json().get("error").get("message").asText();
+        assertTrue(message.matches(".*error id [0-9a-f-]{36}.*"), message);
+        assertFalse(answer.body().contains("secret internal detail"));
+        assertFalse(answer.body().contains("IllegalStateException"));
+    }
+
+    @Test
+    void apiExceptionKeepsItsStatusCodeAndMessage() throws Exception {
+        Answer answer = call("GET", "probe/refused", null, null, null);
+        assertError(answer, 400, "invalid_parameter");
+        assertEquals("x must be positive", answer.json().get("error").get("message").asText());
+    }
+
+    @Test
+    void unreachableDatabaseIs503WithRetryAfter() throws Exception {
+        Answer answer = call("GET", "probe/db-down", null, null, null);
+        assertError(answer, 503, "service_unavailable");
+        assertEquals("5", String.valueOf(answer.headers().get("Retry-After").get(0)));
+    }
+
+    @Test
+    void unknownPathIs404() throws Exception {
+        assertError(call("GET", "nothing-here", null, null, null), 404, "not_found");
+    }
+
+    @Test
+    void wrongMethodIs405WithAllow() throws Exception {
+        Answer answer = call("DELETE", "probe", null, null, null);
+        assertError(answer, 405, "method_not_allowed");
+        assertTrue(answer.headers().containsKey("Allow"));
+    }
+
+    @Test
+    void wrongMediaTypeIs415() throws Exception {
+        assertError(call("POST", "probe", "application/xml", "<a/>", null), 415, "unsupported_media_type");
+    }
+
+    @Test
+    void malformedJsonIs400NamingThePlace() throws Exception {
+        Answer answer = call("POST", "probe", "application/json", "{\"first_name\": ", null);
+        assertError(answer, 400, "invalid_body");
+        assertTrue(answer.json().get("error").get("message").asText().startsWith("the body is not valid JSON"));
+    }
+
+    @Test
+    void wrongFieldTypeIs400NamingTheField() throws Exception {
+        Answer answer = call("POST", "probe", "application/json", "{\"first_name\":\"A\",\"count\":\"many\"}", null);
+        assertError(answer, 400, "invalid_body");
+        assertEquals("field 'count' has a value of the wrong type or format", answer.json().get("error").get("message").asText());
+    }
+
+    @Test
+    void rolesAreEnforced() throws Exception {
+        assertError(call("GET", "probe/admin", null, null, null), 401, "unauthorized");
+        assertError(call("GET", "probe/admin", null, null, "user-token"), 403, "forbidden");
+        assertError(call("GET", "probe/admin", null, null, "forged"), 401, "unauthorized");
+        assertEquals(200, call("GET", "probe/admin", null, null, "admin-token").status());
+    }
+
+    @Test
+    void aMalformedAuthorizationHeaderIs401EvenOnPublicPaths() throws Exception {
+        var request = call("GET", "probe", null, null, "");
+        assertError(request, 401, "unauthorized");
+    }
+}

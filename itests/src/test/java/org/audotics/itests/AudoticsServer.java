@@ -1,0 +1,156 @@
+package org.audotics.itests;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The built Karaf distribution, copied to a folder of its own, configured through its {@code etc/*.cfg}
+ * files, started as a separate process with {@code bin/karaf server} on a free HTTP port, and driven over
+ * HTTP. Its log is kept under {@code target/it-servers/<name>/data/log} for diagnosis.
+ */
+final class AudoticsServer implements AutoCloseable {
+
+    static final String ADMIN_TOKEN = "integration-test-admin-token-0123456789";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    final Path home;
+    final int port;
+    private final Process process;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private AudoticsServer(Path home, int port, Process process) {
+        this.home = home;
+        this.port = port;
+        this.process = process;
+    }
+
+    /**
+     * @param name       folder name under target/it-servers
+     * @param configs    cfg file name (without .cfg) to its content, written before the first start
+     * @param waitReady  wait for /health/ready (true) or only /health/live (false)
+     */
+    static AudoticsServer start(String name, Map<String, String> configs, boolean waitReady) throws Exception {
+        Path distribution = Path.of(System.getProperty("audotics.distribution"));
+        Path home = Path.of(System.getProperty("audotics.it.work", "target/it-servers")).resolve(name + "-" + UUID.randomUUID().toString().substring(0, 8));
+        copy(distribution, home);
+        int port = freePort();
+        Path paxWeb = home.resolve("etc/org.ops4j.pax.web.cfg");
+        Files.writeString(paxWeb, Files.readString(paxWeb).replace("org.osgi.service.http.port = 8181", "org.osgi.service.http.port = " + port));
+        Files.writeString(home.resolve("etc/org.audotics.auth.cfg"), "admin.token = " + ADMIN_TOKEN + "\n");
+        for (var config : configs.entrySet()) {
+            Files.writeString(home.resolve("etc/" + config.getKey() + ".cfg"), config.getValue(), StandardCharsets.UTF_8);
+        }
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(home.resolve("console.log").toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().keySet().removeIf(key -> key.startsWith("AUDOTICS_"));
+        AudoticsServer server = new AudoticsServer(home, port, builder.start());
+        server.awaitStatus(waitReady ? "/health/ready" : "/health/live", 200, START_TIMEOUT);
+        return server;
+    }
+
+    void awaitStatus(String path, int status, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server process exited with " + process.exitValue() + "; see " + home.resolve("console.log"));
+            }
+            try {
+                HttpAnswer answer = get(path);
+                if (answer.status() == status) {
+                    return;
+                }
+                last = answer.toString();
+            } catch (IOException | AssertionError notYet) {
+                // not listening yet, or Jetty's own HTML page before our servlets are registered
+                last = notYet.toString();
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(path + " did not answer " + status + " within " + timeout + "; last: " + last
+                + "; log: " + home.resolve("data/log/karaf.log"));
+    }
+
+    HttpAnswer get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    HttpAnswer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HttpAnswer.of(http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    }
+
+    HttpAnswer importLines(String jsonLines) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri("/v1/catalog/import"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonLines)));
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    Path deployFolder() {
+        return home.resolve("deploy");
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy(); // SIGTERM: Karaf stops its bundles in order
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        // keep the logs, drop the copied distribution
+        for (String folder : new String[] {"system", "lib", "data/cache", "data/tmp"}) {
+            delete(home.resolve(folder));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static void delete(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.audotics.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A newcomer's first start: nothing configured, embedded database and in-process cache, useful answers. */
+class EmbeddedDefaultsIT {
+
+    @Test
+    void startsImportsAndReadsBackWithNothingConfigured() throws Exception {
+        try (AudoticsServer server = AudoticsServer.start("embedded", Map.of(), true)) {
+            HttpAnswer ready = server.get("/health/ready");
+            assertTrue(ready.json().get("checks").get("database").get("detail").asText().contains("(embedded)"), ready.toString());
+            assertTrue(ready.json().get("checks").get("cache").get("detail").asText().startsWith("in-process"), ready.toString());
+            assertTrue(server.home.resolve("data/audotics/audotics.mv.db").toFile().isFile(), "embedded database file under data/");
+
+            HttpAnswer imported = server.importLines(TrackLines.track("embedded-1", "First", "Someone", "folk", 30, 0.4, 100) + "\n"
+                    + TrackLines.track("embedded-2", "Second", "Someone", "folk", 60, 0.5, 110));
+            assertEquals(200, imported.status(), imported.toString());
+            String id = imported.json().get("tracks").get(0).get("id").asText();
+            assertEquals("First", server.get("/v1/tracks/" + id).json().get("name").asText());
+
+            HttpAnswer recommended = server.get("/v1/recommendations?seed_tracks=" + id);
+            assertEquals(200, recommended.status(), recommended.toString());
+            assertEquals("Second", recommended.json().get("tracks").get(0).get("name").asText());
+        }
+    }
+}

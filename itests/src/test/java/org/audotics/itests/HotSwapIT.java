@@ -1,0 +1,115 @@
+package org.audotics.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The architecture's central promise: an engine jar dropped into deploy/ takes over, and removing it
+ * hands back to the built-in engine, while clients keep asking, without one failed request.
+ */
+@ExtendWith(SharedServer.class)
+class HotSwapIT {
+
+    private static final int CLIENTS = 4;
+    private static AudoticsServer server;
+
+    @BeforeAll
+    static void catalog(SharedServer.Running shared) throws Exception {
+        server = shared.server();
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            lines.append(TrackLines.track("swap-it-" + i, "swap " + i, "swap-artist-" + (i % 4), "itswap", i * 2, i / 40.0, 80 + i))
+                    .append('\n');
+        }
+        assertEquals(200, server.importLines(lines.toString()).status());
+    }
+
+    @Test
+    void switchesEngineBothWaysWithoutDroppingRequests() throws Exception {
+        Path jar = Path.of(System.getProperty("audotics.example.jar"));
+        Path deployed = server.deployFolder().resolve("popularity-recommender.jar");
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong served = new AtomicLong();
+        Map<String, AtomicLong> byEngine = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        URI uri = server.uri("/v1/recommendations?seed_genres=itswap&limit=5");
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            Thread client = new Thread(() -> {
+                while (running.get()) {
+                    try {
+                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 200 || !response.body().contains("\"tracks\":[{")) {
+                            failures.add(response.statusCode() + " " + response.body());
+                        } else {
+                            served.incrementAndGet();
+                            byEngine.computeIfAbsent(response.headers().firstValue("Audotics-Engine").orElse("?"), e -> new AtomicLong()).incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failures.add(e.toString());
+                    }
+                }
+            }, "hot-swap-client-" + c);
+            client.start();
+            clients.add(client);
+        }
+        long started = System.nanoTime();
+        try {
+            Thread.sleep(1000);
+            Path staging = Files.createTempFile(server.home, "engine", ".tmp");
+            Files.copy(jar, staging, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(staging, deployed, StandardCopyOption.ATOMIC_MOVE);
+            awaitEngine("popularity");
+            long swappedIn = System.nanoTime();
+            Thread.sleep(2000);
+            Files.delete(deployed);
+            awaitEngine("feature-knn");
+            long swappedOut = System.nanoTime();
+            Thread.sleep(1000);
+            System.out.printf("HotSwapIT: engine in after %d ms, out after %d ms%n",
+                    (swappedIn - started) / 1_000_000 - 1000, (swappedOut - swappedIn) / 1_000_000 - 2000);
+        } finally {
+            running.set(false);
+            for (Thread client : clients) {
+                client.join(30_000);
+            }
+        }
+        System.out.printf("HotSwapIT: %d requests served (%s), %d failed%n", served.get(), byEngine, failures.size());
+        assertEquals(List.of(), List.copyOf(failures), "no request may fail during a swap");
+        assertTrue(byEngine.getOrDefault("popularity", new AtomicLong()).get() > 0, "the deployed engine answered: " + byEngine);
+        assertTrue(byEngine.getOrDefault("feature-knn", new AtomicLong()).get() > 0, "the built-in engine answered: " + byEngine);
+        assertTrue(served.get() > 50, "clients kept asking: " + served.get());
+    }
+
+    private static void awaitEngine(String name) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (name.equals(server.get("/v1/recommender").json().get("name").asText())) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("engine " + name + " did not become active within 60 s");
+    }
+}

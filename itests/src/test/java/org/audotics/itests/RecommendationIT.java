@@ -1,0 +1,164 @@
+package org.audotics.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code GET /v1/recommendations} on a catalog with known structure: 30 calm tracks (genre itcalm,
+ * energy 0.10..0.39, tempo 70..99) and 30 loud ones (genre itloud, energy 0.70..0.99, tempo 140..169).
+ */
+@ExtendWith(SharedServer.class)
+class RecommendationIT {
+
+    private static AudoticsServer server;
+    /** track id -> {energy, tempo, popularity} */
+    private static final Map<String, double[]> FEATURES = new HashMap<>();
+    private static final Map<String, String> GENRE = new HashMap<>();
+    private static String calmSeed;
+
+    @BeforeAll
+    static void catalog(SharedServer.Running shared) throws Exception {
+        server = shared.server();
+        StringBuilder lines = new StringBuilder();
+        List<double[]> planned = new ArrayList<>();
+        List<String> genres = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            planned.add(new double[] {0.10 + i / 100.0, 70 + i, i * 3});
+            genres.add("itcalm");
+            planned.add(new double[] {0.70 + i / 100.0, 140 + i, 100 - i * 3});
+            genres.add("itloud");
+        }
+        for (int i = 0; i < planned.size(); i++) {
+            double[] f = planned.get(i);
+            lines.append(TrackLines.track("rec-it-" + i, genres.get(i) + "-" + i, "rec-it-artist-" + genres.get(i), genres.get(i),
+                    (int) f[2], f[0], f[1])).append('\n');
+        }
+        HttpAnswer imported = server.importLines(lines.toString());
+        assertEquals(200, imported.status(), imported.toString());
+        JsonNode tracks = imported.json().get("tracks");
+        for (int i = 0; i < tracks.size(); i++) {
+            String id = tracks.get(i).get("id").asText();
+            FEATURES.put(id, planned.get(i));
+            GENRE.put(id, genres.get(i));
+        }
+        calmSeed = tracks.get(0).get("id").asText();
+        awaitIndexed();
+    }
+
+    /** The engine re-reads the catalog at most once per second after an import (documented staleness). */
+    private static void awaitIndexed() throws Exception {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            HttpAnswer answer = server.get("/v1/recommendations?seed_genres=itloud&limit=1");
+            if (answer.status() == 200 && answer.json().get("tracks").size() == 1
+                    && "itloud".equals(GENRE.get(answer.json().get("tracks").get(0).get("id").asText()))) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the engine did not index the imported tracks within 15 s");
+    }
+
+    private static List<String> ids(HttpAnswer answer) {
+        List<String> ids = new ArrayList<>();
+        answer.json().get("tracks").forEach(track -> ids.add(track.get("id").asText()));
+        return ids;
+    }
+
+    @Test
+    void genreSeedsRecommendTracksOfThatGenre() throws Exception {
+        HttpAnswer answer = server.get("/v1/recommendations?seed_genres=itloud&limit=10");
+        assertEquals(200, answer.status(), answer.toString());
+        List<String> ids = ids(answer);
+        assertEquals(10, ids.size());
+        assertTrue(ids.stream().allMatch(id -> "itloud".equals(GENRE.get(id))), ids.toString());
+        JsonNode seed = answer.json().get("seeds").get(0);
+        assertEquals("GENRE", seed.get("type").asText());
+        assertEquals("itloud", seed.get("id").asText());
+        assertTrue(seed.has("initialPoolSize") && seed.has("afterFilteringSize"));
+        assertEquals("feature-knn", answer.header("Audotics-Engine"));
+    }
+
+    @Test
+    void aSeedTrackBringsItsNeighboursAndNeverItself() throws Exception {
+        HttpAnswer answer = server.get("/v1/recommendations?seed_tracks=" + calmSeed + "&limit=5");
+        List<String> ids = ids(answer);
+        assertEquals(5, ids.size());
+        assertFalse(ids.contains(calmSeed));
+        assertTrue(ids.stream().allMatch(id -> "itcalm".equals(GENRE.get(id))), ids.toString());
+    }
+
+    @Test
+    void boundsAreHonouredAndTargetsPull() throws Exception {
+        HttpAnswer answer = server.get("/v1/recommendations?seed_tracks=" + calmSeed
+                + "&min_tempo=150&max_tempo=160&target_energy=0.95&limit=20");
+        assertEquals(200, answer.status(), answer.toString());
+        List<String> ids = ids(answer);
+        assertEquals(11, ids.size(), "exactly the loud tracks with tempo 150..160: " + ids);
+        assertTrue(ids.stream().allMatch(id -> FEATURES.get(id)[1] >= 150 && FEATURES.get(id)[1] <= 160));
+        assertEquals(0.80, FEATURES.get(ids.get(0))[0], 1e-9, "nearest to target energy within the tempo band comes first");
+    }
+
+    @Test
+    void popularityBoundsFilterOnTheReturnedField() throws Exception {
+        HttpAnswer answer = server.get("/v1/recommendations?seed_genres=itcalm&max_popularity=20&limit=50");
+        assertEquals(200, answer.status());
+        answer.json().get("tracks").forEach(track -> assertTrue(track.get("popularity").asInt() <= 20, track.toString()));
+        assertFalse(ids(answer).isEmpty());
+    }
+
+    @Test
+    void availableGenreSeedsListTheCatalogGenres() throws Exception {
+        HttpAnswer answer = server.get("/v1/recommendations/available-genre-seeds");
+        List<String> genres = new ArrayList<>();
+        answer.json().get("genres").forEach(genre -> genres.add(genre.asText()));
+        assertTrue(genres.containsAll(List.of("itcalm", "itloud")), genres.toString());
+    }
+
+    @Test
+    void theActiveEngineIsReported() throws Exception {
+        HttpAnswer answer = server.get("/v1/recommender");
+        assertEquals("feature-knn", answer.json().get("name").asText());
+        assertEquals("org.audotics.recommendation", answer.json().get("bundle").asText());
+        assertEquals(-100, answer.json().get("ranking").asInt());
+    }
+
+    @Test
+    void badRequestsGetTheDocumentedErrors() throws Exception {
+        assertError("/v1/recommendations?limit=5", 422, "no_seed", "at least one of seed_tracks, seed_artists, seed_genres is required");
+        assertError("/v1/recommendations?seed_genres=a,b,c,d,e,f", 400, "invalid_parameter",
+                "at most 5 seeds in all (seed_tracks, seed_artists, seed_genres) are allowed, got 6");
+        assertError("/v1/recommendations?seed_genres=itcalm&target_energy=2", 400, "invalid_parameter",
+                "target_energy must be between 0 and 1");
+        assertError("/v1/recommendations?seed_genres=itcalm&min_tempo=160&max_tempo=100", 400, "invalid_parameter",
+                "min_tempo must not exceed max_tempo");
+        assertError("/v1/recommendations?seed_genres=itcalm&limit=101", 400, "invalid_parameter",
+                "limit must be a whole number between 1 and 100");
+        assertError("/v1/recommendations?seed_genres=itcalm&target_warmth=1", 400, "invalid_parameter", null);
+        assertError("/v1/recommendations?seed_tracks=doesnotexist", 422, "unknown_seed",
+                "seed_tracks names unknown track 'doesnotexist'");
+        assertError("/v1/recommendations?seed_genres=nosuchgenre", 422, "unknown_seed",
+                "seed_genres names unknown genre 'nosuchgenre'");
+        assertError("/v1/recommendations?seed_artists=nobody", 422, "unknown_seed",
+                "seed_artists names unknown artist 'nobody'");
+    }
+
+    private static void assertError(String path, int status, String code, String message) throws Exception {
+        HttpAnswer answer = server.get(path);
+        assertEquals(status, answer.status(), path + " -> " + answer);
+        assertEquals(code, answer.errorCode(), path);
+        if (message != null) {
+            assertEquals(message, answer.errorMessage(), path);
+        }
+    }
+}

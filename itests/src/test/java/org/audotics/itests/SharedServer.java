@@ -1,0 +1,55 @@
+package org.audotics.itests;
+
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * One server on real PostgreSQL and Redis shared by the test classes that use this extension: booting
+ * Karaf takes seconds, and the classes use distinct external ids so they do not disturb each other.
+ * Stopped, and its database dropped, when the whole run ends.
+ */
+final class SharedServer implements ParameterResolver {
+
+    /** The running server with the database and Redis namespace it uses. */
+    record Running(AudoticsServer server, TestDatabase database, String redisPrefix)
+            implements ExtensionContext.Store.CloseableResource {
+
+        @Override
+        public void close() throws Throwable {
+            try {
+                server.close();
+            } finally {
+                database.close();
+            }
+        }
+    }
+
+    static final String REDIS_URI = System.getProperty("audotics.it.redis.uri", "redis://127.0.0.1:6379/0");
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Running.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(SharedServer.class, key -> start(), Running.class);
+    }
+
+    private static Running start() {
+        try {
+            TestDatabase database = new TestDatabase();
+            String prefix = "audotics-it-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+            AudoticsServer server = AudoticsServer.start("shared", Map.of(
+                    "org.audotics.storage", "url = " + database.url + "\nuser = " + TestDatabase.USER + "\npassword = " + TestDatabase.PASSWORD + "\n",
+                    "org.audotics.cache", "redis.uri = " + REDIS_URI + "\nkey.prefix = " + prefix + "\n"), true);
+            return new Running(server, database, prefix);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start the shared server", e);
+        }
+    }
+}
