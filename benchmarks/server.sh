@@ -1,0 +1,61 @@
+# Sourced by the benchmark scripts: start and stop a copy of the built distribution.
+# Needs `mvn -B -DskipTests install` first. Uses PostgreSQL and Redis when BENCH_BACKEND=real
+# (database audotics_bench, created fresh; Redis key prefix audotics-bench:), embedded defaults otherwise.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DIST="$ROOT/karaf-assembly/target/assembly"
+PORT=${BENCH_PORT:-8181}
+
+server_start() {
+    [ -x "$DIST/bin/karaf" ] || { echo "build first: mvn -B -DskipTests install" >&2; exit 1; }
+    SERVER_HOME=$(mktemp -d /tmp/audotics-bench.XXXXXX)
+    cp -a "$DIST/." "$SERVER_HOME/"
+    rm -rf "$SERVER_HOME/data"
+    sed -i "s/org.osgi.service.http.port = 8181/org.osgi.service.http.port = $PORT/" "$SERVER_HOME/etc/org.ops4j.pax.web.cfg"
+    if [ "${BENCH_BACKEND:-real}" = real ]; then
+        PGPASSWORD=postgres psql -q -h 127.0.0.1 -U postgres -d postgres -c 'DROP DATABASE IF EXISTS audotics_bench WITH (FORCE)' -c 'CREATE DATABASE audotics_bench'
+        redis-cli -h 127.0.0.1 --scan --pattern 'audotics-bench:*' | xargs -r redis-cli -h 127.0.0.1 del >/dev/null
+        export AUDOTICS_DB_URL=jdbc:postgresql://127.0.0.1:5432/audotics_bench AUDOTICS_DB_USER=postgres AUDOTICS_DB_PASSWORD=postgres
+        export AUDOTICS_REDIS_URI=redis://127.0.0.1:6379/0
+        printf 'redis.uri =\nkey.prefix = audotics-bench:\ncommand.timeout.ms = 500\nlocal.max.entries = 100000\n' > "$SERVER_HOME/etc/org.audotics.cache.cfg"
+    fi
+    START_NANOS=$(date +%s%N)
+    "$SERVER_HOME/bin/karaf" server > "$SERVER_HOME/console.log" 2>&1 &
+    SERVER_PID=$!
+    for _ in $(seq 1 1200); do
+        [ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$PORT/health/ready")" = 200 ] && break
+        sleep 0.1
+    done
+    READY_MS=$(( ($(date +%s%N) - START_NANOS) / 1000000 ))
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$PORT/health/ready")" = 200 ] || { echo "server not ready; see $SERVER_HOME/data/log/karaf.log" >&2; exit 1; }
+    TOKEN=$(cat "$SERVER_HOME/data/audotics/admin-token")
+}
+
+# Resident memory of the Karaf JVM, in MiB.
+server_rss_mib() {
+    local pid
+    pid=$(pgrep -f "karaf.base=$SERVER_HOME" | head -n 1)
+    echo $(( $(ps -o rss= -p "$pid") / 1024 ))
+}
+
+server_stop() {
+    kill "$SERVER_PID" 2>/dev/null || true
+    pkill -f "karaf.base=$SERVER_HOME" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+    rm -rf "$SERVER_HOME"
+}
+
+# Imports a JSON-lines file in batches of 10 000 lines.
+import_file() {
+    local file=$1 parts
+    parts=$(mktemp -d)
+    split -l 10000 "$file" "$parts/part-"
+    for part in "$parts"/part-*; do
+        curl -sf -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/x-ndjson' \
+             --data-binary @"$part" "localhost:$PORT/v1/catalog/import" > "$part.answer"
+    done
+    cat "$parts"/*.answer | python3 -c 'import json,sys
+for line in sys.stdin.read().replace("}{", "}\n{").splitlines():
+    for t in json.loads(line)["tracks"]: print(t["id"])'
+    rm -rf "$parts"
+}
