@@ -39,10 +39,10 @@ server_rss_mib() {
 }
 
 server_stop() {
-    kill "$SERVER_PID" 2>/dev/null || true
     pkill -f "karaf.base=$SERVER_HOME" 2>/dev/null || true
+    for _ in $(seq 1 300); do pgrep -f "karaf.base=$SERVER_HOME" >/dev/null || break; sleep 0.1; done
     wait "$SERVER_PID" 2>/dev/null || true
-    rm -rf "$SERVER_HOME"
+    rm -rf "$SERVER_HOME" || true
 }
 
 # Imports a JSON-lines file in batches of 10 000 lines.

@@ -3,11 +3,9 @@ package org.audotics.recommendation.internal.engine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.audotics.recommendation.api.AttributeBounds;
 import org.audotics.recommendation.api.RecommendationRequest;
 import org.audotics.recommendation.api.ScoredTrack;
@@ -29,58 +27,101 @@ import org.audotics.recommendation.api.TunableAttribute;
 final class NearestNeighbours {
 
     private static final double AFFINITY_WEIGHT = 0.2;
-    private static final Comparator<ScoredTrack> BEST_FIRST =
-            Comparator.comparingDouble(ScoredTrack::score).reversed().thenComparing(ScoredTrack::trackId);
+    /** Lower score first; on equal scores the larger id first (it ranks after the smaller). */
+    private static final Comparator<ScoredTrack> WORST_FIRST = (a, b) -> a.score() != b.score()
+            ? Double.compare(a.score(), b.score()) : b.trackId().compareTo(a.trackId());
 
     private NearestNeighbours() {
     }
 
     static List<ScoredTrack> recommend(TrackIndex index, RecommendationRequest request, int limit) {
         double[] profile = profile(index, request);
-        Set<String> seedTracks = Set.copyOf(request.seedTrackIds());
+        boolean[] isSeed = new boolean[index.size()];
+        request.seedTrackIds().stream().mapToInt(index::positionOf).filter(p -> p >= 0).forEach(p -> isSeed[p] = true);
         Set<String> seedArtists = Set.copyOf(request.seedArtistIds());
         Set<String> seedGenres = Set.copyOf(request.seedGenres());
         boolean rewardAffinity = !seedArtists.isEmpty() || !seedGenres.isEmpty();
-        List<AttributeBounds> labelTargets = request.bounds().values().stream()
-                .filter(bounds -> bounds.target() != null && FeatureSpace.dimensionOf(bounds.attribute()) < 0)
-                .toList();
-        Predicate<IndexedTrack> withinBounds = withinBounds(request.bounds());
+        Checks checks = Checks.of(request);
 
-        PriorityQueue<ScoredTrack> best = new PriorityQueue<>(limit + 1, BEST_FIRST.reversed());
-        for (IndexedTrack candidate : index.tracks) {
-            if (seedTracks.contains(candidate.track().id()) || !withinBounds.test(candidate)) {
+        // A bounded heap of the best so far, worst on top: most candidates lose against the top and
+        // are never allocated or inserted.
+        PriorityQueue<ScoredTrack> best = new PriorityQueue<>(limit + 1, WORST_FIRST);
+        for (int i = 0; i < index.size(); i++) {
+            if (isSeed[i] || !checks.withinBounds(index.attributes, i * TrackIndex.ATTRIBUTES)) {
                 continue;
             }
-            double similarity = similarity(candidate, profile, labelTargets);
+            double similarity = similarity(index, i, profile, checks);
             double score = similarity;
             if (rewardAffinity) {
+                IndexedTrack candidate = index.tracks.get(i);
                 boolean related = candidate.artistIds().stream().anyMatch(seedArtists::contains)
                         || candidate.genres().stream().anyMatch(seedGenres::contains);
                 score = (1 - AFFINITY_WEIGHT) * similarity + (related ? AFFINITY_WEIGHT : 0);
             }
-            best.offer(new ScoredTrack(candidate.track().id(), Math.max(0, Math.min(1, score))));
-            if (best.size() > limit) {
-                best.poll();
+            score = Math.max(0, Math.min(1, score));
+            if (best.size() < limit) {
+                best.offer(new ScoredTrack(index.tracks.get(i).track().id(), score));
+            } else if (score >= best.peek().score()) {
+                String id = index.tracks.get(i).track().id();
+                if (beats(score, id, best.peek())) {
+                    best.poll();
+                    best.offer(new ScoredTrack(id, score));
+                }
             }
         }
         List<ScoredTrack> ranked = new ArrayList<>(best);
-        ranked.sort(BEST_FIRST);
+        ranked.sort(WORST_FIRST.reversed());
         return ranked;
+    }
+
+    /** Higher score wins; on equal scores the smaller id wins, so answers are deterministic. */
+    private static boolean beats(double score, String id, ScoredTrack worst) {
+        return score > worst.score() || (score == worst.score() && id.compareTo(worst.trackId()) < 0);
+    }
+
+    /** A request's bounds and label targets as primitive arrays, read once per candidate. */
+    private record Checks(int[] boundOrdinals, double[] mins, double[] maxs,
+            TunableAttribute[] labelAttributes, double[] labelTargets) {
+
+        static Checks of(RecommendationRequest request) {
+            List<AttributeBounds> limits = request.bounds().values().stream()
+                    .filter(bounds -> bounds.min() != null || bounds.max() != null).toList();
+            List<AttributeBounds> labels = request.bounds().values().stream()
+                    .filter(bounds -> bounds.target() != null && FeatureSpace.dimensionOf(bounds.attribute()) < 0).toList();
+            return new Checks(
+                    limits.stream().mapToInt(bounds -> bounds.attribute().ordinal()).toArray(),
+                    limits.stream().mapToDouble(bounds -> bounds.min() == null ? Double.NEGATIVE_INFINITY : bounds.min()).toArray(),
+                    limits.stream().mapToDouble(bounds -> bounds.max() == null ? Double.POSITIVE_INFINITY : bounds.max()).toArray(),
+                    labels.stream().map(AttributeBounds::attribute).toArray(TunableAttribute[]::new),
+                    labels.stream().mapToDouble(AttributeBounds::target).toArray());
+        }
+
+        /** A value that is unknown (NaN) fails every bound. */
+        boolean withinBounds(double[] attributes, int offset) {
+            for (int b = 0; b < boundOrdinals.length; b++) {
+                double value = attributes[offset + boundOrdinals[b]];
+                if (!(value >= mins[b] && value <= maxs[b])) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** The point to be near: mean of the seed points, overridden by targets; NaN where nothing is asked. */
     static double[] profile(TrackIndex index, RecommendationRequest request) {
         List<double[]> points = new ArrayList<>();
         for (String id : request.seedTrackIds()) {
-            Optional.ofNullable(index.byId.get(id)).ifPresent(track -> points.add(track.vector()));
+            int position = index.positionOf(id);
+            if (position >= 0) {
+                points.add(index.vectorAt(position));
+            }
         }
         for (String artist : request.seedArtistIds()) {
-            mean(index.tracks.stream().filter(track -> track.artistIds().contains(artist)).map(IndexedTrack::vector).toList())
-                    .ifPresent(points::add);
+            mean(vectorsWhere(index, track -> track.artistIds().contains(artist))).ifPresent(points::add);
         }
         for (String genre : request.seedGenres()) {
-            mean(index.tracks.stream().filter(track -> track.genres().contains(genre)).map(IndexedTrack::vector).toList())
-                    .ifPresent(points::add);
+            mean(vectorsWhere(index, track -> track.genres().contains(genre))).ifPresent(points::add);
         }
         double[] profile = mean(points).orElseGet(() -> {
             double[] none = new double[FeatureSpace.DIMENSIONS.size()];
@@ -96,24 +137,35 @@ final class NearestNeighbours {
         return profile;
     }
 
-    private static double similarity(IndexedTrack candidate, double[] profile, List<AttributeBounds> labelTargets) {
+    private static double similarity(TrackIndex index, int position, double[] profile, Checks checks) {
         double sum = 0;
         int terms = 0;
-        double[] vector = candidate.vector();
+        int offset = position * TrackIndex.DIMENSIONS;
         for (int d = 0; d < profile.length; d++) {
             if (!Double.isNaN(profile[d])) {
-                double difference = vector[d] - profile[d];
+                double difference = index.vectors[offset + d] - profile[d];
                 sum += difference * difference;
                 terms++;
             }
         }
-        for (AttributeBounds target : labelTargets) {
-            double value = target.attribute().valueOf(candidate.track()).orElseThrow();
-            double difference = labelDistance(target.attribute(), value, target.target());
+        int attributes = position * TrackIndex.ATTRIBUTES;
+        for (int t = 0; t < checks.labelAttributes().length; t++) {
+            TunableAttribute attribute = checks.labelAttributes()[t];
+            double difference = labelDistance(attribute, index.attributes[attributes + attribute.ordinal()], checks.labelTargets()[t]);
             sum += difference * difference;
             terms++;
         }
         return terms == 0 ? 0.5 : 1 - Math.sqrt(sum / terms);
+    }
+
+    private static List<double[]> vectorsWhere(TrackIndex index, java.util.function.Predicate<IndexedTrack> test) {
+        List<double[]> vectors = new ArrayList<>();
+        for (int i = 0; i < index.size(); i++) {
+            if (test.test(index.tracks.get(i))) {
+                vectors.add(index.vectorAt(i));
+            }
+        }
+        return vectors;
     }
 
     /** Distance in 0..1 between a value and a target of a label or non-feature attribute. */
@@ -129,12 +181,6 @@ final class NearestNeighbours {
             return value == target ? 0 : 1;
         }
         return Math.min(1, Math.abs(attribute.normalise(value) - attribute.normalise(target)));
-    }
-
-    private static Predicate<IndexedTrack> withinBounds(Map<TunableAttribute, AttributeBounds> bounds) {
-        List<AttributeBounds> limits = bounds.values().stream().filter(b -> b.min() != null || b.max() != null).toList();
-        return candidate -> limits.stream().allMatch(limit -> limit.attribute().valueOf(candidate.track())
-                .map(limit::admits).orElse(false));
     }
 
     private static Optional<double[]> mean(List<double[]> vectors) {

@@ -6,39 +6,75 @@ import java.util.List;
 import java.util.Map;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.Track;
+import org.audotics.recommendation.api.TunableAttribute;
 
-/** An immutable snapshot of every catalog track that has audio features, at one catalog revision. */
+/**
+ * An immutable snapshot of every catalog track that has audio features, at one catalog revision.
+ *
+ * <p>A request visits every track, so the numbers it reads are laid out as two contiguous arrays (track
+ * {@code i}'s feature vector at {@code vectors[i * DIMENSIONS ..]}, its tunable attributes at
+ * {@code attributes[i * ATTRIBUTES + attribute.ordinal()]}) rather than spread over objects: following
+ * a pointer per track cost ten times the arithmetic (measured with benchmarks/recommendations-load.sh).
+ */
 final class TrackIndex {
 
     static final int PAGE = 5_000;
+    static final int DIMENSIONS = FeatureSpace.DIMENSIONS.size();
+    static final int ATTRIBUTES = TunableAttribute.values().length;
 
     final long revision;
     final List<IndexedTrack> tracks;
-    final Map<String, IndexedTrack> byId;
+    final double[] vectors;
+    final double[] attributes;
+    private final Map<String, Integer> positions;
 
-    private TrackIndex(long revision, List<IndexedTrack> tracks) {
+    private TrackIndex(long revision, List<Track> tracks) {
         this.revision = revision;
-        this.tracks = List.copyOf(tracks);
-        Map<String, IndexedTrack> ids = new HashMap<>();
-        tracks.forEach(track -> ids.put(track.track().id(), track));
-        this.byId = Map.copyOf(ids);
+        this.tracks = tracks.stream().map(IndexedTrack::of).toList();
+        this.vectors = new double[tracks.size() * DIMENSIONS];
+        this.attributes = new double[tracks.size() * ATTRIBUTES];
+        Map<String, Integer> byId = new HashMap<>();
+        for (int i = 0; i < tracks.size(); i++) {
+            Track track = tracks.get(i);
+            System.arraycopy(FeatureSpace.vector(track.audioFeatures()), 0, vectors, i * DIMENSIONS, DIMENSIONS);
+            for (TunableAttribute attribute : TunableAttribute.values()) {
+                attributes[i * ATTRIBUTES + attribute.ordinal()] = attribute.valueOf(track).orElse(Double.NaN);
+            }
+            byId.put(track.id(), i);
+        }
+        this.positions = Map.copyOf(byId);
     }
 
     /** Reads the catalog page by page; the revision is read first, so a concurrent import only makes it rebuild again. */
     static TrackIndex build(CatalogService catalog) {
         long revision = catalog.revision();
-        List<IndexedTrack> tracks = new ArrayList<>();
+        List<Track> tracks = new ArrayList<>();
         String after = null;
         List<Track> page;
         do {
             page = catalog.tracksWithFeatures(after, PAGE);
-            page.forEach(track -> tracks.add(IndexedTrack.of(track)));
+            tracks.addAll(page);
             after = page.isEmpty() ? after : page.get(page.size() - 1).id();
         } while (page.size() == PAGE);
         return new TrackIndex(revision, tracks);
     }
 
     static TrackIndex of(long revision, List<Track> tracks) {
-        return new TrackIndex(revision, tracks.stream().map(IndexedTrack::of).toList());
+        return new TrackIndex(revision, tracks);
+    }
+
+    int size() {
+        return tracks.size();
+    }
+
+    /** @return the track's position, or -1 when it is not indexed */
+    int positionOf(String trackId) {
+        return positions.getOrDefault(trackId, -1);
+    }
+
+    double[] vectorAt(int position) {
+        double[] vector = new double[DIMENSIONS];
+        System.arraycopy(vectors, position * DIMENSIONS, vector, 0, DIMENSIONS);
+        return vector;
     }
 }
