@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.audotics.catalog.api.Track;
 
 /**
  * What a client asked for: seeds and attribute bounds, as in Spotify's {@code GET /v1/recommendations}.
@@ -45,5 +46,19 @@ public record RecommendationRequest(
             copy.put(attribute, bound);
         });
         bounds = Map.copyOf(copy);
+    }
+
+    /**
+     * Whether a track satisfies every {@code min_} and {@code max_} bound of this request. A track without
+     * audio features fails every bound on an audio feature.
+     */
+    public boolean admits(Track track) {
+        for (AttributeBounds bound : bounds.values()) {
+            if ((bound.min() != null || bound.max() != null)
+                    && !bound.attribute().valueOf(track).map(bound::admits).orElse(false)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

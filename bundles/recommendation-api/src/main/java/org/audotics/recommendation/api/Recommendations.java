@@ -6,10 +6,10 @@ import java.util.Objects;
 /**
  * An answer from {@link RecommendationService}.
  *
- * @param tracks the recommended tracks, best first
+ * @param tracks the recommended tracks with their catalog records, best first
  * @param engine the engine that produced them
  */
-public record Recommendations(List<ScoredTrack> tracks, EngineInfo engine) {
+public record Recommendations(List<Recommendation> tracks, EngineInfo engine) {
 
     public Recommendations {
         tracks = List.copyOf(tracks);

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.Track;
-import org.audotics.recommendation.api.AttributeBounds;
 import org.audotics.recommendation.api.EngineInfo;
 import org.audotics.recommendation.api.NoEngineException;
+import org.audotics.recommendation.api.Recommendation;
 import org.audotics.recommendation.api.RecommendationRequest;
 import org.audotics.recommendation.api.RecommendationService;
 import org.audotics.recommendation.api.Recommendations;
@@ -116,7 +116,7 @@ public final class DefaultRecommendationService implements RecommendationService
     }
 
     /** Keeps what the engine may return: known tracks within bounds, no seeds, each once, best first, at most limit. */
-    private List<ScoredTrack> checked(List<ScoredTrack> proposed, RecommendationRequest request, int limit) {
+    private List<Recommendation> checked(List<ScoredTrack> proposed, RecommendationRequest request, int limit) {
         if (proposed == null || proposed.isEmpty()) {
             return List.of();
         }
@@ -125,19 +125,10 @@ public final class DefaultRecommendationService implements RecommendationService
                 .limit(limit).toList();
         Map<String, Track> tracks = catalog.tracks(unique.stream().map(ScoredTrack::trackId).toList());
         return unique.stream()
-                .filter(track -> tracks.containsKey(track.trackId()) && withinBounds(tracks.get(track.trackId()), request))
+                .filter(scored -> tracks.containsKey(scored.trackId()) && request.admits(tracks.get(scored.trackId())))
+                .map(scored -> new Recommendation(tracks.get(scored.trackId()), scored.score()))
                 .sorted((a, b) -> Double.compare(b.score(), a.score()))
                 .toList();
-    }
-
-    private static boolean withinBounds(Track track, RecommendationRequest request) {
-        for (AttributeBounds bounds : request.bounds().values()) {
-            if ((bounds.min() != null || bounds.max() != null)
-                    && !bounds.attribute().valueOf(track).map(bounds::admits).orElse(false)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void checkSeedsExist(RecommendationRequest request) {

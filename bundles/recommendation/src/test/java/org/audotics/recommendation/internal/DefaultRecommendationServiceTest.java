@@ -43,7 +43,7 @@ class DefaultRecommendationServiceTest {
         service.use(engine("fixed", (request, limit) -> List.of(new ScoredTrack("t2", 0.9))));
         var answer = service.recommend(seedT1(), 10);
         assertEquals("fixed", answer.engine().name());
-        assertEquals(List.of("t2"), answer.tracks().stream().map(ScoredTrack::trackId).toList());
+        assertEquals(List.of("t2"), answer.tracks().stream().map(r -> r.track().id()).toList());
     }
 
     @Test
@@ -94,7 +94,7 @@ class DefaultRecommendationServiceTest {
         var bounds = Map.of(TunableAttribute.ENERGY, new AttributeBounds(TunableAttribute.ENERGY, null, 0.5, null));
         var answer = service.recommend(new RecommendationRequest(List.of("t1"), List.of(), List.of(), bounds, null), 10);
         // seed t1 dropped, duplicate t2 dropped, unknown dropped, t4 (energy 0.9) out of bounds, sorted by score
-        assertEquals(List.of("t3", "t2"), answer.tracks().stream().map(ScoredTrack::trackId).toList());
+        assertEquals(List.of("t3", "t2"), answer.tracks().stream().map(r -> r.track().id()).toList());
     }
 
     @Test

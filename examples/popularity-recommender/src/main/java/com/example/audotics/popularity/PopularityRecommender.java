@@ -8,7 +8,6 @@ import java.util.Set;
 import org.audotics.catalog.api.ArtistRef;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.Track;
-import org.audotics.recommendation.api.AttributeBounds;
 import org.audotics.recommendation.api.RecommendationRequest;
 import org.audotics.recommendation.api.Recommender;
 import org.audotics.recommendation.api.ScoredTrack;
@@ -56,7 +55,7 @@ public final class PopularityRecommender implements Recommender {
         }
         List<ScoredTrack> ranked = new ArrayList<>();
         for (Track track : tracks) {
-            if (seedTracks.contains(track.id()) || !withinBounds(track, request)) {
+            if (seedTracks.contains(track.id()) || !request.admits(track)) {
                 continue;
             }
             boolean related = track.genres().stream().anyMatch(genres::contains)
@@ -65,16 +64,6 @@ public final class PopularityRecommender implements Recommender {
         }
         ranked.sort(Comparator.comparingDouble(ScoredTrack::score).reversed().thenComparing(ScoredTrack::trackId));
         return ranked.subList(0, Math.min(limit, ranked.size()));
-    }
-
-    private static boolean withinBounds(Track track, RecommendationRequest request) {
-        for (AttributeBounds bounds : request.bounds().values()) {
-            if ((bounds.min() != null || bounds.max() != null)
-                    && !bounds.attribute().valueOf(track).map(bounds::admits).orElse(false)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private List<Track> tracks() {

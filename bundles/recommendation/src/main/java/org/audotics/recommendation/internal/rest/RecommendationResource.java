@@ -12,7 +12,6 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import org.audotics.catalog.api.CatalogService;
-import org.audotics.catalog.api.Track;
 import org.audotics.catalog.api.TrackObject;
 import org.audotics.http.api.ApiException;
 import org.audotics.http.api.ErrorCodes;
@@ -21,7 +20,6 @@ import org.audotics.recommendation.api.NoEngineException;
 import org.audotics.recommendation.api.RecommendationRequest;
 import org.audotics.recommendation.api.RecommendationService;
 import org.audotics.recommendation.api.Recommendations;
-import org.audotics.recommendation.api.ScoredTrack;
 import org.audotics.recommendation.api.UnknownSeedException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -60,9 +58,7 @@ public final class RecommendationResource {
             throw new ApiException(503, ErrorCodes.SERVICE_UNAVAILABLE, "no recommendation engine is running; retry later");
         }
         URI base = uri.getBaseUri();
-        Map<String, Track> tracks = catalog.tracks(answer.tracks().stream().map(ScoredTrack::trackId).toList());
-        List<TrackObject> objects = answer.tracks().stream().map(scored -> tracks.get(scored.trackId()))
-                .filter(track -> track != null).map(track -> TrackObject.of(track, base)).toList();
+        List<TrackObject> objects = answer.tracks().stream().map(recommended -> TrackObject.of(recommended.track(), base)).toList();
         return Response.ok(new RecommendationsResponse(seeds(query.request(), base, objects.size()), objects))
                 .header(ENGINE_HEADER, answer.engine().name()).build();
     }
