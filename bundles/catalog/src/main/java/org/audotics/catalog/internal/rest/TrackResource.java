@@ -40,7 +40,7 @@ public final class TrackResource {
     @GET
     @Path("{id}")
     public TrackObject track(@PathParam("id") String id, @Context UriInfo uri) {
-        CatalogIds.requireValid("id", id);
+        IdParameters.requireValid("id", id);
         return catalog.track(id)
                 .map(track -> TrackObject.of(track, uri.getBaseUri()))
                 .orElseThrow(() -> ApiException.notFound("no track with id '" + id + "'"));
@@ -49,7 +49,7 @@ public final class TrackResource {
     /** @return {@code {"tracks": [...]}} in request order, {@code null} for each unknown id (as Spotify does) */
     @GET
     public Map<String, List<TrackObject>> tracks(@QueryParam("ids") String ids, @Context UriInfo uri) {
-        List<String> requested = CatalogIds.list("ids", ids, MAX_IDS);
+        List<String> requested = IdParameters.list("ids", ids, MAX_IDS);
         Map<String, Track> found = catalog.tracks(requested);
         List<TrackObject> tracks = new ArrayList<>(requested.size());
         for (String id : requested) {

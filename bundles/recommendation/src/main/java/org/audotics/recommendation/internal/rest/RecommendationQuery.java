@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.ws.rs.core.MultivaluedMap;
+import org.audotics.catalog.api.CatalogIds;
 import org.audotics.http.api.ApiException;
 import org.audotics.recommendation.api.AttributeBounds;
 import org.audotics.recommendation.api.RecommendationRequest;
@@ -22,7 +23,6 @@ record RecommendationQuery(RecommendationRequest request, int limit) {
     static final int MAX_LIMIT = 100;
     static final String NO_SEED = "no_seed";
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern GENRE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} &'./+-]{0,99}");
     private static final Pattern MARKET = Pattern.compile("[A-Z]{2}|from_token");
     private static final List<String> PREFIXES = List.of("min_", "max_", "target_");
@@ -109,8 +109,8 @@ record RecommendationQuery(RecommendationRequest request, int limit) {
     private static List<String> ids(MultivaluedMap<String, String> parameters, String name) {
         List<String> ids = new ArrayList<>();
         for (String item : items(parameters, name)) {
-            if (!ID.matcher(item).matches()) {
-                throw ApiException.invalidParameter(name + " must list ids of 1 to 64 letters, digits, '-' or '_'");
+            if (!CatalogIds.isWellFormed(item)) {
+                throw ApiException.invalidParameter(name + " must list ids, each " + CatalogIds.RULE);
             }
             ids.add(item);
         }

@@ -2,21 +2,17 @@ package org.audotics.catalog.internal.rest;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.audotics.http.api.ApiException;
 
-/** Validation of catalog ids in paths and {@code ids=} lists. */
-final class CatalogIds {
+/** Reads catalog ids from paths and {@code ids=} lists, answering 400 for malformed ones. */
+final class IdParameters {
 
-    /** Ids are opaque, but always 1..64 characters of letters, digits, '-' and '_'. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
-    private CatalogIds() {
+    private IdParameters() {
     }
 
     static String requireValid(String parameter, String id) {
-        if (id == null || !ID.matcher(id).matches()) {
-            throw ApiException.invalidParameter(parameter + " must be an id of 1 to 64 letters, digits, '-' or '_'");
+        if (!org.audotics.catalog.api.CatalogIds.isWellFormed(id)) {
+            throw ApiException.invalidParameter(parameter + " must be " + org.audotics.catalog.api.CatalogIds.RULE);
         }
         return id;
     }
