@@ -67,7 +67,7 @@ final class Signals {
 
     /**
      * A drum pattern: kick (low thump) on beats 1 and 3, snare (noise burst) on 2 and 4, closed hi-hat
-     * (short high noise, quieter) on every eighth note.
+     * (short high-passed noise, quieter) on every eighth note.
      */
     static float[][] drums(double bpm, double seconds, float sampleRate, long seed) {
         java.util.Random noise = new java.util.Random(seed);
@@ -79,9 +79,12 @@ final class Signals {
             int s = (int) Math.round(start);
             boolean onBeat = eighth % 2 == 0;
             int beatIndex = eighth / 2;
+            double previousNoise = 0;
             for (int i = 0; i < 0.15 * sampleRate && s + i < frames; i++) {
                 double t = i / sampleRate;
-                double value = 0.15 * Math.exp(-t * 120) * (noise.nextDouble() * 2 - 1); // hi-hat
+                double white = noise.nextDouble() * 2 - 1;
+                double value = 0.15 * Math.exp(-t * 120) * (white - previousNoise) / 2; // hi-hat: differenced noise is high-passed
+                previousNoise = white;
                 if (onBeat && beatIndex % 2 == 0) {
                     value += 0.9 * Math.exp(-t * 25) * Math.sin(2 * Math.PI * (60 + 80 * Math.exp(-t * 30)) * t); // kick
                 } else if (onBeat) {

@@ -1,0 +1,60 @@
+package org.audotics.dsp.internal.signal;
+
+import java.nio.file.Path;
+import org.audotics.dsp.api.UndecodableAudioException;
+
+/**
+ * One streaming pass over an audio file feeding every measurement at once: loudness on the channels,
+ * onset strength (short frames: ~23 ms, hop a quarter of that) for tempo, and a chromagram (long frames:
+ * ~186 ms, for semitone resolution at low notes) for key. Memory stays bounded by the frame sizes and
+ * the onset envelope (about 1.4 MB per hour of audio).
+ */
+final class SignalAnalysis {
+
+    /** Shorter audio has too few beats for a tempo or a meaningful loudness. */
+    static final double MIN_SECONDS = 2;
+    private static final int BLOCK_FRAMES = 8192;
+
+    private SignalAnalysis() {
+    }
+
+    /**
+     * @throws org.audotics.dsp.api.UnsupportedAudioFormatException for files of an unsupported format
+     * @throws UndecodableAudioException for unreadable, too short or silent audio
+     */
+    static SignalFeatures analyze(Path file) {
+        try (WavReader reader = WavReader.open(file)) {
+            double rate = reader.sampleRate();
+            LoudnessMeter loudness = new LoudnessMeter(rate, reader.channels());
+            int onsetSize = SpectralFrames.sizeFor(rate, 0.023);
+            int onsetHop = onsetSize / 4;
+            OnsetStrength onsets = new OnsetStrength(rate, onsetSize);
+            SpectralFrames onsetFrames = new SpectralFrames(onsetSize, onsetHop, onsets);
+            int chromaSize = SpectralFrames.sizeFor(rate, 0.186);
+            Chromagram chromagram = new Chromagram(rate, chromaSize);
+            SpectralFrames chromaFrames = new SpectralFrames(chromaSize, chromaSize / 2, chromagram);
+
+            float[][] block = new float[reader.channels()][BLOCK_FRAMES];
+            long total = 0;
+            int frames;
+            while ((frames = reader.read(block)) > 0) {
+                loudness.accept(block, frames);
+                onsetFrames.accept(block, frames);
+                chromaFrames.accept(block, frames);
+                total += frames;
+            }
+            double seconds = total / rate;
+            if (seconds < MIN_SECONDS) {
+                throw new UndecodableAudioException(String.format("audio is %.1f s long; at least %.0f s are needed", seconds, MIN_SECONDS), null);
+            }
+            double integrated = loudness.integratedLoudness();
+            if (Double.isInfinite(integrated)) {
+                throw new UndecodableAudioException("audio is silent", null);
+            }
+            TempoEstimator.Estimate tempo = TempoEstimator.estimate(onsets.envelope(), rate / onsetHop);
+            KeyEstimator.Estimate key = KeyEstimator.estimate(chromagram.chroma());
+            return new SignalFeatures(Math.round(seconds * 1000), integrated, tempo.bpm(), tempo.confidence(),
+                    key.key(), key.mode(), key.confidence());
+        }
+    }
+}
