@@ -59,3 +59,25 @@ for line in sys.stdin.read().replace("}{", "}\n{").splitlines():
     for t in json.loads(line)["tracks"]: print(t["id"])'
     rm -rf "$parts"
 }
+
+# Converts the Spotify data set, starts the server and imports it; the catalog ids are in $WORK/ids.
+start_with_real_catalog() {
+    local data=${BENCH_DATA:-$ROOT/../shared/data/spotify-features/tracks-by-genre.csv}
+    command -v wrk >/dev/null || { echo "wrk missing: apt-get install wrk" >&2; exit 1; }
+    WORK=$(mktemp -d)
+    trap 'server_stop; rm -rf "$WORK"' EXIT
+    python3 "$ROOT/benchmarks/spotify-csv-to-jsonl.py" "$data" > "$WORK/tracks.jsonl" 2>/dev/null
+    server_start
+    echo "ready after ${READY_MS} ms, RSS $(server_rss_mib) MiB (${BENCH_BACKEND:-real})"
+    local started
+    started=$(date +%s%N)
+    import_file "$WORK/tracks.jsonl" > "$WORK/ids"
+    echo "imported $(wc -l < "$WORK/ids") tracks in $(( ($(date +%s%N) - started) / 1000000 )) ms"
+}
+
+# A wrk script whose requests are "$1" followed by a random catalog id.
+random_id_script() {
+    echo 'ids = {}'
+    echo 'for line in io.lines("'"$WORK/ids"'") do ids[#ids + 1] = line end'
+    echo 'request = function() return wrk.format("GET", "'"$1"'" .. ids[math.random(#ids)]) end'
+}

@@ -11,10 +11,12 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.UriInfo;
+import org.audotics.catalog.api.CatalogIds;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.Track;
 import org.audotics.catalog.api.TrackObject;
 import org.audotics.http.api.ApiException;
+import org.audotics.http.api.Parameters;
 import org.audotics.http.api.RestResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -40,7 +42,7 @@ public final class TrackResource {
     @GET
     @Path("{id}")
     public TrackObject track(@PathParam("id") String id, @Context UriInfo uri) {
-        IdParameters.requireValid("id", id);
+        Parameters.require("id", id, CatalogIds::isWellFormed, CatalogIds.RULE);
         return catalog.track(id)
                 .map(track -> TrackObject.of(track, uri.getBaseUri()))
                 .orElseThrow(() -> ApiException.notFound("no track with id '" + id + "'"));
@@ -49,7 +51,7 @@ public final class TrackResource {
     /** @return {@code {"tracks": [...]}} in request order, {@code null} for each unknown id (as Spotify does) */
     @GET
     public Map<String, List<TrackObject>> tracks(@QueryParam("ids") String ids, @Context UriInfo uri) {
-        List<String> requested = IdParameters.list("ids", ids, MAX_IDS);
+        List<String> requested = Parameters.requiredList("ids", ids, MAX_IDS, CatalogIds::isWellFormed, CatalogIds.RULE);
         Map<String, Track> found = catalog.tracks(requested);
         List<TrackObject> tracks = new ArrayList<>(requested.size());
         for (String id : requested) {

@@ -15,6 +15,7 @@ import org.audotics.catalog.api.CatalogIds;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.Track;
 import org.audotics.http.api.ApiException;
+import org.audotics.http.api.Parameters;
 import org.audotics.http.api.RestResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -44,7 +45,7 @@ public final class AudioFeaturesResource {
     @GET
     @Path("{id}")
     public AudioFeaturesObject features(@PathParam("id") String id, @Context UriInfo uri) {
-        requireId("id", id);
+        Parameters.require("id", id, CatalogIds::isWellFormed, CatalogIds.RULE);
         Track track = catalog.track(id).orElseThrow(() -> ApiException.notFound("no track with id '" + id + "'"));
         AudioFeaturesObject features = AudioFeaturesObject.of(track, uri.getBaseUri());
         if (features == null) {
@@ -56,17 +57,7 @@ public final class AudioFeaturesResource {
     /** @return {@code {"audio_features": [...]}} in request order; null for unknown ids and tracks without features */
     @GET
     public Map<String, List<AudioFeaturesObject>> several(@QueryParam("ids") String ids, @Context UriInfo uri) {
-        if (ids == null || ids.isBlank()) {
-            throw ApiException.invalidParameter("ids is required: a comma-separated list of 1 to " + MAX_IDS + " ids");
-        }
-        String[] requested = ids.split(",", -1);
-        if (requested.length > MAX_IDS) {
-            throw ApiException.invalidParameter("ids lists " + requested.length + " ids; at most " + MAX_IDS + " are allowed");
-        }
-        List<String> list = new ArrayList<>();
-        for (String id : requested) {
-            list.add(requireId("ids", id.strip()));
-        }
+        List<String> list = Parameters.requiredList("ids", ids, MAX_IDS, CatalogIds::isWellFormed, CatalogIds.RULE);
         Map<String, Track> found = catalog.tracks(list);
         List<AudioFeaturesObject> answer = new ArrayList<>(list.size());
         for (String id : list) {
@@ -74,12 +65,5 @@ public final class AudioFeaturesResource {
             answer.add(track == null ? null : AudioFeaturesObject.of(track, uri.getBaseUri()));
         }
         return Map.of("audio_features", answer);
-    }
-
-    private static String requireId(String parameter, String id) {
-        if (!CatalogIds.isWellFormed(id)) {
-            throw ApiException.invalidParameter(parameter + " must be " + CatalogIds.RULE);
-        }
-        return id;
     }
 }
