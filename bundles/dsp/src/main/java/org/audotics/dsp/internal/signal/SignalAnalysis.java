@@ -23,7 +23,7 @@ final class SignalAnalysis {
      * @throws UndecodableAudioException for unreadable, too short or silent audio
      */
     static SignalFeatures analyze(Path file) {
-        try (WavReader reader = WavReader.open(file)) {
+        try (AudioReader reader = AudioReader.open(file)) {
             double rate = reader.sampleRate();
             LoudnessMeter loudness = new LoudnessMeter(rate, reader.channels());
             int onsetSize = SpectralFrames.sizeFor(rate, 0.023);

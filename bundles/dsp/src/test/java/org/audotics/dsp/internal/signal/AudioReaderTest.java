@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class WavReaderTest {
+class AudioReaderTest {
 
     @TempDir
     Path dir;
@@ -23,7 +23,7 @@ class WavReaderTest {
         float[][] signal = Signals.sine(440, 0.5, 0.5, 44_100, 2);
         signal[1] = Signals.sine(880, 0.25, 0.5, 44_100, 1)[0];
         Path file = Signals.wav(dir.resolve("t.wav"), signal, 44_100, new AudioFormat.Encoding(encoding), bits);
-        try (WavReader reader = WavReader.open(file)) {
+        try (AudioReader reader = AudioReader.open(file)) {
             assertEquals(2, reader.channels());
             assertEquals(44_100f, reader.sampleRate());
             float[][] block = new float[2][1000];
@@ -43,9 +43,9 @@ class WavReaderTest {
     @Test
     void refusesWhatIsNotAudio() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.wav"), "these are not samples");
-        assertThrows(UnsupportedAudioFormatException.class, () -> WavReader.open(text));
+        assertThrows(UnsupportedAudioFormatException.class, () -> AudioReader.open(text));
         Path empty = Files.write(dir.resolve("empty.wav"), new byte[0]);
-        assertThrows(UnsupportedAudioFormatException.class, () -> WavReader.open(empty));
+        assertThrows(UnsupportedAudioFormatException.class, () -> AudioReader.open(empty));
     }
 
     @Test
@@ -53,7 +53,7 @@ class WavReaderTest {
         Path file = Signals.wav(dir.resolve("t.wav"), Signals.sine(440, 0.5, 1, 8_000, 1), 8_000, AudioFormat.Encoding.PCM_SIGNED, 16);
         byte[] bytes = Files.readAllBytes(file);
         Path truncated = Files.write(dir.resolve("cut.wav"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        try (WavReader reader = WavReader.open(truncated)) {
+        try (AudioReader reader = AudioReader.open(truncated)) {
             float[][] block = new float[1][100_000];
             int frames = reader.read(block);
             assertEquals(true, frames > 3_000 && frames < 4_100, "frames " + frames);
