@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -114,8 +115,19 @@ final class AudoticsServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        process.destroy(); // SIGTERM: Karaf stops its bundles in order
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        // bin/karaf is a shell script whose child is the Karaf JVM: stop the JVM (SIGTERM, so Karaf
+        // stops its bundles in order), then the script; killing only the script would orphan the JVM
+        List<ProcessHandle> jvms = process.descendants().toList();
+        jvms.forEach(ProcessHandle::destroy);
+        for (ProcessHandle jvm : jvms) {
+            try {
+                jvm.onExit().get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException stuck) {
+                jvm.destroyForcibly();
+            }
+        }
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         // keep the logs, drop the copied distribution
