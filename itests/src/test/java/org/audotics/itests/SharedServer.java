@@ -27,6 +27,9 @@ final class SharedServer implements ParameterResolver {
         }
     }
 
+    /** A small upload limit, so the 413 answer can be tested without sending hundreds of megabytes. */
+    static final int MAX_UPLOAD_MB = 2;
+
     static final String REDIS_URI = System.getProperty("audotics.it.redis.uri", "redis://127.0.0.1:6379/0");
 
     @Override
@@ -46,7 +49,8 @@ final class SharedServer implements ParameterResolver {
             String prefix = "audotics-it-" + UUID.randomUUID().toString().substring(0, 8) + ":";
             AudoticsServer server = AudoticsServer.start("shared", Map.of(
                     "org.audotics.storage", "url = " + database.url + "\nuser = " + TestDatabase.USER + "\npassword = " + TestDatabase.PASSWORD + "\n",
-                    "org.audotics.cache", "redis.uri = " + REDIS_URI + "\nkey.prefix = " + prefix + "\n"), true);
+                    "org.audotics.cache", "redis.uri = " + REDIS_URI + "\nkey.prefix = " + prefix + "\n",
+                    "org.audotics.dsp", "max.upload.mb = " + MAX_UPLOAD_MB + "\n"), true);
             return new Running(server, database, prefix);
         } catch (Exception e) {
             throw new IllegalStateException("could not start the shared server", e);

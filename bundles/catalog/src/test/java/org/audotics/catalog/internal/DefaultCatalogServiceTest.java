@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.audotics.cache.api.Cache;
 import org.audotics.catalog.internal.store.CatalogStore;
-import org.audotics.catalog.internal.store.EmbeddedDatabase;
+import org.audotics.storage.internal.EmbeddedDatabase;
 import org.audotics.storage.internal.PooledDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -32,6 +32,34 @@ public class StorageException extends RuntimeException {
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
+    /**
+     * Classifies a JDBC, Liquibase or Cayenne failure: unreachable database (a pool timeout, a refused
+     * connection, SQLSTATE class 08) is {@link Reason#UNAVAILABLE}; an integrity violation (SQLSTATE class
+     * 23) is {@link Reason#CONFLICT}; anything else {@link Reason#FAILED}. The message names what failed
+     * and the root cause.
+     *
+     * @param what the operation, e.g. "Import"
+     */
+    public static StorageException from(String what, Throwable failure) {
+        if (failure instanceof StorageException storage) {
+            return storage;
+        }
+        Reason reason = Reason.FAILED;
+        Throwable root = failure;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException
+                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                reason = Reason.UNAVAILABLE;
+            } else if (reason == Reason.FAILED && t instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                reason = Reason.CONFLICT;
+            }
+            root = t;
+        }
+        String cause = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        return new StorageException(what + " failed: " + cause, reason, failure);
+    }
+
     public Reason reason() {
         return reason;
     }

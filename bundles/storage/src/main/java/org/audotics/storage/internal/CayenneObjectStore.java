@@ -76,7 +76,7 @@ final class CayenneObjectStore implements ObjectStore {
                     throw storage;
                 }
             }
-            throw StorageFailures.translate("Database call", e);
+            throw StorageException.from("Database call", e);
         }
     }
 }

@@ -39,6 +39,6 @@ final class LiquibaseMigrator {
 
     private static StorageException failure(String changelogPath, Exception e) {
         return e instanceof StorageException storage ? storage
-                : StorageFailures.translate("Migration " + changelogPath, e);
+                : StorageException.from("Migration " + changelogPath, e);
     }
 }

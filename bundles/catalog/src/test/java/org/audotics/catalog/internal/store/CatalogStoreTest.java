@@ -17,6 +17,7 @@ import org.audotics.catalog.api.InvalidImportException;
 import org.audotics.catalog.api.Track;
 import org.audotics.catalog.api.TrackImport;
 import org.audotics.storage.api.StorageException;
+import org.audotics.storage.internal.EmbeddedDatabase;
 import org.audotics.storage.internal.PooledDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,18 +3,29 @@ package org.audotics.dsp.internal.signal;
 import java.nio.charset.StandardCharsets;
 
 /** The audio formats we decode, told apart by the first bytes of a file (never by its name). */
-enum AudioContainer {
+public enum AudioContainer {
     /** RIFF/WAVE, AIFF or AU: PCM read by the JDK. */
-    PCM_FILE,
-    FLAC,
-    MP3,
-    OGG_VORBIS;
+    PCM_FILE("wav"),
+    FLAC("flac"),
+    MP3("mp3"),
+    OGG_VORBIS("ogg");
+
+    private final String extension;
+
+    AudioContainer(String extension) {
+        this.extension = extension;
+    }
+
+    /** The file extension an upload of this format is stored under. */
+    public String extension() {
+        return extension;
+    }
 
     /** Bytes needed by {@link #detect}. */
-    static final int HEADER_BYTES = 64;
+    public static final int HEADER_BYTES = 64;
 
     /** @return the container, or null when the bytes belong to none we decode */
-    static AudioContainer detect(byte[] header, int length) {
+    public static AudioContainer detect(byte[] header, int length) {
         String ascii = new String(header, 0, Math.min(length, HEADER_BYTES), StandardCharsets.ISO_8859_1);
         if (ascii.startsWith("RIFF") && ascii.startsWith("WAVE", 8) || ascii.startsWith("FORM") || ascii.startsWith(".snd")) {
             return PCM_FILE;

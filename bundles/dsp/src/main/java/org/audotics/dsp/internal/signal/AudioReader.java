@@ -28,7 +28,7 @@ import org.jflac.sound.spi.FlacFormatConversionProvider;
  */
 final class AudioReader implements Closeable {
 
-    private final InputStream source;
+    private final CountingInputStream source;
     private final AudioInputStream stream;
     private final SampleConverter converter;
     private final OggVorbisDecoder vorbis;
@@ -36,7 +36,7 @@ final class AudioReader implements Closeable {
     private final float sampleRate;
     private byte[] buffer = new byte[0];
 
-    private AudioReader(InputStream source, AudioInputStream stream, OggVorbisDecoder vorbis) {
+    private AudioReader(CountingInputStream source, AudioInputStream stream, OggVorbisDecoder vorbis) {
         this.source = source;
         this.stream = stream;
         this.vorbis = vorbis;
@@ -53,9 +53,9 @@ final class AudioReader implements Closeable {
      * @throws UndecodableAudioException       when it cannot be read or decoded
      */
     static AudioReader open(Path file) {
-        BufferedInputStream in = null;
+        CountingInputStream in = null;
         try {
-            in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+            in = new CountingInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), Files.size(file));
             in.mark(AudioContainer.HEADER_BYTES);
             byte[] header = in.readNBytes(AudioContainer.HEADER_BYTES);
             in.reset();
@@ -104,6 +104,11 @@ final class AudioReader implements Closeable {
         int usableBits = bits > 0 ? bits : 16;
         return new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, encoded.getSampleRate(), usableBits, encoded.getChannels(),
                 encoded.getChannels() * usableBits / 8, encoded.getSampleRate(), false);
+    }
+
+    /** How much of the file has been read, 0..1 (compressed formats: of the encoded bytes). */
+    double progress() {
+        return source.fraction();
     }
 
     int channels() {

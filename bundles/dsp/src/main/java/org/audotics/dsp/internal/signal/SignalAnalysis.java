@@ -9,7 +9,10 @@ import org.audotics.dsp.api.UndecodableAudioException;
  * ~186 ms, for semitone resolution at low notes) for key. Memory stays bounded by the frame sizes and
  * the onset envelope (about 1.4 MB per hour of audio).
  */
-final class SignalAnalysis {
+public final class SignalAnalysis {
+
+    /** Version of the analysis method, stored with every result so results of different versions can be told apart. */
+    public static final String VERSION = "0.1.0";
 
     /** Shorter audio has too few beats for a tempo or a meaningful loudness. */
     static final double MIN_SECONDS = 2;
@@ -22,7 +25,12 @@ final class SignalAnalysis {
      * @throws org.audotics.dsp.api.UnsupportedAudioFormatException for files of an unsupported format
      * @throws UndecodableAudioException for unreadable, too short or silent audio
      */
-    static SignalFeatures analyze(Path file) {
+    public static SignalFeatures analyze(Path file) {
+        return analyze(file, progress -> { });
+    }
+
+    /** As {@link #analyze(Path)}, telling {@code progress} (0..1) after every block. */
+    public static SignalFeatures analyze(Path file, java.util.function.DoubleConsumer progress) {
         try (AudioReader reader = AudioReader.open(file)) {
             double rate = reader.sampleRate();
             LoudnessMeter loudness = new LoudnessMeter(rate, reader.channels());
@@ -42,6 +50,7 @@ final class SignalAnalysis {
                 onsetFrames.accept(block, frames);
                 chromaFrames.accept(block, frames);
                 total += frames;
+                progress.accept(reader.progress());
             }
             double seconds = total / rate;
             if (seconds < MIN_SECONDS) {

@@ -11,6 +11,6 @@ package org.audotics.dsp.internal.signal;
  * @param mode            1 major, 0 minor
  * @param keyConfidence   0..1
  */
-record SignalFeatures(long durationMs, double loudness, double tempo, double tempoConfidence, int key, int mode,
+public record SignalFeatures(long durationMs, double loudness, double tempo, double tempoConfidence, int key, int mode,
         double keyConfidence) {
 }

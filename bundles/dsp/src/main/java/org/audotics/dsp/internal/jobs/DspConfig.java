@@ -1,0 +1,20 @@
+package org.audotics.dsp.internal.jobs;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration of the DSP bundle, PID {@value #PID} ({@code etc/org.audotics.dsp.cfg}). */
+@ObjectClassDefinition(name = "Audotics DSP", description = "Audio uploads and analysis workers")
+public @interface DspConfig {
+
+    String PID = "org.audotics.dsp";
+
+    @AttributeDefinition(name = "Audio folder", description = "Where uploaded audio is kept; empty: data/audotics/audio. Every node needs the same folder (shared storage) to run each other's jobs")
+    String audio_folder() default "";
+
+    @AttributeDefinition(name = "Largest upload (MB)", description = "Uploads larger than this are refused with 413")
+    int max_upload_mb() default 200;
+
+    @AttributeDefinition(name = "Worker threads", description = "Analyses run at once on this node (each uses one core)")
+    int worker_threads() default 2;
+}

@@ -1,0 +1,132 @@
+package org.audotics.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Upload audio, follow its analysis job, read the measured analysis — through the built server. */
+@ExtendWith(SharedServer.class)
+class AudioPipelineIT {
+
+    private static AudoticsServer server;
+    private static String trackId;
+    private static String otherTrackId;
+
+    @BeforeAll
+    static void catalog(SharedServer.Running shared) throws Exception {
+        server = shared.server();
+        HttpAnswer imported = server.importLines(
+                "{\"external_id\":\"pipeline-1\",\"name\":\"Clicks\",\"artists\":[{\"name\":\"Metronome\"}],\"duration_ms\":12000}\n"
+                + "{\"external_id\":\"pipeline-2\",\"name\":\"Other\",\"artists\":[{\"name\":\"Metronome\"}],\"duration_ms\":1000}");
+        assertEquals(200, imported.status(), imported.toString());
+        trackId = imported.json().get("tracks").get(0).get("id").asText();
+        otherTrackId = imported.json().get("tracks").get(1).get("id").asText();
+    }
+
+    /** A mono 16-bit WAV: 1.5 kHz clicks at the given tempo. */
+    static byte[] clickTrack(double bpm, double seconds) throws Exception {
+        float rate = 22_050;
+        int frames = (int) (seconds * rate);
+        double[] signal = new double[frames];
+        for (double start = 0; start < frames; start += 60 / bpm * rate) {
+            for (int i = 0; i < 0.02 * rate && start + i < frames; i++) {
+                double t = i / rate;
+                signal[(int) start + i] += 0.8 * Math.exp(-t * 200) * Math.sin(2 * Math.PI * 1500 * t);
+            }
+        }
+        ByteBuffer pcm = ByteBuffer.allocate(frames * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (double value : signal) {
+            pcm.putShort((short) Math.round(Math.max(-1, Math.min(1, value)) * 32767));
+        }
+        ByteArrayOutputStream wav = new ByteArrayOutputStream();
+        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm.array()), new AudioFormat(rate, 16, 1, true, false), frames),
+                AudioFileFormat.Type.WAVE, wav);
+        return wav.toByteArray();
+    }
+
+    private static HttpAnswer upload(String track, byte[] body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/v1/tracks/" + track + "/audio"))
+                .header("Content-Type", "audio/wav").PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return server.send(request);
+    }
+
+    private static HttpAnswer awaitJob(String location) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        HttpAnswer job;
+        do {
+            job = server.get(location.substring(location.indexOf("/v1/")));
+            String state = job.json().get("state").asText();
+            if (state.equals("done") || state.equals("failed")) {
+                return job;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("job not finished in 60 s: " + job);
+    }
+
+    @Test
+    void uploadedAudioIsAnalysedAndItsTempoServed() throws Exception {
+        HttpAnswer accepted = upload(trackId, clickTrack(132, 12), AudoticsServer.ADMIN_TOKEN);
+        assertEquals(202, accepted.status(), accepted.toString());
+        assertEquals("queued", accepted.json().get("state").asText());
+        String location = accepted.header("Location");
+        assertNotNull(location);
+        HttpAnswer done = awaitJob(location);
+        assertEquals("done", done.json().get("state").asText(), done.toString());
+        assertEquals(1.0, done.json().get("progress").asDouble());
+
+        HttpAnswer analysis = server.get("/v1/audio-analysis/" + trackId);
+        assertEquals(200, analysis.status(), analysis.toString());
+        assertEquals(132, analysis.json().get("track").get("tempo").asDouble(), 132 * 0.02);
+        assertEquals(12.0, analysis.json().get("track").get("duration").asDouble(), 0.05);
+        assertTrue(analysis.json().get("meta").has("analyzer_version"));
+    }
+
+    @Test
+    void audioTooShortToAnalyseFailsTheJobWithAReason() throws Exception {
+        HttpAnswer accepted = upload(otherTrackId, clickTrack(120, 1), AudoticsServer.ADMIN_TOKEN);
+        assertEquals(202, accepted.status());
+        HttpAnswer failed = awaitJob(accepted.header("Location"));
+        assertEquals("failed", failed.json().get("state").asText());
+        assertEquals("undecodable_audio", failed.json().get("error").get("code").asText());
+    }
+
+    @Test
+    void badUploadsGetTheDocumentedErrors() throws Exception {
+        byte[] wav = clickTrack(120, 3);
+        assertEquals(401, upload(trackId, wav, null).status());
+        assertEquals(404, upload("nosuchtrack", wav, AudoticsServer.ADMIN_TOKEN).status());
+        HttpAnswer notAudio = upload(trackId, "just some text, not audio".getBytes(), AudoticsServer.ADMIN_TOKEN);
+        assertEquals(415, notAudio.status());
+        assertEquals("unsupported_media_type", notAudio.errorCode());
+        HttpAnswer empty = upload(trackId, new byte[0], AudoticsServer.ADMIN_TOKEN);
+        assertEquals(400, empty.status());
+        HttpAnswer tooLarge = upload(trackId, new byte[(SharedServer.MAX_UPLOAD_MB + 1) * 1024 * 1024], AudoticsServer.ADMIN_TOKEN);
+        assertEquals(413, tooLarge.status());
+        assertEquals("payload_too_large", tooLarge.errorCode());
+    }
+
+    @Test
+    void unknownJobsAndMissingAnalysesAre404() throws Exception {
+        assertEquals(404, server.get("/v1/analysis-jobs/00000000-0000-0000-0000-000000000000").status());
+        assertEquals(400, server.get("/v1/analysis-jobs/not-a-job-id").status());
+        assertEquals("not_found", server.get("/v1/audio-analysis/nosuchtrack").errorCode());
+    }
+}
