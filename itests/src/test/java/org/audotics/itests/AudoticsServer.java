@@ -30,7 +30,7 @@ final class AudoticsServer implements AutoCloseable {
 
     final Path home;
     final int port;
-    private final Process process;
+    private Process process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private AudoticsServer(Path home, int port, Process process) {
@@ -55,15 +55,34 @@ final class AudoticsServer implements AutoCloseable {
         for (var config : configs.entrySet()) {
             Files.writeString(home.resolve("etc/" + config.getKey() + ".cfg"), config.getValue(), StandardCharsets.UTF_8);
         }
+        AudoticsServer server = new AudoticsServer(home, port, launch(home));
+        server.awaitStatus(waitReady ? "/health/ready" : "/health/live", 200, START_TIMEOUT);
+        return server;
+    }
+
+    private static Process launch(Path home) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(home.resolve("console.log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().keySet().removeIf(key -> key.startsWith("AUDOTICS_"));
-        AudoticsServer server = new AudoticsServer(home, port, builder.start());
-        server.awaitStatus(waitReady ? "/health/ready" : "/health/live", 200, START_TIMEOUT);
-        return server;
+        return builder.start();
+    }
+
+    /** Kills the server as a crash would (SIGKILL: no shutdown, nothing cleaned up). */
+    void crash() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        for (ProcessHandle jvm : process.descendants().toList()) {
+            jvm.onExit().join();
+        }
+    }
+
+    /** Starts the same installation again (same data, configuration and port) and waits until it is ready. */
+    void restart() throws Exception {
+        process = launch(home);
+        awaitStatus("/health/ready", 200, START_TIMEOUT);
     }
 
     void awaitStatus(String path, int status, Duration timeout) throws Exception {

@@ -14,6 +14,8 @@ import org.audotics.dsp.api.UndecodableAudioException;
 import org.audotics.dsp.api.UnsupportedAudioFormatException;
 import org.audotics.dsp.internal.signal.SignalAnalysis;
 import org.audotics.dsp.internal.signal.SignalFeatures;
+import org.audotics.health.api.HealthCheck;
+import org.audotics.health.api.HealthStatus;
 import org.audotics.storage.api.Database;
 import org.audotics.storage.api.StorageException;
 import org.osgi.service.component.annotations.Activate;
@@ -31,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * stopped are put back in the queue. The schema is migrated on the dispatcher thread, retried while the
  * database is unreachable.
  */
-@Component(service = AnalysisService.class, configurationPid = DspConfig.PID)
+@Component(service = {AnalysisService.class, HealthCheck.class}, configurationPid = DspConfig.PID,
+        property = HealthCheck.NAME + "=analysis")
 @Designate(ocd = DspConfig.class)
-public final class AnalysisService {
+public final class AnalysisService implements HealthCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisService.class);
     private static final long PROGRESS_INTERVAL_MS = 500;
@@ -45,6 +48,7 @@ public final class AnalysisService {
     private final ExecutorService workers;
     private final ScheduledExecutorService dispatcher = Executors.newSingleThreadScheduledExecutor(named("audotics-analysis-dispatch"));
     private volatile AnalysisStore store;
+    private volatile String notReadyBecause = "migration not run yet";
 
     @Activate
     public AnalysisService(@Reference Database database, DspConfig config) {
@@ -68,6 +72,7 @@ public final class AnalysisService {
             }
             store = opened;
         } catch (StorageException e) {
+            notReadyBecause = e.getMessage();
             LOG.warn("Analysis queue not ready ({}); retrying in 5 s", e.getMessage());
             if (!dispatcher.isShutdown()) {
                 dispatcher.schedule(() -> open(database), 5, TimeUnit.SECONDS);
@@ -79,6 +84,12 @@ public final class AnalysisService {
     void deactivate() {
         dispatcher.shutdownNow();
         workers.shutdownNow(); // interrupted jobs stay RUNNING for this node id and are requeued on its next start
+    }
+
+    @Override
+    public HealthStatus check() {
+        return store == null ? HealthStatus.down("analysis queue not ready: " + notReadyBecause)
+                : HealthStatus.up("analysis queue ready, node " + nodeId);
     }
 
     public Path audioFolder() {

@@ -3,14 +3,11 @@ package org.audotics.dsp.internal.rest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
-import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.UriInfo;
 import org.audotics.catalog.api.CatalogIds;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.dsp.internal.jobs.AnalysisService;
@@ -23,35 +20,26 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@code GET /v1/analysis-jobs/{id}} (state and progress of an analysis) and
- * {@code GET /v1/audio-analysis/{id}} (Spotify's audio-analysis object with the track-level fields we
- * measure; bars, beats, tatums, sections and segments are not computed yet and are absent).
+ * {@code GET /v1/audio-analysis/{id}}: Spotify's audio-analysis object with the track-level fields we
+ * measure; bars, beats, tatums, sections and segments are not computed yet and are absent.
  */
 @RestResource
-@Component(service = AnalysisResources.class)
-@Path("")
+@Component(service = AudioAnalysisResource.class)
+@Path("audio-analysis")
 @Produces(MediaType.APPLICATION_JSON)
-public final class AnalysisResources {
+public final class AudioAnalysisResource {
 
     private final CatalogService catalog;
     private final AnalysisService analysis;
 
     @Activate
-    public AnalysisResources(@Reference CatalogService catalog, @Reference AnalysisService analysis) {
+    public AudioAnalysisResource(@Reference CatalogService catalog, @Reference AnalysisService analysis) {
         this.catalog = catalog;
         this.analysis = analysis;
     }
 
     @GET
-    @Path("analysis-jobs/{id}")
-    public JobObject job(@PathParam("id") String id, @Context UriInfo uri) {
-        Parameters.require("id", id, AnalysisResources::isUuid, "a job id as returned by the upload");
-        return analysis.job(id).map(job -> JobObject.of(job, uri.getBaseUri()))
-                .orElseThrow(() -> ApiException.notFound("no analysis job with id '" + id + "'"));
-    }
-
-    @GET
-    @Path("audio-analysis/{id}")
+    @Path("{id}")
     public Map<String, Object> audioAnalysis(@PathParam("id") String id) {
         Parameters.require("id", id, CatalogIds::isWellFormed, CatalogIds.RULE);
         if (catalog.track(id).isEmpty()) {
@@ -73,13 +61,5 @@ public final class AnalysisResources {
         track.put("key_confidence", measured.keyConfidence());
         track.put("mode", measured.mode());
         return Map.of("meta", meta, "track", track);
-    }
-
-    private static boolean isUuid(String value) {
-        try {
-            return UUID.fromString(value).toString().equals(value);
-        } catch (IllegalArgumentException notUuid) {
-            return false;
-        }
     }
 }
