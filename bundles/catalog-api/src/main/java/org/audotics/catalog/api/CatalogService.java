@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -51,6 +52,22 @@ public interface CatalogService {
      * @return the next tracks; fewer than {@code limit} (possibly none) at the end
      */
     List<Track> tracksWithFeatures(String afterId, int limit);
+
+    /**
+     * Visits every track that has audio features, in id order, page by page through
+     * {@link #tracksWithFeatures} (so a large catalog is never one query). The usual way for a recommender
+     * to build its index.
+     */
+    default void forEachTrackWithFeatures(Consumer<Track> action) {
+        int page = 5_000;
+        String after = null;
+        List<Track> tracks;
+        do {
+            tracks = tracksWithFeatures(after, page);
+            tracks.forEach(action);
+            after = tracks.isEmpty() ? after : tracks.get(tracks.size() - 1).id();
+        } while (tracks.size() == page);
+    }
 
     /** @return every genre used by some track, lower-case, sorted */
     List<String> genres();

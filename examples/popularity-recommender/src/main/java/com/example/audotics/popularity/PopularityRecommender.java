@@ -27,8 +27,6 @@ import org.osgi.service.component.annotations.Reference;
         Constants.SERVICE_RANKING + ":Integer=10"})
 public final class PopularityRecommender implements Recommender {
 
-    private static final int PAGE = 5_000;
-
     private final CatalogService catalog;
     private volatile Snapshot snapshot;
 
@@ -71,13 +69,7 @@ public final class PopularityRecommender implements Recommender {
         Snapshot current = snapshot;
         if (current == null || current.revision() != revision) {
             List<Track> all = new ArrayList<>();
-            String after = null;
-            List<Track> page;
-            do {
-                page = catalog.tracksWithFeatures(after, PAGE);
-                all.addAll(page);
-                after = page.isEmpty() ? after : page.get(page.size() - 1).id();
-            } while (page.size() == PAGE);
+            catalog.forEachTrackWithFeatures(all::add);
             current = new Snapshot(revision, List.copyOf(all));
             snapshot = current;
         }

@@ -1,7 +1,5 @@
 package org.audotics.dsp.internal.jobs;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
@@ -189,15 +187,6 @@ public final class AnalysisService implements HealthCheck {
             store.requeue(job.id());
         } catch (StorageException stillDown) {
             // the job stays RUNNING for this node and is requeued on its next start
-        }
-    }
-
-    /** Deletes a file that will not be analysed (a refused upload). */
-    public static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a leftover temporary file is harmless
         }
     }
 

@@ -8,12 +8,10 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
-import org.audotics.catalog.api.CatalogIds;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.dsp.internal.jobs.AnalysisService;
 import org.audotics.dsp.internal.jobs.TrackAnalysis;
 import org.audotics.http.api.ApiException;
-import org.audotics.http.api.Parameters;
 import org.audotics.http.api.RestResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,10 +39,7 @@ public final class AudioAnalysisResource {
     @GET
     @Path("{id}")
     public Map<String, Object> audioAnalysis(@PathParam("id") String id) {
-        Parameters.require("id", id, CatalogIds::isWellFormed, CatalogIds.RULE);
-        if (catalog.track(id).isEmpty()) {
-            throw ApiException.notFound("no track with id '" + id + "'");
-        }
+        KnownTrack.require(catalog, id);
         TrackAnalysis measured = analysis.analysis(id).orElseThrow(() -> new ApiException(404, "analysis_not_available",
                 "track '" + id + "' has not been analysed; upload its audio with PUT /v1/tracks/" + id + "/audio"));
         Map<String, Object> meta = new LinkedHashMap<>();

@@ -45,8 +45,7 @@ public final class AudioFeaturesResource {
     @GET
     @Path("{id}")
     public AudioFeaturesObject features(@PathParam("id") String id, @Context UriInfo uri) {
-        Parameters.require("id", id, CatalogIds::isWellFormed, CatalogIds.RULE);
-        Track track = catalog.track(id).orElseThrow(() -> ApiException.notFound("no track with id '" + id + "'"));
+        Track track = KnownTrack.require(catalog, id);
         AudioFeaturesObject features = AudioFeaturesObject.of(track, uri.getBaseUri());
         if (features == null) {
             throw new ApiException(404, NO_FEATURES, "track '" + id + "' has no audio features yet; upload its audio to have them computed");

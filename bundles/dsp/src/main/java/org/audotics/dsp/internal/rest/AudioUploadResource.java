@@ -18,14 +18,12 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import org.audotics.auth.api.Roles;
-import org.audotics.catalog.api.CatalogIds;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.dsp.internal.jobs.AnalysisJob;
 import org.audotics.dsp.internal.jobs.AnalysisService;
 import org.audotics.dsp.internal.signal.AudioContainer;
 import org.audotics.http.api.ApiException;
 import org.audotics.http.api.ErrorCodes;
-import org.audotics.http.api.Parameters;
 import org.audotics.http.api.RestResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -56,10 +54,7 @@ public final class AudioUploadResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@PathParam("id") String id, @HeaderParam("Content-Length") Long length, InputStream body,
             @Context UriInfo uri) throws IOException {
-        Parameters.require("id", id, CatalogIds::isWellFormed, CatalogIds.RULE);
-        if (catalog.track(id).isEmpty()) {
-            throw ApiException.notFound("no track with id '" + id + "'");
-        }
+        KnownTrack.require(catalog, id);
         if (length != null && length > analysis.maxUploadBytes()) {
             throw tooLarge();
         }
@@ -77,7 +72,7 @@ public final class AudioUploadResource {
             JobObject answer = JobObject.of(job, uri.getBaseUri());
             return Response.accepted(answer).location(java.net.URI.create(answer.href())).build();
         } finally {
-            AnalysisService.deleteQuietly(temporary);
+            deleteQuietly(temporary);
         }
     }
 
@@ -108,6 +103,15 @@ public final class AudioUploadResource {
                     "the body is not WAV, AIFF, FLAC, MP3 or Ogg Vorbis audio");
         }
         return format;
+    }
+
+    /** Removes the temporary file; after an accepted upload it has been moved away already. */
+    private static void deleteQuietly(java.nio.file.Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a leftover temporary file is harmless
+        }
     }
 
     private static ApiException tooLarge() {

@@ -18,7 +18,6 @@ import org.audotics.recommendation.api.TunableAttribute;
  */
 final class TrackIndex {
 
-    static final int PAGE = 5_000;
     static final int DIMENSIONS = FeatureSpace.DIMENSIONS.size();
     static final int ATTRIBUTES = TunableAttribute.values().length;
 
@@ -45,17 +44,11 @@ final class TrackIndex {
         this.positions = Map.copyOf(byId);
     }
 
-    /** Reads the catalog page by page; the revision is read first, so a concurrent import only makes it rebuild again. */
+    /** Reads the catalog; the revision is read first, so a concurrent import only makes it rebuild again. */
     static TrackIndex build(CatalogService catalog) {
         long revision = catalog.revision();
         List<Track> tracks = new ArrayList<>();
-        String after = null;
-        List<Track> page;
-        do {
-            page = catalog.tracksWithFeatures(after, PAGE);
-            tracks.addAll(page);
-            after = page.isEmpty() ? after : page.get(page.size() - 1).id();
-        } while (page.size() == PAGE);
+        catalog.forEachTrackWithFeatures(tracks::add);
         return new TrackIndex(revision, tracks);
     }
 
