@@ -1,18 +1,22 @@
 package org.audotics.dsp.internal.signal;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.audotics.dsp.api.UndecodableAudioException;
 
 /**
  * One streaming pass over an audio file feeding every measurement at once: loudness on the channels,
- * onset strength (short frames: ~23 ms, hop a quarter of that) for tempo, and a chromagram (long frames:
- * ~186 ms, for semitone resolution at low notes) for key. Memory stays bounded by the frame sizes and
- * the onset envelope (about 1.4 MB per hour of audio).
+ * onset strength (short frames: ~23 ms, hop a quarter of that) for tempo and beats, a chromagram (long
+ * frames: ~186 ms, for semitone resolution at low notes) for key, and the timeline of medium frames
+ * (~46 ms, hop half that) for segments, sections and the track descriptors. The decoded signal is never
+ * held: memory is the frames plus the onset envelope and timeline, about 25 MB per hour of audio.
+ * After the pass come the whole-track estimates: tempo, key, beats, meter, segments, sections,
+ * descriptors.
  */
 public final class SignalAnalysis {
 
     /** Version of the analysis method, stored with every result so results of different versions can be told apart. */
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = "0.2.0";
 
     /** Shorter audio has too few beats for a tempo or a meaningful loudness. */
     static final double MIN_SECONDS = 2;
@@ -41,6 +45,9 @@ public final class SignalAnalysis {
             int chromaSize = SpectralFrames.sizeFor(rate, 0.186);
             Chromagram chromagram = new Chromagram(rate, chromaSize);
             SpectralFrames chromaFrames = new SpectralFrames(chromaSize, chromaSize / 2, chromagram);
+            int timelineSize = SpectralFrames.sizeFor(rate, 0.046);
+            Timeline timeline = new Timeline(rate, timelineSize, timelineSize / 2);
+            SpectralFrames timelineFrames = new SpectralFrames(timelineSize, timelineSize / 2, timeline);
 
             float[][] block = new float[reader.channels()][BLOCK_FRAMES];
             long total = 0;
@@ -49,6 +56,7 @@ public final class SignalAnalysis {
                 loudness.accept(block, frames);
                 onsetFrames.accept(block, frames);
                 chromaFrames.accept(block, frames);
+                timelineFrames.accept(block, frames);
                 total += frames;
                 progress.accept(reader.progress());
             }
@@ -60,10 +68,17 @@ public final class SignalAnalysis {
             if (Double.isInfinite(integrated)) {
                 throw new UndecodableAudioException("audio is silent", null);
             }
-            TempoEstimator.Estimate tempo = TempoEstimator.estimate(onsets.envelope(), rate / onsetHop);
+            OnsetEnvelope envelope = new OnsetEnvelope(onsets.envelope(), rate / onsetHop, onsetSize / 2.0 / rate);
+            TempoEstimator.Estimate tempo = TempoEstimator.estimate(envelope.values(), envelope.frameRate());
             KeyEstimator.Estimate key = KeyEstimator.estimate(chromagram.chroma());
+            Rhythm rhythm = Rhythm.of(envelope, timeline, tempo.bpm(), seconds);
+            int[] onsetPeaks = envelope.onsets();
+            List<Segment> segments = Segmenter.segments(envelope, onsetPeaks, timeline, seconds);
+            List<Section> sections = Sectioner.sections(timeline, envelope, seconds, tempo, rhythm.meter());
+            float[] descriptors = Descriptors.of(timeline, onsetPeaks.length, seconds, tempo, key, rhythm, integrated);
             return new SignalFeatures(Math.round(seconds * 1000), integrated, tempo.bpm(), tempo.confidence(),
-                    key.key(), key.mode(), key.confidence());
+                    key.key(), key.mode(), key.confidence(), rhythm.meter().beatsPerBar(), rhythm.meter().confidence(), descriptors,
+                    new TrackStructure(rhythm.bars(), rhythm.beats(), rhythm.tatums(), sections, segments));
         }
     }
 }

@@ -139,4 +139,61 @@ final class Signals {
         }
         return file;
     }
+
+    /** Clicks with a louder, lower click on the first beat of every bar of {@code beatsPerBar} beats. */
+    static float[][] accentedClicks(double bpm, int beatsPerBar, double seconds, float sampleRate) {
+        int frames = (int) (seconds * sampleRate);
+        float[][] signal = new float[1][frames];
+        double period = 60.0 / bpm * sampleRate;
+        int beat = 0;
+        for (double start = 0; start < frames; start += period, beat++) {
+            int s = (int) Math.round(start);
+            boolean downbeat = beat % beatsPerBar == 0;
+            double frequency = downbeat ? 700 : 1500;
+            double amplitude = downbeat ? 0.9 : 0.35;
+            for (int i = 0; i < 0.05 * sampleRate && s + i < frames; i++) {
+                double t = i / sampleRate;
+                signal[0][s + i] += (float) (amplitude * Math.exp(-t * 80) * Math.sin(2 * Math.PI * frequency * t));
+            }
+        }
+        return signal;
+    }
+
+    /** Plucked notes (MIDI numbers) starting every {@code secondsEach}, each decaying. */
+    static float[][] notes(int[] midiNotes, double secondsEach, float sampleRate) {
+        int each = (int) (secondsEach * sampleRate);
+        float[][] signal = new float[1][each * midiNotes.length];
+        for (int n = 0; n < midiNotes.length; n++) {
+            double f = 440 * Math.pow(2, (midiNotes[n] - 69) / 12.0);
+            for (int i = 0; i < each; i++) {
+                double t = i / sampleRate;
+                double value = Math.exp(-t * 4) * (Math.sin(2 * Math.PI * f * t) + 0.3 * Math.sin(4 * Math.PI * f * t));
+                signal[0][n * each + i] = (float) (0.5 * value);
+            }
+        }
+        return signal;
+    }
+
+    /** Noise whose level is modulated at {@code hz} (4 Hz imitates the syllable rate of speech). */
+    static float[][] modulatedNoise(double hz, double seconds, float sampleRate, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        int frames = (int) (seconds * sampleRate);
+        float[][] signal = new float[1][frames];
+        for (int i = 0; i < frames; i++) {
+            double level = 0.5 + 0.5 * Math.sin(2 * Math.PI * hz * i / sampleRate);
+            signal[0][i] = (float) (0.3 * level * level * (random.nextDouble() * 2 - 1));
+        }
+        return signal;
+    }
+
+    static float[][] scaled(float[][] signal, double gain) {
+        float[][] out = new float[signal.length][];
+        for (int c = 0; c < signal.length; c++) {
+            out[c] = signal[c].clone();
+            for (int i = 0; i < out[c].length; i++) {
+                out[c][i] *= (float) gain;
+            }
+        }
+        return out;
+    }
 }
