@@ -30,7 +30,8 @@ class AudioPipelineIT {
     static void catalog(SharedServer.Running shared) throws Exception {
         server = shared.server();
         HttpAnswer imported = server.importLines(
-                "{\"external_id\":\"pipeline-1\",\"name\":\"Clicks\",\"artists\":[{\"name\":\"Metronome\"}],\"duration_ms\":12000}\n"
+                "{\"external_id\":\"pipeline-1\",\"name\":\"Clicks\",\"artists\":[{\"name\":\"Metronome\"}],\"duration_ms\":12000,"
+                + "\"genres\":[\"metronome-pipeline\"]}\n"
                 + "{\"external_id\":\"pipeline-2\",\"name\":\"Other\",\"artists\":[{\"name\":\"Metronome\"}],\"duration_ms\":1000}");
         assertEquals(200, imported.status(), imported.toString());
         trackId = imported.json().get("tracks").get(0).get("id").asText();
@@ -97,6 +98,32 @@ class AudioPipelineIT {
         assertEquals(132, analysis.json().get("track").get("tempo").asDouble(), 132 * 0.02);
         assertEquals(12.0, analysis.json().get("track").get("duration").asDouble(), 0.05);
         assertTrue(analysis.json().get("meta").has("analyzer_version"));
+        assertTrue(analysis.json().get("meta").get("feature_methods").get("valence").asText().startsWith("heuristic"));
+        int beats = analysis.json().get("beats").size();
+        assertEquals(12 * 132 / 60.0, beats, 3, "beats");
+        assertEquals(2 * beats, analysis.json().get("tatums").size());
+        assertTrue(analysis.json().get("bars").size() >= beats / 4 - 1, "bars");
+        assertEquals(0.0, analysis.json().get("sections").get(0).get("start").asDouble());
+        var segment = analysis.json().get("segments").get(1);
+        assertEquals(12, segment.get("pitches").size());
+        assertEquals(12, segment.get("timbre").size());
+        assertTrue(segment.has("loudness_max_time"), segment.toString());
+
+        // the features reach the catalog: Spotify's audio-features object with our confidences
+        HttpAnswer features = server.get("/v1/audio-features/" + trackId);
+        assertEquals(200, features.status(), features.toString());
+        assertEquals(132, features.json().get("tempo").asDouble(), 132 * 0.02);
+        assertEquals(4, features.json().get("time_signature").asInt());
+        for (String field : new String[] {"energy", "danceability", "valence", "acousticness", "instrumentalness", "speechiness", "liveness"}) {
+            double value = features.json().get(field).asDouble(-1);
+            assertTrue(value >= 0 && value <= 1, field + " = " + value);
+        }
+        assertEquals(analysis.json().get("meta").get("analyzer_version").asText(), features.json().get("analyzer_version").asText());
+
+        // and the recommender: the track is recommendable as soon as its features are set
+        HttpAnswer recommended = server.get("/v1/recommendations?seed_genres=metronome-pipeline&min_tempo=130&max_tempo=134&limit=100");
+        assertEquals(200, recommended.status(), recommended.toString());
+        assertTrue(recommended.response().body().contains(trackId), recommended.toString());
     }
 
     @Test

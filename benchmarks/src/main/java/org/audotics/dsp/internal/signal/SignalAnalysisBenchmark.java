@@ -26,8 +26,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Whole-file analysis (decode WAV + loudness + tempo + key) of a 3-minute 44.1 kHz 16-bit stereo file,
- * on one thread. Seconds of audio per second of CPU = 180 / the reported time in seconds.
+ * Whole-file signal analysis of a 3-minute 44.1 kHz 16-bit stereo WAV on one thread: decoding, loudness,
+ * tempo, key, beats, meter, segments, sections and the track descriptors (the learned and heuristic
+ * features that follow take microseconds; benchmarks/accuracy/run.sh times the whole analyser on real files). Seconds of audio per second of CPU = 180 / the reported time in seconds.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

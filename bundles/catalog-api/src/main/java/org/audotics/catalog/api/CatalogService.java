@@ -20,7 +20,8 @@ public interface CatalogService {
 
     /**
      * Imports a batch of tracks in one transaction: all of them or none. A track whose external id exists
-     * is updated (its artists, album and genres replaced by the batch's); artists and albums are created
+     * is updated (its artists, album and genres replaced by the batch's; its audio features replaced only
+     * when the batch gives some, so re-importing metadata keeps analysed features); artists and albums are created
      * or matched by their external ids. Importing the same batch twice leaves the catalog as after once.
      *
      * @param batch 1..10 000 tracks
@@ -28,6 +29,16 @@ public interface CatalogService {
      *                                an external id; nothing is written
      */
     ImportResult importTracks(List<TrackImport> batch);
+
+    /**
+     * Sets a track's audio features (as computed by audio analysis), replacing earlier ones, in one
+     * transaction; bumps the {@link #revision()} so recommenders on every node rebuild, evicts the cached
+     * track, and posts {@link CatalogEvents#TRACK_FEATURES_UPDATED} on this node.
+     *
+     * @return false when no track has this id; nothing is written then
+     * @since 1.1
+     */
+    boolean updateAudioFeatures(String trackId, AudioFeatures features);
 
     /** @return the track, or empty when no track has this id */
     Optional<Track> track(String id);

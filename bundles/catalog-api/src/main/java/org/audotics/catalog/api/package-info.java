@@ -3,7 +3,7 @@
  * them back. Value types are immutable records validated in their constructors.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.audotics.catalog.api;
 
 import org.osgi.annotation.bundle.Export;

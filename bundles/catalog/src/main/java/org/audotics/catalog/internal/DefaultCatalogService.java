@@ -2,10 +2,10 @@ package org.audotics.catalog.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +14,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.audotics.cache.api.Cache;
 import org.audotics.catalog.api.Artist;
+import org.audotics.catalog.api.AudioFeatures;
+import org.audotics.catalog.api.CatalogEvents;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.ImportResult;
 import org.audotics.catalog.api.Track;
@@ -27,6 +29,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +51,9 @@ public final class DefaultCatalogService implements CatalogService, HealthCheck 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultCatalogService.class);
 
     private final TrackCache cache;
+    /** Optional: without Event Admin, listeners on this node learn of changes from the revision instead. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile EventAdmin events;
     private final ScheduledExecutorService migrations = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread thread = new Thread(runnable, "audotics-catalog-migration");
         thread.setDaemon(true);
@@ -99,6 +108,20 @@ public final class DefaultCatalogService implements CatalogService, HealthCheck 
         cache.evict(result.tracks().stream().filter(track -> !track.created()).map(ImportResult.ImportedTrack::id).toList());
         LOG.info("Catalog import: {} created, {} updated", result.created(), result.updated());
         return result;
+    }
+
+    @Override
+    public boolean updateAudioFeatures(String trackId, AudioFeatures features) {
+        java.util.Objects.requireNonNull(features, "features");
+        boolean updated = store().updateAudioFeatures(trackId, features);
+        if (updated) {
+            cache.evict(List.of(trackId));
+            EventAdmin admin = events;
+            if (admin != null) {
+                admin.postEvent(new Event(CatalogEvents.TRACK_FEATURES_UPDATED, Map.of(CatalogEvents.TRACK_ID, trackId)));
+            }
+        }
+        return updated;
     }
 
     @Override

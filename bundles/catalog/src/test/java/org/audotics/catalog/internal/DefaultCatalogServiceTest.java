@@ -2,12 +2,16 @@ package org.audotics.catalog.internal;
 
 import static org.audotics.catalog.internal.store.TestTracks.track;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.audotics.cache.api.Cache;
+import org.audotics.catalog.api.AudioFeatures;
+import org.audotics.catalog.api.CatalogEvents;
 import org.audotics.catalog.internal.store.CatalogStore;
 import org.audotics.storage.internal.EmbeddedDatabase;
 import org.audotics.storage.internal.PooledDatabase;
@@ -54,6 +58,32 @@ class DefaultCatalogServiceTest {
         catalog.track(id);
         catalog.importTracks(List.of(track("c1", "After", "Band", "rock", null)));
         assertEquals("After", catalog.track(id).orElseThrow().name());
+    }
+
+    @Test
+    void analysedFeaturesEvictTheCachedTrackAndAreAnnounced() {
+        String id = catalog.importTracks(List.of(track("f1", "Plain", "Band", "rock", null))).tracks().get(0).id();
+        assertNull(catalog.track(id).orElseThrow().audioFeatures());
+        List<org.osgi.service.event.Event> posted = new java.util.ArrayList<>();
+        catalog.events = new org.osgi.service.event.EventAdmin() {
+            @Override
+            public void postEvent(org.osgi.service.event.Event event) {
+                posted.add(event);
+            }
+
+            @Override
+            public void sendEvent(org.osgi.service.event.Event event) {
+                throw new AssertionError("the catalog must not block on listeners");
+            }
+        };
+        AudioFeatures features = org.audotics.catalog.internal.store.TestTracks.features(0.7, 128);
+        assertTrue(catalog.updateAudioFeatures(id, features));
+        assertEquals(features, catalog.track(id).orElseThrow().audioFeatures());
+        assertEquals(1, posted.size());
+        assertEquals(CatalogEvents.TRACK_FEATURES_UPDATED, posted.get(0).getTopic());
+        assertEquals(id, posted.get(0).getProperty(CatalogEvents.TRACK_ID));
+        assertFalse(catalog.updateAudioFeatures("0000000000000000000000", features));
+        assertEquals(1, posted.size());
     }
 
     @Test

@@ -1,6 +1,5 @@
 /**
- * Audio analysis: turning an audio file into Spotify-style audio features. Implemented by the DSP bundle
- * (a later issue); nothing provides it yet.
+ * Audio analysis: turning an audio file into Spotify-style audio features. Provided by the DSP bundle.
  */
 @Export
 @Version("1.0.0")

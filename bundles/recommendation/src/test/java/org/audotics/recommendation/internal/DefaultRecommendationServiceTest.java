@@ -150,6 +150,11 @@ class DefaultRecommendationServiceTest {
         }
 
         @Override
+        public boolean updateAudioFeatures(String trackId, org.audotics.catalog.api.AudioFeatures features) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public long revision() {
             return 1;
         }

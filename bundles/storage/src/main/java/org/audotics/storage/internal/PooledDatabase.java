@@ -58,10 +58,16 @@ public final class PooledDatabase implements Database, HealthCheck {
         return settings.embedded();
     }
 
+    private static final Object MIGRATIONS = new Object();
+
     @Override
     public void migrate(Class<?> owner, String changelogPath) {
         long started = System.nanoTime();
-        LiquibaseMigrator.migrate(pool, owner.getClassLoader(), changelogPath);
+        // one migration at a time in this node: bundles migrating at once raced to create Liquibase's own
+        // tables ("DATABASECHANGELOG already exists"); across nodes Liquibase's lock table serialises them
+        synchronized (MIGRATIONS) {
+            LiquibaseMigrator.migrate(pool, owner.getClassLoader(), changelogPath);
+        }
         LOG.info("Schema {} up to date in {} ms", changelogPath, (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -68,6 +68,11 @@ class PopularityRecommenderTest {
         }
 
         @Override
+        public boolean updateAudioFeatures(String trackId, org.audotics.catalog.api.AudioFeatures features) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public long revision() {
             return 1;
         }

@@ -114,7 +114,26 @@ public final class CatalogStore {
         track.setExplicit(line.explicit());
         track.setTrackNumber(line.trackNumber());
         track.setDiscNumber(line.discNumber());
-        AudioFeatures features = line.audioFeatures();
+        if (line.audioFeatures() != null) {
+            setFeatures(track, line.audioFeatures());
+        }
+    }
+
+    /** See {@link org.audotics.catalog.api.CatalogService#updateAudioFeatures}. */
+    public boolean updateAudioFeatures(String trackId, AudioFeatures features) {
+        return store.write(context -> {
+            TrackEntity track = ObjectSelect.query(TrackEntity.class).where(TrackEntity.ID.eq(trackId)).selectOne(context);
+            if (track == null) {
+                return false;
+            }
+            setFeatures(track, features);
+            SQLExec.query("UPDATE catalog_revision SET revision = revision + 1 WHERE id = 1").update(context);
+            context.commitChanges();
+            return true;
+        });
+    }
+
+    private static void setFeatures(TrackEntity track, AudioFeatures features) {
         track.setAcousticness(features == null ? null : features.acousticness());
         track.setDanceability(features == null ? null : features.danceability());
         track.setEnergy(features == null ? null : features.energy());

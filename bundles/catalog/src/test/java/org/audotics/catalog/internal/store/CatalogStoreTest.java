@@ -76,6 +76,28 @@ class CatalogStoreTest {
     }
 
     @Test
+    void analysedFeaturesAreStoredAndSurviveAMetadataReimport() {
+        String id = store.importBatch(List.of(track("x1", "One", "Band", "rock", null))).tracks().get(0).id();
+        long before = store.revision();
+        assertTrue(store.updateAudioFeatures(id, features(0.6, 131)));
+        assertEquals(before + 1, store.revision());
+        assertEquals(features(0.6, 131), store.track(id).orElseThrow().audioFeatures());
+        assertEquals(List.of(id), store.tracksWithFeatures(null, 10).stream().map(Track::id).toList());
+
+        store.importBatch(List.of(track("x1", "One (tagged)", "Band", "rock", null)));
+        Track track = store.track(id).orElseThrow();
+        assertEquals("One (tagged)", track.name());
+        assertEquals(features(0.6, 131), track.audioFeatures(), "a re-import without features keeps the analysed ones");
+    }
+
+    @Test
+    void featuresOfAnUnknownTrackWriteNothing() {
+        long before = store.revision();
+        assertFalse(store.updateAudioFeatures("0000000000000000000000", features(0.5, 100)));
+        assertEquals(before, store.revision());
+    }
+
+    @Test
     void sharesArtistsAcrossTracksAndKeepsCreditOrder() {
         var duet = new TrackImport("d1", "Duet", List.of(new ArtistImport("a2", "Second"), new ArtistImport("a1", "First")),
                 null, List.of(), 10, 1000, false, 0, 0, null);

@@ -8,8 +8,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.audotics.catalog.api.CatalogService;
 import org.audotics.dsp.api.UndecodableAudioException;
 import org.audotics.dsp.api.UnsupportedAudioFormatException;
+import org.audotics.dsp.internal.models.TrackAnalyzer;
 import org.audotics.dsp.internal.signal.SignalAnalysis;
 import org.audotics.dsp.internal.signal.SignalFeatures;
 import org.audotics.health.api.HealthCheck;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs analysis jobs: a bounded pool of worker threads takes jobs from the shared queue
- * ({@link AnalysisStore}), analyses the stored audio and records the result. A dispatcher thread looks
+ * ({@link AnalysisStore}), analyses the stored audio ({@link TrackAnalyzer}), sets the track's features in
+ * the catalog (which tells the recommenders) and records the full analysis. A dispatcher thread looks
  * for work twice a second and whenever a job is submitted. On start, jobs this node was running when it
  * stopped are put back in the queue. The schema is migrated on the dispatcher thread, retried while the
  * database is unreachable.
@@ -45,11 +48,15 @@ public final class AnalysisService implements HealthCheck {
     private final Semaphore idleWorkers;
     private final ExecutorService workers;
     private final ScheduledExecutorService dispatcher = Executors.newSingleThreadScheduledExecutor(named("audotics-analysis-dispatch"));
+    private final TrackAnalyzer analyzer;
+    private final CatalogService catalog;
     private volatile AnalysisStore store;
     private volatile String notReadyBecause = "migration not run yet";
 
     @Activate
-    public AnalysisService(@Reference Database database, DspConfig config) {
+    public AnalysisService(@Reference Database database, @Reference TrackAnalyzer analyzer, @Reference CatalogService catalog, DspConfig config) {
+        this.analyzer = analyzer;
+        this.catalog = catalog;
         Path data = Path.of(System.getProperty("karaf.data", "data"));
         this.audioFolder = config.audio_folder().isBlank() ? data.resolve("audotics").resolve("audio") : Path.of(config.audio_folder().strip());
         this.maxUploadBytes = Math.max(1, config.max_upload_mb()) * 1024L * 1024L;
@@ -79,7 +86,7 @@ public final class AnalysisService implements HealthCheck {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         dispatcher.shutdownNow();
         workers.shutdownNow(); // interrupted jobs stay RUNNING for this node id and are requeued on its next start
     }
@@ -100,13 +107,31 @@ public final class AnalysisService implements HealthCheck {
 
     /** Queues the analysis of a stored audio file. */
     public AnalysisJob submit(String trackId, Path audio) {
-        AnalysisJob job = store().create(trackId, audio.toString());
+        return submit(trackId, audio, null);
+    }
+
+    /** Queues the analysis of a file found by the folder scan {@code scanId}. */
+    public AnalysisJob submit(String trackId, Path audio, String scanId) {
+        AnalysisJob job = store().create(trackId, audio.toString(), scanId);
         dispatcher.execute(this::dispatch);
         return job;
     }
 
     public Optional<AnalysisJob> job(String id) {
         return store().job(id);
+    }
+
+    /** The queue's store, for the folder scans that share its database (empty until the schema is migrated). */
+    public Optional<AnalysisStore> storeIfReady() {
+        return Optional.ofNullable(store);
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    public java.util.Map<String, AnalysisSummary> summaries(java.util.Collection<String> trackIds) {
+        return store().summaries(trackIds);
     }
 
     public Optional<TrackAnalysis> analysis(String trackId) {
@@ -152,16 +177,22 @@ public final class AnalysisService implements HealthCheck {
         long started = System.nanoTime();
         long[] lastReport = {0};
         try {
-            SignalFeatures features = SignalAnalysis.analyze(Path.of(job.audioPath()), progress -> {
+            TrackAnalyzer.Analysis analysis = analyzer.analyze(Path.of(job.audioPath()), progress -> {
                 long now = System.currentTimeMillis();
                 if (now - lastReport[0] >= PROGRESS_INTERVAL_MS) {
                     lastReport[0] = now;
                     store.progress(job.id(), Math.min(0.99, progress));
                 }
             });
-            store.complete(job.id(), new TrackAnalysis(job.trackId(), SignalAnalysis.VERSION, features.durationMs(),
-                    features.loudness(), features.tempo(), features.tempoConfidence(), features.key(), features.mode(),
-                    features.keyConfidence(), System.currentTimeMillis()));
+            SignalFeatures signal = analysis.signal();
+            // the catalog first: if completing the job then fails, the job runs again and writes the same features
+            if (!catalog.updateAudioFeatures(job.trackId(), analysis.features())) {
+                store.fail(job.id(), "track_not_found", "track '" + job.trackId() + "' was removed from the catalog before its analysis finished");
+                return;
+            }
+            store.complete(job.id(), new TrackAnalysis(job.trackId(), SignalAnalysis.VERSION, signal.durationMs(), signal.tempoConfidence(),
+                    signal.keyConfidence(), signal.timeSignature(), signal.timeSignatureConfidence(), analysis.features(),
+                    StructureJson.of(signal.structure()), System.currentTimeMillis()));
             LOG.info("Analysis of track {} done in {} ms", job.trackId(), (System.nanoTime() - started) / 1_000_000);
         } catch (UnsupportedAudioFormatException e) {
             store.fail(job.id(), "unsupported_audio_format", e.getMessage());

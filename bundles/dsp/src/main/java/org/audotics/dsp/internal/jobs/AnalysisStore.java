@@ -1,53 +1,60 @@
 package org.audotics.dsp.internal.jobs;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
+import org.audotics.catalog.api.AudioFeatures;
 import org.audotics.storage.api.Database;
-import org.audotics.storage.api.StorageException;
 
 /**
- * The job queue and the measured analyses, in the shared database (plain JDBC: two small tables whose
- * queue semantics — an atomic claim — read more clearly as SQL than as object mapping). Every node works
- * from the same queue: a job is claimed by a conditional update, so two nodes never run the same job.
+ * The job queue and the stored analyses, in the shared database (plain JDBC: small tables whose queue
+ * semantics — an atomic claim — read more clearly as SQL than as object mapping). Every node works from
+ * the same queue: a job is claimed by a conditional update, so two nodes never run the same job.
  */
 public final class AnalysisStore {
 
     private static final String JOB_COLUMNS =
             "id, track_id, audio_path, state, progress, error_code, error_message, created_at, updated_at";
+    private static final String ANALYSIS_COLUMNS = "track_id, analyzer_version, duration_ms, loudness, tempo, tempo_confidence,"
+            + " music_key, mode, key_confidence, analyzed_at, time_signature, time_signature_confidence, acousticness, danceability,"
+            + " energy, instrumentalness, liveness, speechiness, valence, structure_json";
 
-    private final DataSource dataSource;
+    private final Sql sql;
 
     /** Applies the DSP changelog, then uses the database's pool. */
     public AnalysisStore(Database database) {
         database.migrate(AnalysisStore.class, "db/dsp-changelog.xml");
-        this.dataSource = database.dataSource();
+        this.sql = new Sql(database.dataSource());
     }
 
-    public AnalysisJob create(String trackId, String audioPath) {
+    public Sql sql() {
+        return sql;
+    }
+
+    /** Queues the analysis of a file; {@code scanId} links it to the folder scan that found it, or is null. */
+    public AnalysisJob create(String trackId, String audioPath, String scanId) {
         long now = System.currentTimeMillis();
         AnalysisJob job = new AnalysisJob(UUID.randomUUID().toString(), trackId, audioPath, JobState.QUEUED, 0, null, null, now, now);
-        update("Creating an analysis job", "INSERT INTO analysis_job (" + JOB_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                job.id(), trackId, audioPath, JobState.QUEUED.name(), 0.0, null, null, now, now);
+        sql.update("Creating an analysis job", "INSERT INTO analysis_job (" + JOB_COLUMNS + ", scan_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                job.id(), trackId, audioPath, JobState.QUEUED.name(), 0.0, null, null, now, now, scanId);
         return job;
     }
 
     public Optional<AnalysisJob> job(String id) {
-        List<AnalysisJob> jobs = jobs("SELECT " + JOB_COLUMNS + " FROM analysis_job WHERE id = ?", id);
-        return jobs.stream().findFirst();
+        return jobs("SELECT " + JOB_COLUMNS + " FROM analysis_job WHERE id = ?", id).stream().findFirst();
     }
 
     /** Takes the oldest queued job for this node, or empty when none is queued (or others took them first). */
     public Optional<AnalysisJob> claimNext(String nodeId) {
         for (AnalysisJob candidate : jobs("SELECT " + JOB_COLUMNS + " FROM analysis_job WHERE state = ? ORDER BY created_at LIMIT 10",
                 JobState.QUEUED.name())) {
-            int claimed = update("Claiming a job", "UPDATE analysis_job SET state = ?, node_id = ?, updated_at = ? WHERE id = ? AND state = ?",
+            int claimed = sql.update("Claiming a job", "UPDATE analysis_job SET state = ?, node_id = ?, updated_at = ? WHERE id = ? AND state = ?",
                     JobState.RUNNING.name(), nodeId, System.currentTimeMillis(), candidate.id(), JobState.QUEUED.name());
             if (claimed == 1) {
                 return job(candidate.id());
@@ -57,40 +64,33 @@ public final class AnalysisStore {
     }
 
     public void progress(String jobId, double progress) {
-        update("Recording progress", "UPDATE analysis_job SET progress = ?, updated_at = ? WHERE id = ? AND state = ?",
+        sql.update("Recording progress", "UPDATE analysis_job SET progress = ?, updated_at = ? WHERE id = ? AND state = ?",
                 progress, System.currentTimeMillis(), jobId, JobState.RUNNING.name());
     }
 
     /** Stores the analysis (replacing an earlier one of the track) and finishes the job, in one transaction. */
     public void complete(String jobId, TrackAnalysis analysis) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                execute(connection, "DELETE FROM track_analysis WHERE track_id = ?", analysis.trackId());
-                execute(connection, "INSERT INTO track_analysis (track_id, analyzer_version, duration_ms, loudness, tempo, tempo_confidence,"
-                        + " music_key, mode, key_confidence, analyzed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        analysis.trackId(), analysis.analyzerVersion(), analysis.durationMs(), analysis.loudness(), analysis.tempo(),
-                        analysis.tempoConfidence(), analysis.key(), analysis.mode(), analysis.keyConfidence(), analysis.analyzedAt());
-                execute(connection, "UPDATE analysis_job SET state = ?, progress = 1, updated_at = ? WHERE id = ?",
-                        JobState.DONE.name(), System.currentTimeMillis(), jobId);
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw StorageException.from("Storing an analysis", e);
-        }
+        AudioFeatures f = analysis.features();
+        sql.inTransaction("Storing an analysis", connection -> {
+            Sql.execute(connection, "DELETE FROM track_analysis WHERE track_id = ?", analysis.trackId());
+            Sql.execute(connection, "INSERT INTO track_analysis (" + ANALYSIS_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    analysis.trackId(), analysis.analyzerVersion(), analysis.durationMs(), f.loudness(), f.tempo(),
+                    analysis.tempoConfidence(), f.key(), f.mode(), analysis.keyConfidence(), analysis.analyzedAt(), f.timeSignature(),
+                    analysis.timeSignatureConfidence(), f.acousticness(), f.danceability(), f.energy(), f.instrumentalness(), f.liveness(),
+                    f.speechiness(), f.valence(), analysis.structureJson());
+            Sql.execute(connection, "UPDATE analysis_job SET state = ?, progress = 1, updated_at = ? WHERE id = ?",
+                    JobState.DONE.name(), System.currentTimeMillis(), jobId);
+        });
     }
 
     public void fail(String jobId, String code, String message) {
-        update("Failing a job", "UPDATE analysis_job SET state = ?, error_code = ?, error_message = ?, updated_at = ? WHERE id = ?",
+        sql.update("Failing a job", "UPDATE analysis_job SET state = ?, error_code = ?, error_message = ?, updated_at = ? WHERE id = ?",
                 JobState.FAILED.name(), code, message.length() > 1000 ? message.substring(0, 1000) : message, System.currentTimeMillis(), jobId);
     }
 
     /** Puts a job back in the queue (its node could not finish it, e.g. the database went away). */
     public void requeue(String jobId) {
-        update("Requeueing a job", "UPDATE analysis_job SET state = ?, node_id = NULL, progress = 0, updated_at = ? WHERE id = ? AND state = ?",
+        sql.update("Requeueing a job", "UPDATE analysis_job SET state = ?, node_id = NULL, progress = 0, updated_at = ? WHERE id = ? AND state = ?",
                 JobState.QUEUED.name(), System.currentTimeMillis(), jobId, JobState.RUNNING.name());
     }
 
@@ -100,59 +100,48 @@ public final class AnalysisStore {
      * @return how many were requeued
      */
     public int requeueInterrupted(String nodeId) {
-        return update("Requeueing interrupted jobs", "UPDATE analysis_job SET state = ?, node_id = NULL, progress = 0, updated_at = ?"
+        return sql.update("Requeueing interrupted jobs", "UPDATE analysis_job SET state = ?, node_id = NULL, progress = 0, updated_at = ?"
                 + " WHERE state = ? AND node_id = ?", JobState.QUEUED.name(), System.currentTimeMillis(), JobState.RUNNING.name(), nodeId);
     }
 
+    /** How many of a folder scan's analysis jobs are in each state. */
+    public Map<JobState, Integer> jobCountsOfScan(String scanId) {
+        Map<JobState, Integer> counts = new HashMap<>();
+        sql.query("Counting a scan's analyses", "SELECT state, COUNT(*) FROM analysis_job WHERE scan_id = ? GROUP BY state",
+                row -> counts.put(JobState.valueOf(row.getString(1)), row.getInt(2)), scanId);
+        return counts;
+    }
+
     public Optional<TrackAnalysis> analysis(String trackId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, "SELECT track_id, analyzer_version, duration_ms, loudness, tempo,"
-                        + " tempo_confidence, music_key, mode, key_confidence, analyzed_at FROM track_analysis WHERE track_id = ?", trackId);
-                ResultSet rows = statement.executeQuery()) {
-            if (!rows.next()) {
-                return Optional.empty();
-            }
-            return Optional.of(new TrackAnalysis(rows.getString(1), rows.getString(2), rows.getLong(3), rows.getDouble(4),
-                    rows.getDouble(5), rows.getDouble(6), rows.getInt(7), rows.getInt(8), rows.getDouble(9), rows.getLong(10)));
-        } catch (SQLException e) {
-            throw StorageException.from("Reading an analysis", e);
-        }
+        // analyses of an older analyzer version lack the full feature set: they count as not analysed
+        return sql.query("Reading an analysis", "SELECT " + ANALYSIS_COLUMNS + " FROM track_analysis WHERE track_id = ? AND structure_json IS NOT NULL",
+                AnalysisStore::analysisOf, trackId).stream().findFirst();
     }
 
-    private List<AnalysisJob> jobs(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = prepare(connection, sql, parameters);
-                ResultSet rows = statement.executeQuery()) {
-            List<AnalysisJob> jobs = new ArrayList<>();
-            while (rows.next()) {
-                jobs.add(new AnalysisJob(rows.getString(1), rows.getString(2), rows.getString(3), JobState.valueOf(rows.getString(4)),
-                        rows.getDouble(5), rows.getString(6), rows.getString(7), rows.getLong(8), rows.getLong(9)));
-            }
-            return jobs;
-        } catch (SQLException e) {
-            throw StorageException.from("Reading analysis jobs", e);
+    /** The confidences and versions of the analysed tracks among {@code trackIds} (at most 100), without their structure. */
+    public Map<String, AnalysisSummary> summaries(Collection<String> trackIds) {
+        if (trackIds.isEmpty()) {
+            return Map.of();
         }
+        Map<String, AnalysisSummary> found = new HashMap<>();
+        sql.query("Reading analyses", "SELECT track_id, analyzer_version, duration_ms, tempo_confidence, key_confidence, time_signature_confidence"
+                + " FROM track_analysis WHERE structure_json IS NOT NULL AND track_id IN (" + String.join(", ", Collections.nCopies(trackIds.size(), "?")) + ")",
+                row -> found.put(row.getString(1), new AnalysisSummary(row.getString(2), row.getLong(3), row.getDouble(4), row.getDouble(5),
+                        row.getDouble(6))), trackIds.toArray());
+        return found;
     }
 
-    private int update(String what, String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection()) {
-            return execute(connection, sql, parameters);
-        } catch (SQLException e) {
-            throw StorageException.from(what, e);
-        }
+    private static TrackAnalysis analysisOf(ResultSet row) throws SQLException {
+        AudioFeatures features = new AudioFeatures(row.getDouble(13), row.getDouble(14), row.getDouble(15), row.getDouble(16),
+                row.getInt(7), row.getDouble(17), row.getDouble(4), row.getInt(8), row.getDouble(18), row.getDouble(5),
+                row.getInt(11), row.getDouble(19));
+        return new TrackAnalysis(row.getString(1), row.getString(2), row.getLong(3), row.getDouble(6),
+                row.getDouble(9), row.getInt(11), row.getDouble(12), features, row.getString(20), row.getLong(10));
     }
 
-    private static int execute(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
-            return statement.executeUpdate();
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
-        return statement;
+    private List<AnalysisJob> jobs(String query, Object... parameters) {
+        return sql.query("Reading analysis jobs", query, row -> new AnalysisJob(row.getString(1), row.getString(2), row.getString(3),
+                JobState.valueOf(row.getString(4)), row.getDouble(5), row.getString(6), row.getString(7), row.getLong(8), row.getLong(9)),
+                parameters);
     }
 }

@@ -1,6 +1,11 @@
 package org.audotics.dsp.internal.jobs;
 
-/** What the signal analysis measured for a track, as stored. Units as in {@code SignalFeatures}. */
-public record TrackAnalysis(String trackId, String analyzerVersion, long durationMs, double loudness, double tempo,
-        double tempoConfidence, int key, int mode, double keyConfidence, long analyzedAt) {
+import org.audotics.catalog.api.AudioFeatures;
+
+/**
+ * What the analysis found for a track, as stored: the measured signal values (units as in
+ * {@code SignalFeatures}), the features, and the time structure as Spotify-shaped JSON.
+ */
+public record TrackAnalysis(String trackId, String analyzerVersion, long durationMs, double tempoConfidence, double keyConfidence,
+        int timeSignature, double timeSignatureConfidence, AudioFeatures features, String structureJson, long analyzedAt) {
 }

@@ -1,5 +1,6 @@
 package org.audotics.dsp.internal.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,8 +9,10 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
+import org.audotics.catalog.api.AudioFeatures;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.dsp.internal.jobs.AnalysisService;
+import org.audotics.dsp.internal.jobs.StructureJson;
 import org.audotics.dsp.internal.jobs.TrackAnalysis;
 import org.audotics.http.api.ApiException;
 import org.audotics.http.api.RestResource;
@@ -18,14 +21,19 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * {@code GET /v1/audio-analysis/{id}}: Spotify's audio-analysis object with the track-level fields we
- * measure; bars, beats, tatums, sections and segments are not computed yet and are absent.
+ * {@code GET /v1/audio-analysis/{id}}: Spotify's audio-analysis object: {@code meta}, {@code track}
+ * (track-level measurements with confidences), {@code bars}, {@code beats}, {@code sections},
+ * {@code segments} and {@code tatums}. {@code meta.feature_methods} says how each audio feature was
+ * obtained (measured, learned model, or heuristic), so no estimate passes for a measurement.
  */
 @RestResource
 @Component(service = AudioAnalysisResource.class)
 @Path("audio-analysis")
 @Produces(MediaType.APPLICATION_JSON)
 public final class AudioAnalysisResource {
+
+    /** How each feature of {@code /v1/audio-features} is obtained (docs/dsp.md has the details and accuracy). */
+    static final Map<String, String> FEATURE_METHODS = methods();
 
     private final CatalogService catalog;
     private final AnalysisService analysis;
@@ -36,25 +44,55 @@ public final class AudioAnalysisResource {
         this.analysis = analysis;
     }
 
+    private static Map<String, String> methods() {
+        Map<String, String> methods = new LinkedHashMap<>();
+        methods.put("loudness", "measured: ITU-R BS.1770-4 integrated loudness");
+        methods.put("tempo", "measured: onset-strength autocorrelation with a tempo prior");
+        methods.put("key", "measured: chroma against Krumhansl-Kessler key profiles");
+        methods.put("mode", "measured: chroma against Krumhansl-Kessler key profiles");
+        methods.put("time_signature", "measured: accent contrast of tracked beats");
+        methods.put("speechiness", "model: neural network trained on generated speech and music");
+        methods.put("instrumentalness", "model: neural network trained on generated speech and music");
+        methods.put("acousticness", "model: neural network trained on generated acoustic and electronic music");
+        methods.put("energy", "heuristic: loudness, brightness, onset density, noisiness");
+        methods.put("danceability", "heuristic: beat strength and regularity, tempo, bass");
+        methods.put("valence", "heuristic guess: mode, tempo, brightness, energy");
+        methods.put("liveness", "heuristic guess: noise between the notes");
+        return java.util.Collections.unmodifiableMap(methods);
+    }
+
     @GET
     @Path("{id}")
     public Map<String, Object> audioAnalysis(@PathParam("id") String id) {
         KnownTrack.require(catalog, id);
         TrackAnalysis measured = analysis.analysis(id).orElseThrow(() -> new ApiException(404, "analysis_not_available",
                 "track '" + id + "' has not been analysed; upload its audio with PUT /v1/tracks/" + id + "/audio"));
+        AudioFeatures features = measured.features();
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("analyzer_version", measured.analyzerVersion());
+        meta.put("platform", "Audotics");
         meta.put("timestamp", measured.analyzedAt() / 1000);
         meta.put("analysis_time", Instant.ofEpochMilli(measured.analyzedAt()).toString());
         meta.put("status_code", 0);
+        meta.put("feature_methods", FEATURE_METHODS);
         Map<String, Object> track = new LinkedHashMap<>();
         track.put("duration", measured.durationMs() / 1000.0);
-        track.put("loudness", measured.loudness());
-        track.put("tempo", measured.tempo());
+        track.put("loudness", features.loudness());
+        track.put("tempo", features.tempo());
         track.put("tempo_confidence", measured.tempoConfidence());
-        track.put("key", measured.key());
+        track.put("time_signature", features.timeSignature());
+        track.put("time_signature_confidence", measured.timeSignatureConfidence());
+        track.put("key", features.key());
         track.put("key_confidence", measured.keyConfidence());
-        track.put("mode", measured.mode());
-        return Map.of("meta", meta, "track", track);
+        track.put("mode", features.mode());
+        track.put("mode_confidence", measured.keyConfidence());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("meta", meta);
+        answer.put("track", track);
+        JsonNode structure = StructureJson.parse(measured.structureJson());
+        for (String part : new String[] {"bars", "beats", "sections", "segments", "tatums"}) {
+            answer.put(part, structure.path(part));
+        }
+        return answer;
     }
 }

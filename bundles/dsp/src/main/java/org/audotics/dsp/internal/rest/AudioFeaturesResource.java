@@ -14,6 +14,8 @@ import javax.ws.rs.core.UriInfo;
 import org.audotics.catalog.api.CatalogIds;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.Track;
+import org.audotics.dsp.internal.jobs.AnalysisService;
+import org.audotics.dsp.internal.jobs.AnalysisSummary;
 import org.audotics.http.api.ApiException;
 import org.audotics.http.api.Parameters;
 import org.audotics.http.api.RestResource;
@@ -36,17 +38,19 @@ public final class AudioFeaturesResource {
     static final String NO_FEATURES = "features_not_available";
 
     private final CatalogService catalog;
+    private final AnalysisService analysis;
 
     @Activate
-    public AudioFeaturesResource(@Reference CatalogService catalog) {
+    public AudioFeaturesResource(@Reference CatalogService catalog, @Reference AnalysisService analysis) {
         this.catalog = catalog;
+        this.analysis = analysis;
     }
 
     @GET
     @Path("{id}")
     public AudioFeaturesObject features(@PathParam("id") String id, @Context UriInfo uri) {
         Track track = KnownTrack.require(catalog, id);
-        AudioFeaturesObject features = AudioFeaturesObject.of(track, uri.getBaseUri());
+        AudioFeaturesObject features = AudioFeaturesObject.of(track, analysis.summaries(List.of(id)).get(id), uri.getBaseUri());
         if (features == null) {
             throw new ApiException(404, NO_FEATURES, "track '" + id + "' has no audio features yet; upload its audio to have them computed");
         }
@@ -58,10 +62,11 @@ public final class AudioFeaturesResource {
     public Map<String, List<AudioFeaturesObject>> several(@QueryParam("ids") String ids, @Context UriInfo uri) {
         List<String> list = Parameters.requiredList("ids", ids, MAX_IDS, CatalogIds::isWellFormed, CatalogIds.RULE);
         Map<String, Track> found = catalog.tracks(list);
+        Map<String, AnalysisSummary> analysed = analysis.summaries(found.keySet());
         List<AudioFeaturesObject> answer = new ArrayList<>(list.size());
         for (String id : list) {
             Track track = found.get(id);
-            answer.add(track == null ? null : AudioFeaturesObject.of(track, uri.getBaseUri()));
+            answer.add(track == null ? null : AudioFeaturesObject.of(track, analysed.get(id), uri.getBaseUri()));
         }
         return Map.of("audio_features", answer);
     }

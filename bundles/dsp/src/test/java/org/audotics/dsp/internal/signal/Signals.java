@@ -11,7 +11,7 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
 /** Test signals with known ground truth, and WAV files of them. */
-final class Signals {
+public final class Signals {
 
     private Signals() {
     }
@@ -69,7 +69,7 @@ final class Signals {
      * A drum pattern: kick (low thump) on beats 1 and 3, snare (noise burst) on 2 and 4, closed hi-hat
      * (short high-passed noise, quieter) on every eighth note.
      */
-    static float[][] drums(double bpm, double seconds, float sampleRate, long seed) {
+    public static float[][] drums(double bpm, double seconds, float sampleRate, long seed) {
         java.util.Random noise = new java.util.Random(seed);
         int frames = (int) (seconds * sampleRate);
         float[][] signal = new float[1][frames];
@@ -112,7 +112,7 @@ final class Signals {
     }
 
     /** Writes a WAV file with the given sample format. */
-    static Path wav(Path file, float[][] signal, float sampleRate, AudioFormat.Encoding encoding, int bits) throws IOException {
+    public static Path wav(Path file, float[][] signal, float sampleRate, AudioFormat.Encoding encoding, int bits) throws IOException {
         int channels = signal.length;
         int frames = signal[0].length;
         int bytes = bits / 8;

@@ -3,6 +3,7 @@ package org.audotics.recommendation.internal.engine;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.audotics.catalog.api.CatalogEvents;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.recommendation.api.RecommendationRequest;
 import org.audotics.recommendation.api.Recommender;
@@ -11,6 +12,9 @@ import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,13 +24,16 @@ import org.slf4j.LoggerFactory;
  * and it is always registered, so replacing an engine never leaves the service without one.
  *
  * <p>The index is rebuilt when the catalog revision changes, checked at most once per second; one request
- * rebuilds while concurrent requests keep using the previous index.
+ * rebuilds while concurrent requests keep using the previous index. When analysis on this node sets a
+ * track's features ({@link CatalogEvents#TRACK_FEATURES_UPDATED}), the index is rebuilt at once on Event
+ * Admin's thread, so the next request already sees the track.
  */
-@Component(property = {
+@Component(service = {Recommender.class, EventHandler.class}, property = {
+        EventConstants.EVENT_TOPIC + "=" + CatalogEvents.TRACK_FEATURES_UPDATED,
         Recommender.NAME + "=" + FeatureKnnRecommender.NAME,
         Recommender.DESCRIPTION + "=Nearest neighbours over audio features, seeds and targets",
         Constants.SERVICE_RANKING + ":Integer=-100"})
-public final class FeatureKnnRecommender implements Recommender {
+public final class FeatureKnnRecommender implements Recommender, EventHandler {
 
     static final String NAME = "feature-knn";
     private static final Logger LOG = LoggerFactory.getLogger(FeatureKnnRecommender.class);
@@ -45,6 +52,23 @@ public final class FeatureKnnRecommender implements Recommender {
     @Override
     public List<ScoredTrack> recommend(RecommendationRequest request, int limit) {
         return NearestNeighbours.recommend(currentIndex(), request, limit);
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        if (index != null && rebuilding.tryLock()) { // a rebuild under way will see the change or the next check will
+            try {
+                lastRevisionCheck = System.nanoTime();
+                if (catalog.revision() != index.revision) {
+                    rebuild();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Feature index not rebuilt after a features update ({}); the next request retries", e.getMessage());
+                lastRevisionCheck = 0;
+            } finally {
+                rebuilding.unlock();
+            }
+        }
     }
 
     private TrackIndex currentIndex() {

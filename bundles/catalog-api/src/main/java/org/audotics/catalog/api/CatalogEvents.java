@@ -1,0 +1,16 @@
+package org.audotics.catalog.api;
+
+/**
+ * Event Admin topics the catalog posts (asynchronously, on the node that made the change). Other nodes
+ * learn of changes through {@link CatalogService#revision()}, which lives in the shared database.
+ */
+public final class CatalogEvents {
+
+    /** A track's audio features were set by analysis; property {@link #TRACK_ID}. */
+    public static final String TRACK_FEATURES_UPDATED = "org/audotics/catalog/TRACK_FEATURES_UPDATED";
+    /** Event property: the catalog id of the track. */
+    public static final String TRACK_ID = "track_id";
+
+    private CatalogEvents() {
+    }
+}
