@@ -120,6 +120,18 @@ heaps = [ours[f]["peak_heap_mb"] for f in done]
 longest = max(done, key=lambda f: ours[f]["duration"])
 print(f"Peak heap per file (-Xmx512m): median {statistics.median(heaps):.0f} MB, max {max(heaps):.0f} MB; "
       f"longest file {ours[longest]['duration']:.0f} s: {ours[longest]['peak_heap_mb']:.0f} MB")
+pool = json.load(open(os.path.join(work, "pool.json"))) if os.path.exists(os.path.join(work, "pool.json")) else None
+if pool:
+    print(f"Worker pool of {pool['threads']} threads on this 2-core machine: {pool['realtime_factor']:.0f}x real time "
+          f"({pool['audio_seconds'] / 60:.1f} min of audio in {pool['wall_seconds']:.1f} s wall clock)")
+hour_file = os.path.join(work, "hour.jsonl")
+if os.path.exists(hour_file):
+    hour = next(iter(jsonl("hour.jsonl").values()))
+    if "error" in hour:
+        print(f"One hour of audio with -Xmx256m: failed: {hour['error']}")
+    else:
+        print(f"One hour of audio (44.1 kHz stereo FLAC) with -Xmx256m: analysed in {hour['cpu_seconds']:.0f} s CPU "
+              f"({hour['duration'] / hour['cpu_seconds']:.0f}x real time), peak heap {hour['peak_heap_mb']:.0f} MB")
 errors = [f for f in ours if "error" in ours[f]]
 if errors:
     print(f"\nNot analysed by Audotics: {', '.join(os.path.basename(f) + ' (' + ours[f]['error'] + ')' for f in errors)}")

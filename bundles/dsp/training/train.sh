@@ -7,8 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 per_kind="${1:-150}"
 seed="${2:-1}"
-mvn -q -B -o -Dstyle.color=never test-compile
-classpath="$(mvn -q -B -o -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"
+mvn -q -B -o test-compile
+# (written to a file: on a terminal Maven prefixes its standard output with a colour reset)
+mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/training-classpath.txt >/dev/null
+classpath="$(cat target/training-classpath.txt)"
 rm -rf target/training-corpus
 java -cp "target/test-classes:target/classes:$classpath" org.audotics.dsp.internal.training.TrainFeatureModels \
   target/training-corpus "$per_kind" "$seed" src/main/resources/models

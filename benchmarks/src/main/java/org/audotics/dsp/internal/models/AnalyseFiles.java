@@ -14,6 +14,9 @@ import org.audotics.ml.internal.Dl4jModelRuntime;
  * The whole analysis (decoding, every measurement, the learned and heuristic features) of each file
  * named on the command line, one after another on this thread, printing one JSON line per file with the
  * CPU seconds it took and the peak heap while it ran. Used by {@code benchmarks/accuracy/run.sh}.
+ *
+ * <p>With {@code --pool=N} first, analyses the files on N threads at once instead (as the server's
+ * worker pool does) and prints only the throughput: seconds of audio per wall-clock second.
  */
 public final class AnalyseFiles {
 
@@ -23,6 +26,10 @@ public final class AnalyseFiles {
     public static void main(String[] args) throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         TrackAnalyzer analyzer = TrackAnalyzer.withModels(FeatureModels.load(new Dl4jModelRuntime()));
+        if (args.length > 0 && args[0].startsWith("--pool=")) {
+            pool(analyzer, Integer.parseInt(args[0].substring(7)), java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length > 0) {
             analyzer.analyze(Path.of(args[0]), p -> { }); // warm-up: JIT and the native math libraries
         }
@@ -46,6 +53,27 @@ public final class AnalyseFiles {
                 System.out.printf(Locale.ROOT, "{\"file\":\"%s\",\"error\":\"%s\"}%n", arg, e.getMessage().replace("\"", "'"));
             }
         }
+    }
+
+    private static void pool(TrackAnalyzer analyzer, int threads, String[] files) throws Exception {
+        analyzer.analyze(Path.of(files[0]), p -> { }); // warm-up
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.atomic.DoubleAdder audio = new java.util.concurrent.atomic.DoubleAdder();
+        long started = System.nanoTime();
+        for (String file : files) {
+            pool.execute(() -> {
+                try {
+                    audio.add(analyzer.analyze(Path.of(file), p -> { }).signal().durationMs() / 1000.0);
+                } catch (IllegalArgumentException skipped) {
+                    // counted by the one-thread run
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, java.util.concurrent.TimeUnit.HOURS);
+        double wall = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "{\"threads\":%d,\"audio_seconds\":%.1f,\"wall_seconds\":%.2f,\"realtime_factor\":%.1f}%n",
+                threads, audio.sum(), wall, audio.sum() / wall);
     }
 
     /** Peak use of the heap pools since their last reset: an upper bound of what this file needed, garbage included. */

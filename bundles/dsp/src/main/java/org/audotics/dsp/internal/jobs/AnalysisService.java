@@ -66,6 +66,8 @@ public final class AnalysisService implements HealthCheck {
         this.workers = Executors.newFixedThreadPool(threads, named("audotics-analysis-worker"));
         dispatcher.execute(() -> open(database));
         dispatcher.scheduleWithFixedDelay(this::dispatch, 500, 500, TimeUnit.MILLISECONDS);
+        long staleMillis = Math.max(10, config.stale_job_seconds()) * 1000L;
+        dispatcher.scheduleWithFixedDelay(() -> requeueStale(staleMillis), 30, 30, TimeUnit.SECONDS);
     }
 
     private void open(Database database) {
@@ -210,6 +212,22 @@ public final class AnalysisService implements HealthCheck {
             String errorId = UUID.randomUUID().toString();
             LOG.error("Analysis of track {} failed, error id {}", job.trackId(), errorId, e);
             store.fail(job.id(), "internal_error", "the analysis failed; quote error id " + errorId + " when reporting it");
+        }
+    }
+
+    /** Jobs of a node that died and never came back would otherwise stay RUNNING for ever. */
+    private void requeueStale(long staleMillis) {
+        AnalysisStore ready = store;
+        if (ready == null) {
+            return;
+        }
+        try {
+            int requeued = ready.requeueStale(System.currentTimeMillis() - staleMillis);
+            if (requeued > 0) {
+                LOG.warn("Analysis: {} job(s) of a node silent for {} s are queued again", requeued, staleMillis / 1000);
+            }
+        } catch (StorageException e) {
+            LOG.debug("Stale job check skipped: {}", e.getMessage());
         }
     }
 

@@ -104,6 +104,17 @@ public final class AnalysisStore {
                 + " WHERE state = ? AND node_id = ?", JobState.QUEUED.name(), System.currentTimeMillis(), JobState.RUNNING.name(), nodeId);
     }
 
+    /**
+     * Requeues running jobs not updated since {@code olderThan} (epoch ms): their node stopped without
+     * coming back. A live node updates its running jobs' progress every half second.
+     *
+     * @return how many were requeued
+     */
+    public int requeueStale(long olderThan) {
+        return sql.update("Requeueing stale jobs", "UPDATE analysis_job SET state = ?, node_id = NULL, progress = 0, updated_at = ?"
+                + " WHERE state = ? AND updated_at < ?", JobState.QUEUED.name(), System.currentTimeMillis(), JobState.RUNNING.name(), olderThan);
+    }
+
     /** How many of a folder scan's analysis jobs are in each state. */
     public Map<JobState, Integer> jobCountsOfScan(String scanId) {
         Map<JobState, Integer> counts = new HashMap<>();

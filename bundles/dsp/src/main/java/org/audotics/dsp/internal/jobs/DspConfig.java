@@ -17,4 +17,7 @@ public @interface DspConfig {
 
     @AttributeDefinition(name = "Worker threads", description = "Analyses run at once on this node (each uses one core)")
     int worker_threads() default 2;
+
+    @AttributeDefinition(name = "Stale job (s)", description = "A running job not updated for this long (its node died) is queued again by any node")
+    int stale_job_seconds() default 300;
 }

@@ -108,6 +108,22 @@ class AnalysisStoreTest {
     }
 
     @Test
+    void jobsOfANodeThatWentSilentAreQueuedAgainOthersAreNot() throws Exception {
+        AnalysisJob dead = store.create("t1", "/a/1.wav", null);
+        store.claimNext("dead-node");
+        Thread.sleep(20);
+        long cutoff = System.currentTimeMillis();
+        Thread.sleep(20);
+        AnalysisJob alive = store.create("t2", "/a/2.wav", null);
+        store.claimNext("live-node");
+        store.progress(alive.id(), 0.5);
+        assertEquals(1, store.requeueStale(cutoff));
+        assertEquals(JobState.QUEUED, store.job(dead.id()).orElseThrow().state());
+        assertEquals(JobState.RUNNING, store.job(alive.id()).orElseThrow().state());
+        assertEquals(dead.id(), store.claimNext("another-node").orElseThrow().id(), "another node takes it over");
+    }
+
+    @Test
     void failureKeepsCodeAndMessage() {
         AnalysisJob job = store.create("t1", "/a/1.wav", null);
         store.claimNext("n");

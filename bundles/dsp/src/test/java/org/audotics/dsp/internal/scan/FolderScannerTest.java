@@ -182,6 +182,11 @@ class FolderScannerTest {
             public int worker_threads() {
                 return 2;
             }
+
+            @Override
+            public int stale_job_seconds() {
+                return 300;
+            }
         };
     }
 
