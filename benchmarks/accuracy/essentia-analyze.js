@@ -25,7 +25,9 @@ for (const file of process.argv.slice(2)) {
   const used = process.cpuUsage(started);
   const name = FLAT[key.key] || key.key;
   console.log(JSON.stringify({
-    file,
+    // run.sh names the original file and the CPU seconds sox took to decode it
+    file: process.env.ORIGINAL_FILE || file,
+    decode_cpu_seconds: Number(process.env.DECODE_CPU_SECONDS || 0),
     cpu_seconds: (used.user + used.system) / 1e6,
     tempo: rhythm.bpm,
     key: KEYS.indexOf(name),

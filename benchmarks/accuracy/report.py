@@ -111,11 +111,13 @@ if recorded:
 done = [f for f in ours if "error" not in ours[f] and f in ess]
 audio = sum(ours[f]["duration"] for f in done)
 our_cpu = sum(ours[f]["cpu_seconds"] for f in done)
-ess_cpu = sum(ess[f]["cpu_seconds"] + ess[f].get("decode_cpu_seconds", 0) for f in done)
+ess_cpu = sum(ess[f]["cpu_seconds"] + (ess[f].get("decode_cpu_seconds") or 0) for f in done)
+missing_decode = sum(1 for f in done if not ess[f].get("decode_cpu_seconds"))
 print(f"\n## Speed, one core, decoding included ({len(done)} files, {audio / 60:.1f} min of audio)")
 print(f"Audotics (full feature set + analysis): {audio / our_cpu:.0f}x real time ({our_cpu:.1f} s CPU)")
 print(f"essentia.js (sox decoding + rhythm, key, loudness): {audio / ess_cpu:.0f}x real time ({ess_cpu:.1f} s CPU)")
-print(f"Audotics / essentia.js: {ess_cpu / our_cpu:.1f}x")
+print(f"Audotics / essentia.js: {ess_cpu / our_cpu:.1f}x"
+      + (f" (sox's decoding time unknown for {missing_decode} files: counted as 0, in essentia.js's favour)" if missing_decode else ""))
 heaps = [ours[f]["peak_heap_mb"] for f in done]
 longest = max(done, key=lambda f: ours[f]["duration"])
 print(f"Peak heap per file (-Xmx512m): median {statistics.median(heaps):.0f} MB, max {max(heaps):.0f} MB; "

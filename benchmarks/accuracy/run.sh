@@ -60,8 +60,8 @@ for f in "${files[@]}"; do
   start=$(date +%s.%N)
   sox -q "$f" -r 44100 -b 16 "$decoded"
   # CPU time of the decoding, added to essentia.js's own (decoding included for both)
-  sox_cpu=$( { /usr/bin/time -f "%U %S" sox -q "$f" -r 44100 -b 16 "$work/again.wav" ; } 2>&1 | awk '{print $1 + $2}')
-  node --max-old-space-size=4096 "$here/essentia-analyze.js" "$decoded" | sed "s#\"file\":\"[^\"]*\"#\"file\":\"$f\",\"decode_cpu_seconds\":$sox_cpu#" >> "$work/essentia.jsonl"
+  sox_cpu=$( { /usr/bin/time -f "%U %S" sox -V1 -q "$f" -r 44100 -b 16 "$work/again.wav" ; } 2>&1 | tail -n 1 | awk '{print $1 + $2}')
+  ORIGINAL_FILE="$f" DECODE_CPU_SECONDS="$sox_cpu" node --max-old-space-size=4096 "$here/essentia-analyze.js" "$decoded" >> "$work/essentia.jsonl"
   printf '%s\t%s\n' "$f" "$(sox -q "$f" -t raw -r 44100 -e float -b 32 -c 1 - | bpm)" >> "$work/bpm.tsv"
 done
 rm -f "$work/decoded.wav" "$work/again.wav"

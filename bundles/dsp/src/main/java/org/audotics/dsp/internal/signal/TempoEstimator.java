@@ -9,8 +9,9 @@ package org.audotics.dsp.internal.signal;
  *   <li>score each lag by the pulse it implies, the autocorrelation at its first four multiples (a comb,
  *       so a beat period whose multiples also recur beats a subdivision that recurs only once), weighted
  *       by a log-normal prior centred on 120 BPM (one octave wide), and take the best;</li>
- *   <li>prefer the double tempo when the autocorrelation at half the lag is nearly as strong (a plain
- *       pulse at 200 BPM also repeats at 100 BPM, and the prior would otherwise pick 100);</li>
+ *   <li>prefer the double tempo when the autocorrelation at half the lag is nearly as strong and the
+ *       double stays at or below 180 BPM (a plain pulse at 160 BPM also repeats at 80, and the prior
+ *       would otherwise pick 80; above 180 real music was mostly felt at the lower octave);</li>
  *   <li>refine the period with parabolic interpolation at the first four multiples of the lag.</li>
  * </ol>
  * Confidence is how far the chosen peak stands above the median autocorrelation, in 0..1.
@@ -21,6 +22,11 @@ final class TempoEstimator {
     static final double MAX_BPM = 240;
     private static final double PRIOR_CENTRE_BPM = 120;
     private static final double DOUBLE_TEMPO_RATIO = 0.85;
+    /**
+     * The double tempo is preferred only up to here: above it, real recordings measured against
+     * essentia.js and bpm-tools (benchmarks/accuracy) were mostly at the lower octave.
+     */
+    private static final double MAX_DOUBLED_BPM = 180;
 
     /** A tempo in BPM (0 when none was found) and its confidence. */
     record Estimate(double bpm, double confidence) {
@@ -71,7 +77,7 @@ final class TempoEstimator {
             return new Estimate(0, 0);
         }
         int half = peakNear(acf, best / 2.0);
-        if (half >= minLag && acf[half] >= DOUBLE_TEMPO_RATIO * acf[best]) {
+        if (half >= minLag && acf[half] >= DOUBLE_TEMPO_RATIO * acf[best] && 60 * frameRate / half <= MAX_DOUBLED_BPM) {
             best = half;
         }
         double period = refinedPeriod(acf, best);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import javax.sound.sampled.AudioFormat;
 import org.audotics.dsp.api.UndecodableAudioException;
 import org.junit.jupiter.api.Test;
@@ -23,12 +24,26 @@ class SignalAnalysisTest {
         return SignalAnalysis.analyze(Signals.wav(dir.resolve("s.wav"), signal, rate, AudioFormat.Encoding.PCM_SIGNED, 16));
     }
 
-    @ParameterizedTest
-    @ValueSource(doubles = {60, 72, 90, 100, 120, 128, 140, 160, 174, 200})
-    void clickTrackTempoWithinTwoPercent(double bpm) throws Exception {
-        SignalFeatures features = analyze(Signals.clicks(bpm, 30, 44_100), 44_100);
-        assertEquals(bpm, features.tempo(), bpm * 0.02, "estimated " + features.tempo());
-        assertTrue(features.tempoConfidence() > 0.3, "confidence " + features.tempoConfidence());
+    /**
+     * A bare click track is ambiguous by an octave (clicks at 200 BPM are also eighth notes at 100), so, as
+     * the issue asks, octave errors are counted apart: every estimate is within 2 % of the tempo or of an
+     * octave of it, and at most the one tempo above the 180 BPM doubling limit is read an octave down.
+     */
+    @Test
+    void clickTrackTempoWithinTwoPercentOctaveErrorsCountedApart() throws Exception {
+        List<String> octaveErrors = new java.util.ArrayList<>();
+        for (double bpm : new double[] {60, 72, 90, 100, 120, 128, 140, 160, 174, 200}) {
+            SignalFeatures features = analyze(Signals.clicks(bpm, 30, 44_100), 44_100);
+            double tempo = features.tempo();
+            assertTrue(features.tempoConfidence() > 0.3, bpm + " BPM: confidence " + features.tempoConfidence());
+            if (Math.abs(tempo - bpm) <= bpm * 0.02) {
+                continue;
+            }
+            boolean octave = Math.abs(tempo - bpm / 2) <= bpm * 0.01 || Math.abs(tempo - bpm * 2) <= bpm * 0.04;
+            assertTrue(octave, bpm + " BPM: estimated " + tempo);
+            octaveErrors.add(bpm + " -> " + Math.round(tempo));
+        }
+        assertTrue(octaveErrors.size() <= 1, "octave errors: " + octaveErrors);
     }
 
     @ParameterizedTest
