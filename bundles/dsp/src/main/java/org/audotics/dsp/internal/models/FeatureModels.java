@@ -47,17 +47,15 @@ public final class FeatureModels {
         }
     }
 
-    public double speechiness(float[] descriptors) {
-        float[] p = voice.probabilities(descriptors);
-        return clamp(p[SPEECH] + 0.5 * p[SPEECH_OVER_MUSIC]);
+    /** The three learned features of a track, each 0..1. */
+    public record Learned(double speechiness, double instrumentalness, double acousticness) {
     }
 
-    public double instrumentalness(float[] descriptors) {
-        return clamp(voice.probabilities(descriptors)[MUSIC]);
-    }
-
-    public double acousticness(float[] descriptors) {
-        return clamp(acoustic.probabilities(descriptors)[1]);
+    /** Runs each network once over the track's descriptors. */
+    public Learned estimate(float[] descriptors) {
+        float[] voiceP = voice.probabilities(descriptors);
+        return new Learned(clamp(voiceP[SPEECH] + 0.5 * voiceP[SPEECH_OVER_MUSIC]), clamp(voiceP[MUSIC]),
+                clamp(acoustic.probabilities(descriptors)[1]));
     }
 
     private static double clamp(double value) {

@@ -57,18 +57,18 @@ public final class TrackAnalyzer implements AudioAnalyzer {
     public Analysis analyze(Path audioFile, DoubleConsumer progress) {
         SignalFeatures signal = SignalAnalysis.analyze(audioFile, progress);
         float[] d = signal.descriptors();
-        FeatureModels learned = models();
+        FeatureModels.Learned learned = models().estimate(d);
         double energy = HeuristicFeatures.energy(d);
         AudioFeatures features = new AudioFeatures(
-                round(learned.acousticness(d)),
+                round(learned.acousticness()),
                 round(HeuristicFeatures.danceability(d)),
                 round(energy),
-                round(learned.instrumentalness(d)),
+                round(learned.instrumentalness()),
                 signal.key(),
                 round(HeuristicFeatures.liveness(d)),
                 Math.max(-60, Math.min(5, round(signal.loudness()))),
                 signal.mode(),
-                round(learned.speechiness(d)),
+                round(learned.speechiness()),
                 Math.min(300, round(signal.tempo())),
                 signal.timeSignature(),
                 round(HeuristicFeatures.valence(d, signal.mode(), energy)));

@@ -53,11 +53,17 @@ final class Timeline implements SpectralFrames.Listener {
         this.melLow = new int[MEL_BANDS];
         this.melCentre = new int[MEL_BANDS];
         this.melHigh = new int[MEL_BANDS];
-        double high = Math.min(MEL_HIGH_HZ, sampleRate / 2);
+        // MEL_BANDS + 2 edges equally spaced in mel; band b rises from edge b to b + 1 and falls to b + 2
+        double lowMel = toMel(MEL_LOW_HZ);
+        double step = (toMel(Math.min(MEL_HIGH_HZ, sampleRate / 2)) - lowMel) / (MEL_BANDS + 1);
+        int[] edge = new int[MEL_BANDS + 2];
+        for (int e = 0; e < edge.length; e++) {
+            edge[e] = bin(fromMel(lowMel + e * step));
+        }
         for (int b = 0; b < MEL_BANDS; b++) {
-            melLow[b] = bin(fromMel(toMel(MEL_LOW_HZ) + b * (toMel(high) - toMel(MEL_LOW_HZ)) / (MEL_BANDS + 1)));
-            melCentre[b] = Math.max(melLow[b] + 1, bin(fromMel(toMel(MEL_LOW_HZ) + (b + 1) * (toMel(high) - toMel(MEL_LOW_HZ)) / (MEL_BANDS + 1))));
-            melHigh[b] = Math.max(melCentre[b] + 1, bin(fromMel(toMel(MEL_LOW_HZ) + (b + 2) * (toMel(high) - toMel(MEL_LOW_HZ)) / (MEL_BANDS + 1))));
+            melLow[b] = edge[b];
+            melCentre[b] = Math.max(melLow[b] + 1, edge[b + 1]);
+            melHigh[b] = Math.max(melCentre[b] + 1, edge[b + 2]);
         }
         for (int c = 0; c < MFCC; c++) {
             for (int b = 0; b < MEL_BANDS; b++) {

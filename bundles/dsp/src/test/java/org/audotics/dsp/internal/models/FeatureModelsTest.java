@@ -42,8 +42,9 @@ class FeatureModelsTest {
         int music = 0;
         for (TrainFeatureModels.Example example : examples) {
             float[] d = example.descriptors();
-            double speechiness = models.speechiness(d);
-            double instrumentalness = models.instrumentalness(d);
+            FeatureModels.Learned learned = models.estimate(d);
+            double speechiness = learned.speechiness();
+            double instrumentalness = learned.instrumentalness();
             boolean right = switch (example.kind()) {
                 case SPEECH -> speechiness > 0.66;
                 case SPEECH_OVER_MUSIC -> speechiness >= 0.33 && speechiness <= 0.66 + 0.2 && instrumentalness < 0.5;
@@ -52,7 +53,7 @@ class FeatureModelsTest {
             voiceCorrect += right ? 1 : 0;
             if (example.kind() == TrainingCorpus.Kind.ACOUSTIC_MUSIC || example.kind() == TrainingCorpus.Kind.ELECTRONIC_MUSIC) {
                 music++;
-                boolean acoustic = models.acousticness(d) > 0.5;
+                boolean acoustic = learned.acousticness() > 0.5;
                 acousticCorrect += acoustic == (example.kind() == TrainingCorpus.Kind.ACOUSTIC_MUSIC) ? 1 : 0;
             }
         }
