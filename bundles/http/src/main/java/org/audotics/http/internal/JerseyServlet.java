@@ -1,5 +1,6 @@
 package org.audotics.http.internal;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -7,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.servlet.Servlet;
 import javax.servlet.ServletConfig;
 import javax.servlet.ServletException;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
 import org.audotics.auth.api.Authenticator;
 import org.audotics.http.api.RestResource;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -66,6 +69,15 @@ public final class JerseyServlet extends ServletContainer {
             reload(configuration());
             return null;
         });
+    }
+
+    @Override
+    public void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        try {
+            super.service(request, response);
+        } finally {
+            UnreadBody.drain(request);
+        }
     }
 
     private void resourcesChanged() {

@@ -39,9 +39,6 @@ import org.osgi.service.component.annotations.Reference;
 @Path("tracks/{id}/audio")
 public final class AudioUploadResource {
 
-    /** How much of an oversized upload is read and dropped so its client gets the 413. */
-    static final long DRAIN_BYTES = 64L * 1024 * 1024;
-
     private final CatalogService catalog;
     private final AnalysisService analysis;
 
@@ -59,7 +56,7 @@ public final class AudioUploadResource {
             @Context UriInfo uri) throws IOException {
         KnownTrack.require(catalog, id);
         if (length != null && length > analysis.maxUploadBytes()) {
-            throw tooLarge(body);
+            throw tooLarge();
         }
         Files.createDirectories(analysis.audioFolder());
         java.nio.file.Path temporary = analysis.audioFolder().resolve(".upload-" + UUID.randomUUID());
@@ -87,7 +84,7 @@ public final class AudioUploadResource {
             while ((read = body.read(buffer)) > 0) {
                 total += read;
                 if (total > limit) {
-                    throw tooLarge(body);
+                    throw tooLarge();
                 }
                 out.write(buffer, 0, read);
             }
@@ -117,22 +114,7 @@ public final class AudioUploadResource {
         }
     }
 
-    /**
-     * The 413 for an upload over the limit. The rest of the body is read and dropped first (up to
-     * {@value #DRAIN_BYTES} bytes): a server that answers and closes while the client is still sending
-     * leaves most clients with a broken pipe instead of the answer.
-     */
-    private static ApiException tooLarge(InputStream body) {
-        try {
-            long drained = 0;
-            byte[] sink = new byte[1 << 16];
-            int read;
-            while (drained < DRAIN_BYTES && (read = body.read(sink)) > 0) {
-                drained += read;
-            }
-        } catch (IOException clientGone) {
-            // nothing to answer then
-        }
+    private static ApiException tooLarge() {
         return new ApiException(413, ErrorCodes.PAYLOAD_TOO_LARGE, "the audio is larger than the configured limit (max.upload.mb)");
     }
 }
