@@ -24,6 +24,7 @@ import org.audotics.catalog.internal.store.CatalogStore;
 import org.audotics.health.api.HealthCheck;
 import org.audotics.health.api.HealthStatus;
 import org.audotics.storage.api.Database;
+import org.audotics.storage.cayenne.api.ObjectStores;
 import org.audotics.storage.api.StorageException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -63,10 +64,11 @@ public final class DefaultCatalogService implements CatalogService, HealthCheck 
     private volatile String lastMigrationFailure = "migration not run yet";
 
     @Activate
-    public DefaultCatalogService(@Reference Database database, @Reference Cache cache, CatalogConfig config) {
+    public DefaultCatalogService(@Reference Database database, @Reference ObjectStores stores, @Reference Cache cache,
+            CatalogConfig config) {
         this.cache = new TrackCache(cache, Duration.ofSeconds(Math.max(1, config.track_cache_ttl_seconds())));
         long retrySeconds = Math.max(1, config.migration_retry_seconds());
-        migrations.execute(() -> migrate(database, retrySeconds));
+        migrations.execute(() -> migrate(database, stores, retrySeconds));
     }
 
     /** For tests: a catalog over a store that is ready. */
@@ -75,15 +77,15 @@ public final class DefaultCatalogService implements CatalogService, HealthCheck 
         this.store = store;
     }
 
-    private void migrate(Database database, long retrySeconds) {
+    private void migrate(Database database, ObjectStores stores, long retrySeconds) {
         try {
-            store = new CatalogStore(database);
+            store = new CatalogStore(database, stores);
             lastMigrationFailure = null;
         } catch (StorageException e) {
             lastMigrationFailure = e.getMessage();
             LOG.warn("Catalog schema not ready ({}); retrying in {} s", e.getMessage(), retrySeconds);
             if (!migrations.isShutdown()) {
-                migrations.schedule(() -> migrate(database, retrySeconds), retrySeconds, TimeUnit.SECONDS);
+                migrations.schedule(() -> migrate(database, stores, retrySeconds), retrySeconds, TimeUnit.SECONDS);
             }
         }
     }

@@ -34,7 +34,7 @@ class DefaultCatalogServiceTest {
     void open() {
         database = EmbeddedDatabase.open(data);
         cache = new RecordingCache();
-        catalog = new DefaultCatalogService(new CatalogStore(database), cache, Duration.ofMinutes(5));
+        catalog = new DefaultCatalogService(new CatalogStore(database, database), cache, Duration.ofMinutes(5));
     }
 
     @AfterEach

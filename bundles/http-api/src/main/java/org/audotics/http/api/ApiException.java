@@ -54,6 +54,14 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, ErrorCodes.NOT_FOUND, message);
     }
 
+    /**
+     * 503 {@code service_unavailable}: a dependency this request needs is not available yet (starting,
+     * recovering, unreachable); answered with {@code Retry-After}.
+     */
+    public static ApiException unavailable(String message) {
+        return new ApiException(503, ErrorCodes.SERVICE_UNAVAILABLE, message);
+    }
+
     /** 422 with the given code: the request is well-formed but cannot be served as asked. */
     public static ApiException unprocessable(String code, String message) {
         return new ApiException(422, code, message);

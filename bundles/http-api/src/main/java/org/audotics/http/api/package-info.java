@@ -3,7 +3,7 @@
  * a client error with the documented error body.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.audotics.http.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,14 +3,14 @@ package org.audotics.http.internal;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
-/** The documented error body: {@code {"error": {"status", "code", "message"}}}. */
-record ErrorBody(Detail error) {
+/** Builds the documented error body ({@link org.audotics.http.api.ErrorBody}) for this bundle's answers. */
+final class ErrorBody {
 
-    record Detail(int status, String code, String message) {
+    private ErrorBody() {
     }
 
-    static ErrorBody of(int status, String code, String message) {
-        return new ErrorBody(new Detail(status, code, message));
+    static org.audotics.http.api.ErrorBody of(int status, String code, String message) {
+        return org.audotics.http.api.ErrorBody.of(status, code, message);
     }
 
     static Response.ResponseBuilder response(int status, String code, String message) {

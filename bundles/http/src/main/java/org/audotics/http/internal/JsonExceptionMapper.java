@@ -24,6 +24,9 @@ final class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcepti
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
+            if (e instanceof StrictTextDeserializer.TextFieldException text) {
+                return "field '" + field + "' " + text.problem();
+            }
             return "field '" + field + "' has a value of the wrong type or format";
         }
         JsonLocation location = e.getLocation();

@@ -10,7 +10,7 @@ import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * The {@code /v1} application: the contributed resources plus what every request gets once: snake_case
- * JSON, authentication, {@code @RolesAllowed}, and the error body for every failure.
+ * JSON, authentication, the text rule for parameters, {@code @RolesAllowed}, and the error body for every failure.
  */
 final class RestApplication {
 
@@ -24,6 +24,7 @@ final class RestApplication {
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(new ObjectMapperResolver())
                 .register(new AuthenticationFilter(authenticator))
+                .register(new TextParameterFilter())
                 .register(new RolesAllowedFeature())
                 .register(new ApiExceptionMapper())
                 .register(new WebApplicationExceptionMapper())

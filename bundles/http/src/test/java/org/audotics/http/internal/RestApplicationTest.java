@@ -24,7 +24,10 @@ import javax.ws.rs.core.MediaType;
 import org.audotics.auth.api.AuthenticatedUser;
 import org.audotics.auth.api.Authenticator;
 import org.audotics.http.api.ApiException;
-import org.audotics.storage.api.StorageException;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.ext.ExceptionMapper;
+import javax.ws.rs.ext.Provider;
+import org.audotics.http.api.ErrorResponses;
 import org.glassfish.jersey.server.ApplicationHandler;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.ContainerResponse;
@@ -67,9 +70,21 @@ class RestApplicationTest {
         }
 
         @GET
-        @Path("db-down")
-        public String databaseDown() {
-            throw new StorageException("pool exhausted", StorageException.Reason.UNAVAILABLE, null);
+        @Path("engine-down")
+        public String engineDown() {
+            throw new EngineMissing();
+        }
+
+        @GET
+        @Path("search")
+        public Greeting search(@QueryParam("q") String q) {
+            return new Greeting(q, 1);
+        }
+
+        @GET
+        @Path("items/{id}")
+        public Greeting item(@javax.ws.rs.PathParam("id") String id) {
+            return new Greeting(id, 1);
         }
 
         @GET
@@ -80,6 +95,19 @@ class RestApplicationTest {
         }
     }
 
+    /** A domain exception of another bundle's API, and the mapper that bundle registers for it. */
+    static final class EngineMissing extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Provider
+    public static final class EngineMissingMapper implements ExceptionMapper<EngineMissing> {
+        @Override
+        public javax.ws.rs.core.Response toResponse(EngineMissing e) {
+            return ErrorResponses.of(ApiException.unavailable("no engine yet"));
+        }
+    }
+
     private final Authenticator authenticator = token -> switch (token) {
         case "admin-token" -> Optional.of(new AuthenticatedUser("root", Set.of("admin")));
         case "user-token" -> Optional.of(new AuthenticatedUser("u1", Set.of()));
@@ -87,7 +115,7 @@ class RestApplicationTest {
     };
 
     private final ApplicationHandler app = new ApplicationHandler(
-            RestApplication.configuration(List.of(new ProbeResource()), () -> Optional.of(authenticator)));
+            RestApplication.configuration(List.of(new ProbeResource(), new EngineMissingMapper()), () -> Optional.of(authenticator)));
 
     record Answer(int status, Map<String, List<Object>> headers, String body) {
         JsonNode json() throws Exception {
@@ -146,10 +174,53 @@ class RestApplicationTest {
     }
 
     @Test
-    void unreachableDatabaseIs503WithRetryAfter() throws Exception {
-        Answer answer = call("GET", "probe/db-down", null, null, null);
+    void aMapperContributedByAnotherBundleTranslatesItsExceptionWithRetryAfter() throws Exception {
+        Answer answer = call("GET", "probe/engine-down", null, null, null);
         assertError(answer, 503, "service_unavailable");
+        assertEquals("no engine yet", answer.json().get("error").get("message").asText());
         assertEquals("5", String.valueOf(answer.headers().get("Retry-After").get(0)));
+    }
+
+    @Test
+    void aStringFieldRefusesBooleansAndNumbers() throws Exception {
+        for (String value : new String[] {"true", "7", "2.5", "{}", "[\"A\"]"}) {
+            Answer answer = call("POST", "probe", "application/json", "{\"first_name\":" + value + ",\"count\":1}", null);
+            assertError(answer, 400, "invalid_body");
+            assertEquals("field 'first_name' must be a string", answer.json().get("error").get("message").asText(), value);
+        }
+    }
+
+    @Test
+    void anIntegerFieldRefusesStringsAndFractions() throws Exception {
+        for (String value : new String[] {"\"3\"", "2.5", "true"}) {
+            Answer answer = call("POST", "probe", "application/json", "{\"first_name\":\"A\",\"count\":" + value + "}", null);
+            assertError(answer, 400, "invalid_body");
+            assertTrue(answer.json().get("error").get("message").asText().startsWith("field 'count'"), value);
+        }
+    }
+
+    @Test
+    void textThatCannotBeStoredIsRefusedNamingTheField() throws Exception {
+        Answer nul = call("POST", "probe", "application/json", "{\"first_name\":\"A\\u0000B\",\"count\":1}", null);
+        assertError(nul, 400, "invalid_body");
+        assertEquals("field 'first_name' contains the control character U+0000", nul.json().get("error").get("message").asText());
+        Answer surrogate = call("POST", "probe", "application/json", "{\"first_name\":\"\\ud800x\",\"count\":1}", null);
+        assertError(surrogate, 400, "invalid_body");
+        assertTrue(surrogate.json().get("error").get("message").asText().startsWith("field 'first_name' contains an unpaired UTF-16 surrogate U+D800"));
+        Answer pair = call("POST", "probe", "application/json", "{\"first_name\":\"\\ud83c\\udfb5 ok\\ttab\",\"count\":1}", null);
+        assertEquals(200, pair.status(), pair.body());
+        assertEquals("\ud83c\udfb5 ok\ttab", pair.json().get("first_name").asText());
+    }
+
+    @Test
+    void parametersThatCannotBeStoredAreRefusedNamingTheParameter() throws Exception {
+        Answer query = call("GET", "probe/search?q=a%00b", null, null, null);
+        assertError(query, 400, "invalid_parameter");
+        assertEquals("parameter 'q' contains the control character U+0000", query.json().get("error").get("message").asText());
+        Answer path = call("GET", "probe/items/a%01b", null, null, null);
+        assertError(path, 400, "invalid_parameter");
+        assertEquals("parameter 'id' contains the control character U+0001", path.json().get("error").get("message").asText());
+        assertEquals(200, call("GET", "probe/search?q=caf%C3%A9", null, null, null).status());
     }
 
     @Test

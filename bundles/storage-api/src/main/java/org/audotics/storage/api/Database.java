@@ -30,14 +30,4 @@ public interface Database {
      *                          failed change set is left applied
      */
     void migrate(Class<?> owner, String changelogPath);
-
-    /**
-     * Opens Cayenne object access for a bundle's mapping.
-     *
-     * @param owner       a class of the bundle that holds the Cayenne project and its entity classes
-     * @param projectPath resource path of the Cayenne project file inside that bundle, e.g.
-     *                    {@code "cayenne-catalog.xml"}
-     * @return an object store bound to this database; create it once per component
-     */
-    ObjectStore objectStore(Class<?> owner, String projectPath);
 }

@@ -33,10 +33,18 @@ public class StorageException extends RuntimeException {
     }
 
     /**
-     * Classifies a JDBC, Liquibase or Cayenne failure: unreachable database (a pool timeout, a refused
-     * connection, SQLSTATE class 08) is {@link Reason#UNAVAILABLE}; an integrity violation (SQLSTATE class
-     * 23) is {@link Reason#CONFLICT}; anything else {@link Reason#FAILED}. The message names what failed
-     * and the root cause.
+     * Classifies a JDBC, Liquibase or Cayenne failure by the SQLSTATEs on its cause chain:
+     * <ul>
+     * <li>{@link Reason#UNAVAILABLE}: the database cannot serve anyone right now, and a retry later may
+     *     succeed: no connection (a pool timeout, a refused connection, class {@code 08}), a server that is
+     *     starting, recovering or shutting down ({@code 57P01}-{@code 57P03}, e.g. "the database system is
+     *     starting up" during crash recovery), out of connections or resources (class {@code 53}), a
+     *     statement or lock timeout ({@code 57014}, {@code 55P03}), a read-only standby ({@code 25006});</li>
+     * <li>{@link Reason#CONFLICT}: a concurrent change won: an integrity violation (class {@code 23}),
+     *     a serialization failure or deadlock (class {@code 40});</li>
+     * <li>{@link Reason#FAILED}: anything else.</li>
+     * </ul>
+     * The message names what failed and the root cause (for the log, not for clients).
      *
      * @param what the operation, e.g. "Import"
      */
@@ -47,17 +55,32 @@ public class StorageException extends RuntimeException {
         Reason reason = Reason.FAILED;
         Throwable root = failure;
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException
-                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                reason = Reason.UNAVAILABLE;
-            } else if (reason == Reason.FAILED && t instanceof java.sql.SQLException sql
-                    && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                reason = Reason.CONFLICT;
+            Reason found = classify(t);
+            if (found == Reason.UNAVAILABLE || reason == Reason.FAILED) {
+                reason = found;
             }
             root = t;
         }
         String cause = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
         return new StorageException(what + " failed: " + cause, reason, failure);
+    }
+
+    private static Reason classify(Throwable t) {
+        if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException) {
+            return Reason.UNAVAILABLE;
+        }
+        if (!(t instanceof java.sql.SQLException sql) || sql.getSQLState() == null) {
+            return Reason.FAILED;
+        }
+        String state = sql.getSQLState();
+        if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")
+                || state.equals("57014") || state.equals("55P03") || state.equals("25006")) {
+            return Reason.UNAVAILABLE;
+        }
+        if (state.startsWith("23") || state.startsWith("40")) {
+            return Reason.CONFLICT;
+        }
+        return Reason.FAILED;
     }
 
     public Reason reason() {

@@ -23,6 +23,25 @@ class StorageExceptionTest {
     }
 
     @Test
+    void aServerThatIsStartingRecoveringOrOutOfConnectionsIsUnavailable() {
+        // PostgreSQL during crash recovery: FATAL: the database system is starting up
+        assertTrue(unavailable(new RuntimeException(new SQLException("the database system is starting up", "57P03"))));
+        assertTrue(unavailable(new SQLException("terminating connection due to administrator command", "57P01")));
+        assertTrue(unavailable(new SQLException("crash shutdown", "57P02")));
+        assertTrue(unavailable(new SQLException("sorry, too many clients already", "53300")));
+        assertTrue(unavailable(new SQLException("canceling statement due to statement timeout", "57014")));
+        assertTrue(unavailable(new SQLException("cannot execute INSERT in a read-only transaction", "25006")));
+        // a conflict further down the chain does not hide that the server went away
+        assertTrue(unavailable(new SQLException("x", "23505", new SQLException("starting up", "57P03"))));
+    }
+
+    @Test
+    void serializationFailuresAndDeadlocksAreConflicts() {
+        assertEquals(StorageException.Reason.CONFLICT, StorageException.from("x", new SQLException("could not serialize", "40001")).reason());
+        assertEquals(StorageException.Reason.CONFLICT, StorageException.from("x", new SQLException("deadlock detected", "40P01")).reason());
+    }
+
+    @Test
     void otherFailuresAreNot() {
         assertFalse(unavailable(new SQLException("duplicate key", "23505")));
         assertFalse(unavailable(new IllegalStateException("bug")));

@@ -5,7 +5,9 @@ import javax.sql.DataSource;
 import org.apache.cayenne.CayenneRuntimeException;
 import org.apache.cayenne.configuration.server.ServerModule;
 import org.apache.cayenne.configuration.server.ServerRuntime;
-import org.audotics.storage.api.ObjectStore;
+import org.apache.cayenne.log.JdbcEventLogger;
+import org.audotics.storage.cayenne.api.ObjectStore;
+
 import org.audotics.storage.api.StorageException;
 
 /**
@@ -23,6 +25,7 @@ final class CayenneObjectStore implements ObjectStore {
                 // module auto-loading uses ServiceLoader, which finds nothing across bundles
                 .disableModulesAutoLoading()
                 .addModule(new ServerModule())
+                .addModule(binder -> binder.bind(JdbcEventLogger.class).toInstance(new SqlStatementLogger()))
                 .addConfig(projectPath)
                 .dataSource(dataSource)
                 .build());

@@ -10,7 +10,8 @@ import javax.sql.DataSource;
 import org.audotics.health.api.HealthCheck;
 import org.audotics.health.api.HealthStatus;
 import org.audotics.storage.api.Database;
-import org.audotics.storage.api.ObjectStore;
+import org.audotics.storage.cayenne.api.ObjectStore;
+import org.audotics.storage.cayenne.api.ObjectStores;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -23,10 +24,10 @@ import org.slf4j.LoggerFactory;
  * migrations and Cayenne object stores on that pool. Also the {@code database} readiness check.
  * A configuration change re-activates the component, so every consumer rebinds to the new pool.
  */
-@Component(service = {Database.class, HealthCheck.class}, configurationPid = StorageConfig.PID,
+@Component(service = {Database.class, ObjectStores.class, HealthCheck.class}, configurationPid = StorageConfig.PID,
         property = HealthCheck.NAME + "=database")
 @Designate(ocd = StorageConfig.class)
-public final class PooledDatabase implements Database, HealthCheck {
+public final class PooledDatabase implements Database, ObjectStores, HealthCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(PooledDatabase.class);
 
@@ -72,7 +73,7 @@ public final class PooledDatabase implements Database, HealthCheck {
     }
 
     @Override
-    public ObjectStore objectStore(Class<?> owner, String projectPath) {
+    public ObjectStore open(Class<?> owner, String projectPath) {
         CayenneObjectStore store = new CayenneObjectStore(pool, owner, projectPath);
         stores.add(store);
         return store;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.cayenne.query.ObjectSelect;
-import org.audotics.storage.api.ObjectStore;
+import org.audotics.storage.cayenne.api.ObjectStore;
 import org.audotics.storage.api.StorageException;
 import org.audotics.storage.internal.testmodel.Note;
 import org.junit.jupiter.api.AfterEach;
@@ -49,14 +49,14 @@ class PooledDatabaseTest {
     void migratesTwiceWithoutError() {
         database.migrate(PooledDatabaseTest.class, "db/test-changelog.xml");
         database.migrate(PooledDatabaseTest.class, "db/test-changelog.xml");
-        ObjectStore store = database.objectStore(PooledDatabaseTest.class, "cayenne-test.xml");
+        ObjectStore store = database.open(PooledDatabaseTest.class, "cayenne-test.xml");
         assertEquals(0L, (long) store.read(context -> ObjectSelect.query(Note.class).selectCount(context)));
     }
 
     @Test
     void writesCommitAndReadBack() {
         database.migrate(PooledDatabaseTest.class, "db/test-changelog.xml");
-        ObjectStore store = database.objectStore(PooledDatabaseTest.class, "cayenne-test.xml");
+        ObjectStore store = database.open(PooledDatabaseTest.class, "cayenne-test.xml");
         store.write(context -> {
             Note note = context.newObject(Note.class);
             note.setId("n1");
@@ -71,7 +71,7 @@ class PooledDatabaseTest {
     @Test
     void workThatThrowsRollsBackAndItsExceptionPassesThrough() {
         database.migrate(PooledDatabaseTest.class, "db/test-changelog.xml");
-        ObjectStore store = database.objectStore(PooledDatabaseTest.class, "cayenne-test.xml");
+        ObjectStore store = database.open(PooledDatabaseTest.class, "cayenne-test.xml");
         var refusal = new IllegalArgumentException("refused");
         var thrown = assertThrows(IllegalArgumentException.class, () -> store.write(context -> {
             Note note = context.newObject(Note.class);
@@ -87,7 +87,7 @@ class PooledDatabaseTest {
     @Test
     void duplicateKeyIsAConflict() {
         database.migrate(PooledDatabaseTest.class, "db/test-changelog.xml");
-        ObjectStore store = database.objectStore(PooledDatabaseTest.class, "cayenne-test.xml");
+        ObjectStore store = database.open(PooledDatabaseTest.class, "cayenne-test.xml");
         ObjectStore.Work<Void> insertN3 = context -> {
             Note note = context.newObject(Note.class);
             note.setId("n3");
@@ -103,7 +103,7 @@ class PooledDatabaseTest {
     @Test
     void missingMandatoryValueFailsBeforeReachingTheDatabase() {
         database.migrate(PooledDatabaseTest.class, "db/test-changelog.xml");
-        ObjectStore store = database.objectStore(PooledDatabaseTest.class, "cayenne-test.xml");
+        ObjectStore store = database.open(PooledDatabaseTest.class, "cayenne-test.xml");
         var e = assertThrows(StorageException.class, () -> store.write(context -> {
             context.newObject(Note.class).setId("n4");
             context.commitChanges(); // text is mandatory

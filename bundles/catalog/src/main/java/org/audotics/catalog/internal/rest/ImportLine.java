@@ -7,6 +7,7 @@ import org.audotics.catalog.api.ArtistImport;
 import org.audotics.catalog.api.AudioFeatures;
 import org.audotics.catalog.api.InvalidFieldException;
 import org.audotics.catalog.api.TrackImport;
+import org.audotics.http.api.TextRule;
 
 /**
  * One line of {@code POST /v1/catalog/import} as sent (snake_case JSON). Fields are boxed so a missing
@@ -46,7 +47,7 @@ record ImportLine(String externalId, String name, List<ArtistLine> artists, Albu
                     throw new InvalidFieldException("artists[" + i + "]", "must be an object");
                 }
                 try {
-                    artistImports.add(new ArtistImport(artist.externalId(), artist.name()));
+                    artistImports.add(new ArtistImport(text("external_id", artist.externalId()), text("name", artist.name())));
                 } catch (InvalidFieldException e) {
                     throw e.within("artists[" + i + "]");
                 }
@@ -55,7 +56,8 @@ record ImportLine(String externalId, String name, List<ArtistLine> artists, Albu
         AlbumImport albumImport = null;
         if (album != null) {
             try {
-                albumImport = new AlbumImport(album.externalId(), album.name(), album.releaseDate());
+                albumImport = new AlbumImport(text("external_id", album.externalId()), text("name", album.name()),
+                        text("release_date", album.releaseDate()));
             } catch (InvalidFieldException e) {
                 throw e.within("album");
             }
@@ -68,10 +70,23 @@ record ImportLine(String externalId, String name, List<ArtistLine> artists, Albu
                 throw e.within("audio_features");
             }
         }
-        return new TrackImport(externalId, name, artistImports, albumImport, genres,
+        if (genres != null) {
+            for (int i = 0; i < genres.size(); i++) {
+                text("genres[" + i + "]", genres.get(i));
+            }
+        }
+        return new TrackImport(text("external_id", externalId), text("name", name), artistImports, albumImport, genres,
                 popularity == null ? 0 : popularity, required("duration_ms", durationMs),
                 explicit != null && explicit, trackNumber == null ? 0 : trackNumber,
                 discNumber == null ? 0 : discNumber, features);
+    }
+
+    /** The server's one rule for text ({@link TextRule}), applied to every string of the line. */
+    private static String text(String field, String value) {
+        TextRule.problem(value).ifPresent(problem -> {
+            throw new InvalidFieldException(field, problem);
+        });
+        return value;
     }
 
     private static <T> T required(String field, T value) {

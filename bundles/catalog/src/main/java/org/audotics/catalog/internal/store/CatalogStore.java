@@ -24,7 +24,8 @@ import org.audotics.catalog.api.InvalidImportException;
 import org.audotics.catalog.api.Track;
 import org.audotics.catalog.api.TrackImport;
 import org.audotics.storage.api.Database;
-import org.audotics.storage.api.ObjectStore;
+import org.audotics.storage.cayenne.api.ObjectStore;
+import org.audotics.storage.cayenne.api.ObjectStores;
 
 /** The catalog's tables, read and written through Cayenne. Thread-safe: every call uses its own context. */
 public final class CatalogStore {
@@ -35,9 +36,9 @@ public final class CatalogStore {
     private final ObjectStore store;
 
     /** Applies the catalog's migrations, then opens its Cayenne mapping. */
-    public CatalogStore(Database database) {
+    public CatalogStore(Database database, ObjectStores stores) {
         database.migrate(CatalogStore.class, "db/catalog-changelog.xml");
-        this.store = database.objectStore(CatalogStore.class, "cayenne-catalog.xml");
+        this.store = stores.open(CatalogStore.class, "cayenne-catalog.xml");
     }
 
     /** See {@link org.audotics.catalog.api.CatalogService#importTracks}. */

@@ -50,6 +50,31 @@ class ImportBodyParserTest {
     }
 
     @Test
+    void textTheDatabaseCannotStoreIsRefusedNamingLineAndField() {
+        assertEquals("line 1: name contains the control character U+0000",
+                rejection(MINIMAL.replace("\"Other\"", "\"Oth\\u0000er\"")));
+        assertEquals("line 1: artists[0].name contains an unpaired UTF-16 surrogate U+D800, which is not a character",
+                rejection(MINIMAL.replace("\"Solo\"", "\"\\ud800\"")));
+        assertEquals("line 1: album.release_date contains an unpaired UTF-16 surrogate U+DC00, which is not a character",
+                rejection(FULL.replace("\"2001-05\"", "\"2001\\udc00\"")));
+        assertEquals("line 1: genres[1] contains the control character U+001B",
+                rejection(FULL.replace("\"rock\"", "\"ro\\u001bck\"")));
+        assertEquals("line 1: external_id contains the control character U+0000",
+                rejection(MINIMAL.replace("\"t2\"", "\"t\\u0000\"")));
+        // a pair of surrogates is one character, and tabs and line breaks are text
+        assertEquals("\ud83c\udfb5 Song\tB", parse(MINIMAL.replace("\"Other\"", "\"\\ud83c\\udfb5 Song\\tB\"")).tracks().get(0).name());
+    }
+
+    @Test
+    void numbersAndBooleansAreRefusedForStringFields() {
+        assertEquals("line 1: field 'name' has a value of the wrong type or format", rejection(MINIMAL.replace("\"Other\"", "true")));
+        assertEquals("line 1: field 'name' has a value of the wrong type or format", rejection(MINIMAL.replace("\"Other\"", "42")));
+        assertEquals("line 1: field 'artists[0].name' has a value of the wrong type or format",
+                rejection(MINIMAL.replace("\"Solo\"", "1.5")));
+        assertEquals("line 1: field 'genres[0]' has a value of the wrong type or format", rejection(FULL.replace("\"Rock\"", "false")));
+    }
+
+    @Test
     void skipsBlankLinesButCountsThemForLineNumbers() {
         var parsed = parse("\n" + FULL + "\n\n" + MINIMAL + "\n");
         assertEquals(List.of(2, 4), parsed.lineNumbers());

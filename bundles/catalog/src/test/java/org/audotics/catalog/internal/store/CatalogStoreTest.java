@@ -36,7 +36,7 @@ class CatalogStoreTest {
     @BeforeEach
     void open() {
         database = EmbeddedDatabase.open(data);
-        store = new CatalogStore(database);
+        store = new CatalogStore(database, database);
     }
 
     @AfterEach

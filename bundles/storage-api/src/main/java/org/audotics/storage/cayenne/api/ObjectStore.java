@@ -1,11 +1,12 @@
-package org.audotics.storage.api;
+package org.audotics.storage.cayenne.api;
 
 import org.apache.cayenne.ObjectContext;
+import org.audotics.storage.api.StorageException;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Cayenne object access for one bundle's mapping, with the OSGi class loading Cayenne needs set up around
- * every call. Obtained from {@link Database#objectStore(Class, String)}; thread-safe; every call gets a
+ * every call. Obtained from {@link ObjectStores#open(Class, String)}; thread-safe; every call gets a
  * fresh {@link ObjectContext} that must not escape the call.
  *
  * <p>Failures: a Cayenne or JDBC failure is thrown as {@link StorageException} ({@link
