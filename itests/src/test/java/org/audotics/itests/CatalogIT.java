@@ -1,6 +1,7 @@
 package org.audotics.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.lettuce.core.RedisClient;
@@ -53,6 +54,21 @@ class CatalogIT {
         assertEquals("day", track.json().get("album").get("release_date_precision").asText());
         assertEquals(ext("a"), track.json().get("external_ids").get("import").asText());
         assertEquals(server.uri("/v1/tracks/" + id).toString(), track.json().get("href").asText());
+    }
+
+    @Test
+    void theLogHoldsNeitherSqlNorCatalogData() throws Exception {
+        String secretName = "LoggedName" + run;
+        HttpAnswer imported = server.importLines(TrackLines.track(ext("logged"), secretName, ext("artist"), "rock", 10, 0.5, 100));
+        String id = imported.json().get("tracks").get(0).get("id").asText();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, server.get("/v1/tracks/" + id).status());
+            assertEquals(200, server.get("/v1/tracks?ids=" + id).status());
+        }
+        String log = java.nio.file.Files.readString(server.home.resolve("data/log/karaf.log"));
+        assertFalse(log.contains(secretName), "catalog data (a bound value) in karaf.log");
+        assertFalse(log.contains("SELECT "), "SQL statements in karaf.log at INFO");
+        assertFalse(log.contains("INSERT INTO"), "SQL statements in karaf.log at INFO");
     }
 
     @Test

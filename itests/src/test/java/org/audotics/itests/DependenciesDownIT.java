@@ -1,6 +1,8 @@
 package org.audotics.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Map;
@@ -28,6 +30,11 @@ class DependenciesDownIT {
             assertEquals("5", track.header("Retry-After"));
             HttpAnswer imported = server.importLines(TrackLines.track("down-1", "Nope", "Nobody", "none", 1, 0.1, 100));
             assertEquals(503, imported.status(), imported.toString());
+
+            // warnings and errors also go to their own, longer-kept log (docs/operations.md)
+            String errors = java.nio.file.Files.readString(server.home.resolve("data/log/errors.log"));
+            assertTrue(errors.contains("Database unavailable"), errors);
+            assertFalse(errors.contains("| INFO "), "errors.log holds WARN and above only");
         }
     }
 }
