@@ -18,13 +18,22 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface CatalogService {
 
+    /** Tracks one {@link #importTracks} batch may hold, and so the lines of one {@code POST /v1/catalog/import}. */
+    int MAX_IMPORT_BATCH = 10_000;
+
+    /** Ids one {@link #tracks} call may look up. */
+    int MAX_LOOKUP_IDS = 100;
+
+    /** Ids one {@code GET /v1/tracks?ids=} may name, as in Spotify's Web API. */
+    int MAX_TRACK_IDS_PER_REQUEST = 50;
+
     /**
      * Imports a batch of tracks in one transaction: all of them or none. A track whose external id exists
      * is updated (its artists, album and genres replaced by the batch's; its audio features replaced only
      * when the batch gives some, so re-importing metadata keeps analysed features); artists and albums are created
      * or matched by their external ids. Importing the same batch twice leaves the catalog as after once.
      *
-     * @param batch 1..10 000 tracks
+     * @param batch 1..{@value #MAX_IMPORT_BATCH} tracks
      * @throws InvalidImportException when the batch is empty or too large, or two tracks of the batch share
      *                                an external id; nothing is written
      */
@@ -46,7 +55,7 @@ public interface CatalogService {
     /**
      * Looks up many tracks at once.
      *
-     * @param ids at most 100 ids
+     * @param ids at most {@value #MAX_LOOKUP_IDS} ids
      * @return the tracks found, keyed by id; unknown ids are absent
      */
     Map<String, Track> tracks(Collection<String> ids);

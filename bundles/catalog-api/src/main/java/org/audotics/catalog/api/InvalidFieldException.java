@@ -6,7 +6,7 @@ import java.util.Objects;
  * A value given for a catalog field is invalid. Thrown by the record constructors of this package and by
  * {@link CatalogService#importTracks}; the REST edge turns it into a 400 that names the field.
  */
-public class InvalidFieldException extends RuntimeException {
+public class InvalidFieldException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 

@@ -4,7 +4,7 @@ package org.audotics.catalog.api;
  * An import batch was refused as a whole because one of its tracks cannot be imported; nothing of the
  * batch was written.
  */
-public class InvalidImportException extends RuntimeException {
+public class InvalidImportException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 

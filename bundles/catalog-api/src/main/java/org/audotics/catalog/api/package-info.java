@@ -2,12 +2,13 @@
  * The music catalog: tracks with their artists, album, genres and audio features; importing them; reading
  * them back. Value types are immutable records validated in their constructors.
  *
- * <p>2.0.0: {@link org.audotics.catalog.api.InvalidFieldException} and
- * {@link org.audotics.catalog.api.InvalidImportException} are no longer {@code IllegalArgumentException}s
- * (that channel is for bugs, which must surface as such).
+ * <p>The exceptions of this package stay {@code IllegalArgumentException}s for compatibility, but a REST
+ * edge maps only them, never {@code IllegalArgumentException} in general: any other one is a bug (500).
+ *
+ * <p>1.2.0: the limits callers need ({@code CatalogService.MAX_*}).
  */
 @Export
-@Version("2.0.0")
+@Version("1.2.0")
 package org.audotics.catalog.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -166,8 +166,8 @@ public final class DefaultCatalogService implements CatalogService, HealthCheck 
 
     @Override
     public List<Track> tracksWithFeatures(String afterId, int limit) {
-        if (limit < 1 || limit > CatalogStore.MAX_BATCH) {
-            throw new IllegalArgumentException("limit must be between 1 and " + CatalogStore.MAX_BATCH);
+        if (limit < 1 || limit > CatalogService.MAX_IMPORT_BATCH) {
+            throw new IllegalArgumentException("limit must be between 1 and " + CatalogService.MAX_IMPORT_BATCH);
         }
         return store().tracksWithFeatures(afterId, limit);
     }

@@ -20,9 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.InvalidFieldException;
 import org.audotics.catalog.api.TrackImport;
-import org.audotics.catalog.internal.store.CatalogStore;
 import org.audotics.http.api.ApiException;
 import org.audotics.http.api.ErrorCodes;
 
@@ -71,9 +71,9 @@ final class ImportBodyParser {
                 if (line.length() > MAX_LINE_CHARS) {
                     throw invalid(number, "is longer than " + MAX_LINE_CHARS + " characters");
                 }
-                if (tracks.size() == CatalogStore.MAX_BATCH) {
+                if (tracks.size() == CatalogService.MAX_IMPORT_BATCH) {
                     throw new ApiException(413, ErrorCodes.PAYLOAD_TOO_LARGE,
-                            "a batch holds at most " + CatalogStore.MAX_BATCH + " tracks; split the body into several requests");
+                            "a batch holds at most " + CatalogService.MAX_IMPORT_BATCH + " tracks; split the body into several requests");
                 }
                 tracks.add(parseLine(number, line));
                 lineNumbers.add(number);

@@ -30,7 +30,6 @@ import org.osgi.service.component.annotations.Reference;
 public final class TrackResource {
 
     /** Spotify's limit for several tracks at once. */
-    static final int MAX_IDS = 50;
 
     private final CatalogService catalog;
 
@@ -51,7 +50,7 @@ public final class TrackResource {
     /** @return {@code {"tracks": [...]}} in request order, {@code null} for each unknown id (as Spotify does) */
     @GET
     public Map<String, List<TrackObject>> tracks(@QueryParam("ids") String ids, @Context UriInfo uri) {
-        List<String> requested = Parameters.requiredList("ids", ids, MAX_IDS, CatalogIds::isWellFormed, CatalogIds.RULE);
+        List<String> requested = Parameters.requiredList("ids", ids, CatalogService.MAX_TRACK_IDS_PER_REQUEST, CatalogIds::isWellFormed, CatalogIds.RULE);
         Map<String, Track> found = catalog.tracks(requested);
         List<TrackObject> tracks = new ArrayList<>(requested.size());
         for (String id : requested) {

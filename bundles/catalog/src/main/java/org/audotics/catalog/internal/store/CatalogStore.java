@@ -22,6 +22,7 @@ import org.audotics.catalog.api.ImportResult;
 import org.audotics.catalog.api.ImportResult.ImportedTrack;
 import org.audotics.catalog.api.InvalidImportException;
 import org.audotics.catalog.api.Track;
+import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.TrackImport;
 import org.audotics.storage.api.Database;
 import org.audotics.storage.cayenne.api.ObjectStore;
@@ -29,9 +30,6 @@ import org.audotics.storage.cayenne.api.ObjectStores;
 
 /** The catalog's tables, read and written through Cayenne. Thread-safe: every call uses its own context. */
 public final class CatalogStore {
-
-    /** Tracks one import batch may hold. */
-    public static final int MAX_BATCH = 10_000;
 
     private final ObjectStore store;
 
@@ -94,8 +92,8 @@ public final class CatalogStore {
         if (batch.isEmpty()) {
             throw new InvalidImportException(0, "", "the batch holds no tracks");
         }
-        if (batch.size() > MAX_BATCH) {
-            throw new InvalidImportException(MAX_BATCH, "", "a batch holds at most " + MAX_BATCH + " tracks");
+        if (batch.size() > CatalogService.MAX_IMPORT_BATCH) {
+            throw new InvalidImportException(CatalogService.MAX_IMPORT_BATCH, "", "a batch holds at most " + CatalogService.MAX_IMPORT_BATCH + " tracks");
         }
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
