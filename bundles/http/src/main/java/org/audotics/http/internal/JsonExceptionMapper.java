@@ -29,6 +29,9 @@ final class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcepti
             }
             return "field '" + field + "' has a value of the wrong type or format";
         }
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+            return "the body names a field twice: " + e.getOriginalMessage().replace("Duplicate field", "field");
+        }
         JsonLocation location = e.getLocation();
         if (location != null && location.getLineNr() > 0) {
             return "the body is not valid JSON (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";

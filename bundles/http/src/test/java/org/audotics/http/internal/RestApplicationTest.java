@@ -191,6 +191,13 @@ class RestApplicationTest {
     }
 
     @Test
+    void aFieldNamedTwiceIsRefused() throws Exception {
+        Answer answer = call("POST", "probe", "application/json", "{\"first_name\":\"A\",\"count\":1,\"first_name\":\"B\"}", null);
+        assertError(answer, 400, "invalid_body");
+        assertEquals("the body names a field twice: field 'first_name'", answer.json().get("error").get("message").asText());
+    }
+
+    @Test
     void anIntegerFieldRefusesStringsAndFractions() throws Exception {
         for (String value : new String[] {"\"3\"", "2.5", "true"}) {
             Answer answer = call("POST", "probe", "application/json", "{\"first_name\":\"A\",\"count\":" + value + "}", null);

@@ -1,6 +1,7 @@
 package org.audotics.catalog.internal.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -41,6 +42,7 @@ final class ImportBodyParser {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             // a string field takes a JSON string only: "name": true is refused, not stored as "true"
             .withCoercionConfig(LogicalType.Textual, strings -> strings
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
@@ -65,6 +67,9 @@ final class ImportBodyParser {
             int number = 0;
             while ((line = reader.readLine()) != null) {
                 number++;
+                if (number == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // a byte order mark (Windows tools write one) is not JSON
+                }
                 if (line.isBlank()) {
                     continue;
                 }
@@ -99,6 +104,9 @@ final class ImportBodyParser {
             }
             throw invalid(number, "field '" + path(e) + "' has a value of the wrong type or format");
         } catch (JsonProcessingException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+                throw invalid(number, "names a field twice: " + e.getOriginalMessage().replace("Duplicate field", "field"));
+            }
             throw invalid(number, "is not valid JSON (column " + e.getLocation().getColumnNr() + ")");
         }
         if (parsed == null) {

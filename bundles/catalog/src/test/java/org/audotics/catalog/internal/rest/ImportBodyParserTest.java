@@ -75,6 +75,12 @@ class ImportBodyParserTest {
     }
 
     @Test
+    void aFieldNamedTwiceIsRefusedAndAByteOrderMarkIsSkipped() {
+        assertEquals("line 1: names a field twice: field 'name'", rejection("{\"name\":\"a\"," + MINIMAL.substring(1)));
+        assertEquals("t2", parse("\uFEFF" + MINIMAL).tracks().get(0).externalId());
+    }
+
+    @Test
     void skipsBlankLinesButCountsThemForLineNumbers() {
         var parsed = parse("\n" + FULL + "\n\n" + MINIMAL + "\n");
         assertEquals(List.of(2, 4), parsed.lineNumbers());
