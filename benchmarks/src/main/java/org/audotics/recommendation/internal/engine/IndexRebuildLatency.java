@@ -30,6 +30,11 @@ import org.audotics.recommendation.api.TunableAttribute;
  */
 public final class IndexRebuildLatency {
 
+    // FeatureKnnRecommender's settings (copied: loading that class needs the OSGi event API)
+    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration COALESCING = Duration.ofMillis(100);
+    private static final Duration RETRY = Duration.ofSeconds(5);
+
     private IndexRebuildLatency() {
     }
 
@@ -38,8 +43,8 @@ public final class IndexRebuildLatency {
         long pauseMs = args.length > 1 ? Long.parseLong(args[1]) : 0;
         Catalog catalog = new Catalog(SyntheticTracks.list(count, 42), pauseMs);
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1);
-        FeatureIndexer indexer = new FeatureIndexer(catalog, executor, FeatureKnnRecommender.COALESCING,
-                FeatureKnnRecommender.RETRY, System::nanoTime);
+        FeatureIndexer indexer = new FeatureIndexer(catalog, executor, COALESCING,
+                RETRY, System::nanoTime);
         RecommendationRequest request = new RecommendationRequest(List.of("t0000007"), List.of(), List.of(), Map.of(
                 TunableAttribute.ENERGY, new AttributeBounds(TunableAttribute.ENERGY, null, null, 0.8),
                 TunableAttribute.TEMPO, new AttributeBounds(TunableAttribute.TEMPO, 100.0, null, null)), null);
@@ -47,11 +52,12 @@ public final class IndexRebuildLatency {
             System.out.printf("%d tracks, %d ms pause per page of %d, %d processors%n", count, pauseMs, FeatureIndexer.PAGE,
                     Runtime.getRuntime().availableProcessors());
             long started = System.nanoTime();
-            indexer.start(FeatureKnnRecommender.POLL);
+            indexer.start(POLL);
             while (indexer.current() == null) {
                 Thread.sleep(10);
             }
-            System.out.printf("first build: %d ms (the engine is not ready and answers 503 meanwhile)%n", ms(System.nanoTime() - started));
+            System.out.printf("first build: %d ms (%d ms after the start; the engine answers 503 until then)%n",
+                    ms(indexer.lastBuildNanos()), ms(System.nanoTime() - started));
 
             long[] idle = requests(indexer, request, () -> false, Duration.ofSeconds(5));
             print("requests, no build running", idle);
@@ -59,8 +65,7 @@ public final class IndexRebuildLatency {
             long builds = indexer.buildsFinished();
             catalog.bump();
             long[] during = requests(indexer, request, () -> indexer.buildsFinished() > builds, Duration.ofMinutes(5));
-            System.out.printf("rebuild after a revision change: %d ms from the first page read to the swap%n",
-                    ms(catalog.lastBuildNanos()));
+            System.out.printf("rebuild after a revision change: %d ms, catalog read included%n", ms(indexer.lastBuildNanos()));
             print("requests while it ran", during);
 
             long patches = indexer.patchesApplied();
@@ -76,7 +81,7 @@ public final class IndexRebuildLatency {
             long appliedAt = System.nanoTime();
             Thread.sleep(1_000); // any later patch of the same burst would have run by now
             System.out.printf("10 000 change events: %d patch(es), the first applied %d ms after the first event (coalescing %d ms included)%n",
-                    indexer.patchesApplied() - patches, ms(appliedAt - changedAt), FeatureKnnRecommender.COALESCING.toMillis());
+                    indexer.patchesApplied() - patches, ms(appliedAt - changedAt), COALESCING.toMillis());
             print("requests while they were applied", patching);
         } finally {
             executor.shutdownNow();
@@ -118,8 +123,6 @@ public final class IndexRebuildLatency {
         private final List<Track> ordered;
         private final long pauseMs;
         private volatile long revision = 1;
-        private volatile long firstPage;
-        private volatile long lastBuild;
         private volatile boolean lookingUp;
 
         Catalog(List<Track> tracks, long pauseMs) {
@@ -134,10 +137,6 @@ public final class IndexRebuildLatency {
 
         synchronized void replace(Track track) {
             byId.put(track.id(), track);
-        }
-
-        long lastBuildNanos() {
-            return lastBuild;
         }
 
         boolean lookingUp() {
@@ -155,9 +154,6 @@ public final class IndexRebuildLatency {
         @Override
         public List<Track> tracksWithFeatures(String afterId, int limit) {
             int from = afterId == null ? 0 : Integer.parseInt(afterId.substring(1)) + 1;
-            if (from == 0) {
-                firstPage = System.nanoTime();
-            }
             if (pauseMs > 0) {
                 try {
                     Thread.sleep(pauseMs);
@@ -165,12 +161,8 @@ public final class IndexRebuildLatency {
                     Thread.currentThread().interrupt();
                 }
             }
-            List<Track> page = ordered.subList(Math.min(from, ordered.size()), Math.min(from + limit, ordered.size()))
+            return ordered.subList(Math.min(from, ordered.size()), Math.min(from + limit, ordered.size()))
                     .stream().map(Catalog::copy).toList();
-            if (page.size() < limit) {
-                lastBuild = System.nanoTime() - firstPage; // the swap follows at once
-            }
-            return page;
         }
 
         @Override

@@ -61,6 +61,7 @@ final class FeatureIndexer {
     private final AtomicLong builds = new AtomicLong();
     private volatile FeatureIndex index;
     private volatile long tracksRead;
+    private volatile long lastBuildNanos;
     private volatile String failure;
     /** Index thread only: no full rebuild starts before this time of the clock. */
     private long quietUntil;
@@ -113,6 +114,11 @@ final class FeatureIndexer {
         return patches.get();
     }
 
+    /** @return how long the last full build took, catalog read included, in nanoseconds (0 before the first) */
+    long lastBuildNanos() {
+        return lastBuildNanos;
+    }
+
     /** @return how many full builds have finished (for tests and logs) */
     long buildsFinished() {
         return builds.get();
@@ -128,8 +134,8 @@ final class FeatureIndexer {
                 rebuild();
             }
             noteRecovered();
-        } catch (RuntimeException e) {
-            noteFailure("Feature index not " + (index == null ? "built" : "refreshed"), e);
+        } catch (RuntimeException | LinkageError e) { // a LinkageError: the catalog bundle is being updated
+            noteFailure("Feature index not " + (index == null ? "built" : "refreshed"), e); // a periodic task that throws is never run again
         }
     }
 
@@ -154,6 +160,7 @@ final class FeatureIndexer {
         index = fresh;
         builds.incrementAndGet();
         long took = clock.getAsLong() - started;
+        lastBuildNanos = took;
         quietUntil = clock.getAsLong() + took;
         LOG.info("Feature index built: {} tracks at catalog revision {} in {} ms", fresh.size(), revision, took / 1_000_000);
         if (!pending.isEmpty()) {
@@ -199,14 +206,14 @@ final class FeatureIndexer {
             LOG.debug("Feature index patched: {} tracks changed{} in {} ms", ids.size(), compacted ? ", delta compacted" : "",
                     (clock.getAsLong() - started) / 1_000_000);
             noteRecovered();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             pending.addAll(ids);
             noteFailure("Feature index not patched with " + ids.size() + " changed tracks", e);
             schedulePatch(retry);
         }
     }
 
-    private void noteFailure(String what, RuntimeException e) {
+    private void noteFailure(String what, Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (!message.equals(failure)) {
             LOG.warn("{} ({}); retrying", what, message); // once per distinct failure, not once per poll

@@ -115,6 +115,39 @@ class FeatureKnnRecommenderTest {
     }
 
     @Test
+    void aRefreshThatFailsKeepsTheIndexServingAndRetries() throws Exception {
+        catalog.put(InMemoryCatalog.track("a", 0.2));
+        start();
+        settle();
+        catalog.put(InMemoryCatalog.track("b", 0.9));
+        catalog.down(true);
+        refresh();
+        assertTrue(engine.check().up(), engine.check().detail());
+        assertEquals("index of 1 tracks at catalog revision 2; last refresh failed: connection refused", engine.check().detail());
+        assertEquals(List.of("a"), recommended(5));
+
+        catalog.down(false);
+        refresh();
+        assertEquals(List.of("b", "a"), recommended(5));
+        assertEquals("index of 2 tracks at catalog revision 3", engine.check().detail());
+    }
+
+    @Test
+    void aPatchThatFailsIsRetried() throws Exception {
+        start();
+        settle();
+        catalog.put(InMemoryCatalog.track("a", 0.2));
+        catalog.down(true);
+        engine.handleEvent(changed("a"));
+        settle();
+        assertEquals(0, engine.indexer().patchesApplied());
+
+        catalog.down(false);
+        engine.executor().submit(engine.indexer()::patch).get(); // the retry, without waiting for its delay
+        assertEquals(List.of("a"), recommended(5));
+    }
+
+    @Test
     void aRequestDuringARebuildIsAnsweredFromTheOldIndex() throws Exception {
         catalog.put(InMemoryCatalog.track("a", 0.2));
         start();
