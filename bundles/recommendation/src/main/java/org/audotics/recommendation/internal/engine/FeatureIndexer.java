@@ -79,6 +79,7 @@ final class FeatureIndexer {
         this.coalescing = coalescing;
         this.retry = retry;
         this.clock = clock;
+        this.quietUntil = clock.getAsLong(); // nanoTime has an arbitrary origin: 0 may lie in its future
     }
 
     /** Schedules the first build at once and a revision check every {@code poll} after it. */
