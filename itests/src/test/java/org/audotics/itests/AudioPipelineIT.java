@@ -120,8 +120,13 @@ class AudioPipelineIT {
         }
         assertEquals(analysis.json().get("meta").get("analyzer_version").asText(), features.json().get("analyzer_version").asText());
 
-        // and the recommender: the track is recommendable as soon as its features are set
-        HttpAnswer recommended = server.get("/v1/recommendations?seed_genres=metronome-pipeline&min_tempo=130&max_tempo=134&limit=100");
+        // and the recommender: the features event patches the track into the index, off the request path
+        String similar = "/v1/recommendations?seed_genres=metronome-pipeline&min_tempo=130&max_tempo=134&limit=100";
+        HttpAnswer recommended = server.get(similar);
+        for (int tries = 0; tries < 300 && recommended.status() == 200 && !recommended.response().body().contains(trackId); tries++) {
+            Thread.sleep(100);
+            recommended = server.get(similar);
+        }
         assertEquals(200, recommended.status(), recommended.toString());
         assertTrue(recommended.response().body().contains(trackId), recommended.toString());
     }

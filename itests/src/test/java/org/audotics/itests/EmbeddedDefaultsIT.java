@@ -23,7 +23,12 @@ class EmbeddedDefaultsIT {
             String id = imported.json().get("tracks").get(0).get("id").asText();
             assertEquals("First", server.get("/v1/tracks/" + id).json().get("name").asText());
 
+            // the index catches up with the import off the request path, within about a second
             HttpAnswer recommended = server.get("/v1/recommendations?seed_tracks=" + id);
+            for (int tries = 0; tries < 300 && recommended.status() == 200 && recommended.json().get("tracks").isEmpty(); tries++) {
+                Thread.sleep(100);
+                recommended = server.get("/v1/recommendations?seed_tracks=" + id);
+            }
             assertEquals(200, recommended.status(), recommended.toString());
             assertEquals("Second", recommended.json().get("tracks").get(0).get("name").asText());
         }

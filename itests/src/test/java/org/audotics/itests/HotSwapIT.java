@@ -40,7 +40,24 @@ class HotSwapIT {
             lines.append(TrackLines.track("swap-it-" + i, "swap " + i, "swap-artist-" + (i % 4), "itswap", i * 2, i / 40.0, 80 + i))
                     .append('\n');
         }
-        assertEquals(200, server.importLines(lines.toString()).status());
+        HttpAnswer imported = server.importLines(lines.toString());
+        assertEquals(200, imported.status());
+        List<String> ids = new ArrayList<>();
+        imported.json().get("tracks").forEach(track -> ids.add(track.get("id").asText()));
+        awaitIndexed(ids);
+    }
+
+    /** The index catches up with an import off the request path, within about a second: wait for it. */
+    private static void awaitIndexed(List<String> ids) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpAnswer answer = server.get("/v1/recommendations?seed_genres=itswap&limit=100");
+            if (answer.status() == 200 && ids.stream().allMatch(id -> answer.response().body().contains(id))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the swap tracks were not indexed within 60 s");
     }
 
     @Test

@@ -36,7 +36,7 @@ public class NearestNeighboursBenchmark {
     @Param({"20000", "100000"})
     int tracks;
 
-    private TrackIndex index;
+    private FeatureIndex index;
     private RecommendationRequest request;
 
     @Setup
@@ -50,7 +50,7 @@ public class NearestNeighboursBenchmark {
             list.add(new Track(String.format("t%07d", i), "x" + i, "T", List.of(new ArtistRef("a" + i % 5000, "A")), null,
                     List.of("g" + i % 20), random.nextInt(101), 180_000, false, 1, 1, features));
         }
-        index = TrackIndex.of(1, list);
+        index = FeatureIndex.of(1, list);
         request = new RecommendationRequest(List.of("t0000007"), List.of(), List.of(), Map.of(
                 TunableAttribute.ENERGY, new AttributeBounds(TunableAttribute.ENERGY, null, null, 0.8),
                 TunableAttribute.TEMPO, new AttributeBounds(TunableAttribute.TEMPO, 100.0, null, null)), null);

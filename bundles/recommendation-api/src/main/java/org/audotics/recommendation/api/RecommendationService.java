@@ -16,7 +16,8 @@ public interface RecommendationService {
      * @param request the request; its seeds are checked against the catalog here
      * @param limit   1..100
      * @throws UnknownSeedException when a seed does not exist in the catalog
-     * @throws NoEngineException    when no engine is registered
+     * @throws NoEngineException    when no engine is registered, or the active one is not ready yet
+     *                              ({@link EngineNotReadyException})
      */
     Recommendations recommend(RecommendationRequest request, int limit);
 

@@ -21,7 +21,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * answer within about 100 ms for a catalog of 100 000 tracks. The request is already validated: seeds
  * exist in the catalog, bounds are in range. Return at most {@code limit} tracks that satisfy every
  * {@code min}/{@code max} bound, best first, never a seed track itself, each track once, scores in
- * [0, 1]; an empty list (never null) when nothing fits. An engine being stopped may still receive calls
+ * [0, 1]; an empty list (never null) when nothing fits. Long work (building or training an index) runs off
+ * the calling thread: an engine that cannot answer yet throws {@link EngineNotReadyException} at once rather
+ * than making the request wait. An engine being stopped may still receive calls
  * for requests already in flight: it must either answer them or throw; the service then retries the
  * request on the engine that replaced it.
  */
@@ -38,6 +40,7 @@ public interface Recommender {
      * @param request validated request
      * @param limit   1..100
      * @return up to {@code limit} tracks, best first
+     * @throws EngineNotReadyException when the engine cannot answer yet (since 1.1)
      */
     List<ScoredTrack> recommend(RecommendationRequest request, int limit);
 }

@@ -2,9 +2,12 @@
  * Recommendations: the {@link org.audotics.recommendation.api.Recommender} SPI that engines implement
  * (and that can be replaced in a running server), the request model with Spotify's tunable attributes,
  * and the {@link org.audotics.recommendation.api.RecommendationService} that serves them.
+ *
+ * <p>1.1: {@link org.audotics.recommendation.api.EngineNotReadyException}, which an engine throws instead of
+ * blocking while it cannot answer yet.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.audotics.recommendation.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -17,6 +17,7 @@ import org.audotics.catalog.api.Track;
 import org.audotics.catalog.api.TrackImport;
 import org.audotics.recommendation.api.AttributeBounds;
 import org.audotics.recommendation.api.EngineInfo;
+import org.audotics.recommendation.api.EngineNotReadyException;
 import org.audotics.recommendation.api.NoEngineException;
 import org.audotics.recommendation.api.RecommendationRequest;
 import org.audotics.recommendation.api.Recommender;
@@ -76,6 +77,16 @@ class DefaultRecommendationServiceTest {
         }));
         var answer = service.recommend(seedT1(), 10);
         assertEquals("successor", answer.engine().name());
+    }
+
+    @Test
+    void anEngineThatIsNotReadyFailsTheRequestAtOnceAsNoEngine() {
+        service.use(engine("starting", (request, limit) -> {
+            throw new EngineNotReadyException("building index: 0 tracks read");
+        }));
+        NoEngineException refused = assertThrows(NoEngineException.class, () -> service.recommend(seedT1(), 10));
+        assertEquals(EngineNotReadyException.class, refused.getClass());
+        assertEquals("starting", service.activeEngine().name(), "the engine stays active: it will be ready");
     }
 
     @Test

@@ -1,107 +1,113 @@
 package org.audotics.recommendation.internal.engine;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.LongSupplier;
 import org.audotics.catalog.api.CatalogEvents;
 import org.audotics.catalog.api.CatalogService;
+import org.audotics.health.api.HealthCheck;
+import org.audotics.health.api.HealthStatus;
+import org.audotics.recommendation.api.EngineNotReadyException;
 import org.audotics.recommendation.api.RecommendationRequest;
 import org.audotics.recommendation.api.Recommender;
 import org.audotics.recommendation.api.ScoredTrack;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The built-in engine: {@link NearestNeighbours} over an in-memory index of the catalog's audio features.
- * It ranks lowest ({@code service.ranking=-100}), so it answers only while no other engine is registered,
- * and it is always registered, so replacing an engine never leaves the service without one.
+ * The built-in engine: {@link NearestNeighbours} over an in-memory {@link FeatureIndex} of the catalog's
+ * audio features. It ranks lowest ({@code service.ranking=-100}), so it answers only while no other engine is
+ * registered, and it is always registered, so replacing an engine never leaves the service without one.
  *
- * <p>The index is rebuilt when the catalog revision changes, checked at most once per second; one request
- * rebuilds while concurrent requests keep using the previous index. When analysis on this node sets a
- * track's features ({@link CatalogEvents#TRACK_FEATURES_UPDATED}), the index is rebuilt at once on Event
- * Admin's thread, so the next request already sees the track.
+ * <p>The index is kept by a {@link FeatureIndexer} on a thread this component owns (stopped on deactivation):
+ * a request answers from the index there is and never waits for a build. Until the first index is built the
+ * engine throws {@link EngineNotReadyException} (the REST layer answers 503 with {@code Retry-After}) and its
+ * readiness check {@value #HEALTH_CHECK} is down, so a load balancer sends it no traffic. Every catalog event
+ * on this node that names a track ({@link CatalogEvents#TRACK_ID}, e.g. {@link CatalogEvents#TRACK_FEATURES_UPDATED})
+ * patches that track into the index within {@link #COALESCING}; changes on other nodes and imports arrive by the
+ * catalog revision, checked every {@link #POLL}.
+ *
+ * <p>Immediate, so the index is built at start and kept while another engine answers: a delayed component
+ * would be deactivated, and its index dropped, when its last consumer let go of it during a swap.
  */
-@Component(service = {Recommender.class, EventHandler.class}, property = {
-        EventConstants.EVENT_TOPIC + "=" + CatalogEvents.TRACK_FEATURES_UPDATED,
+@Component(service = {Recommender.class, EventHandler.class, HealthCheck.class}, immediate = true, property = {
+        EventConstants.EVENT_TOPIC + "=" + FeatureKnnRecommender.CATALOG_TOPICS,
+        HealthCheck.NAME + "=" + FeatureKnnRecommender.HEALTH_CHECK,
         Recommender.NAME + "=" + FeatureKnnRecommender.NAME,
         Recommender.DESCRIPTION + "=Nearest neighbours over audio features, seeds and targets",
         Constants.SERVICE_RANKING + ":Integer=-100"})
-public final class FeatureKnnRecommender implements Recommender, EventHandler {
+public final class FeatureKnnRecommender implements Recommender, EventHandler, HealthCheck {
 
     static final String NAME = "feature-knn";
-    private static final Logger LOG = LoggerFactory.getLogger(FeatureKnnRecommender.class);
-    private static final long REVISION_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    static final String HEALTH_CHECK = "recommendation";
+    /** Every topic the catalog posts; the handler uses those that name a track. */
+    static final String CATALOG_TOPICS = "org/audotics/catalog/*";
+    /** How often the catalog revision is compared (one small query); also the retry of a failed first build. */
+    static final Duration POLL = Duration.ofSeconds(1);
+    /** How long change events are collected into one patch. */
+    static final Duration COALESCING = Duration.ofMillis(100);
+    /** How long a failed patch waits before it is retried. */
+    static final Duration RETRY = Duration.ofSeconds(5);
 
-    private final CatalogService catalog;
-    private final ReentrantLock rebuilding = new ReentrantLock();
-    private volatile TrackIndex index;
-    private volatile long lastRevisionCheck;
+    private final ScheduledThreadPoolExecutor executor;
+    private final FeatureIndexer indexer;
 
     @Activate
     public FeatureKnnRecommender(@Reference CatalogService catalog) {
-        this.catalog = catalog;
+        this(catalog, POLL, COALESCING, System::nanoTime);
+    }
+
+    /** For tests: other intervals and clock. */
+    FeatureKnnRecommender(CatalogService catalog, Duration poll, Duration coalescing, LongSupplier clock) {
+        this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "audotics-feature-index");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        this.indexer = new FeatureIndexer(catalog, executor, coalescing, RETRY, clock);
+        indexer.start(poll);
+    }
+
+    /** For tests: the indexer and the thread it runs on. */
+    FeatureIndexer indexer() {
+        return indexer;
+    }
+
+    ScheduledThreadPoolExecutor executor() {
+        return executor;
+    }
+
+    @Deactivate
+    void deactivate() {
+        executor.shutdownNow();
     }
 
     @Override
     public List<ScoredTrack> recommend(RecommendationRequest request, int limit) {
-        return NearestNeighbours.recommend(currentIndex(), request, limit);
+        FeatureIndex index = indexer.current();
+        if (index == null) {
+            throw new EngineNotReadyException("feature-knn is " + indexer.status().detail());
+        }
+        return NearestNeighbours.recommend(index, request, limit);
     }
 
     @Override
     public void handleEvent(Event event) {
-        if (index != null && rebuilding.tryLock()) { // a rebuild under way will see the change or the next check will
-            try {
-                lastRevisionCheck = System.nanoTime();
-                if (catalog.revision() != index.revision) {
-                    rebuild();
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("Feature index not rebuilt after a features update ({}); the next request retries", e.getMessage());
-                lastRevisionCheck = 0;
-            } finally {
-                rebuilding.unlock();
-            }
+        if (event.getProperty(CatalogEvents.TRACK_ID) instanceof String trackId) {
+            indexer.changed(trackId);
         }
     }
 
-    private TrackIndex currentIndex() {
-        TrackIndex current = index;
-        if (current == null) {
-            rebuilding.lock();
-            try {
-                return index == null ? rebuild() : index;
-            } finally {
-                rebuilding.unlock();
-            }
-        }
-        long now = System.nanoTime();
-        if (now - lastRevisionCheck > REVISION_CHECK_NANOS && rebuilding.tryLock()) {
-            try {
-                lastRevisionCheck = now;
-                if (catalog.revision() != current.revision) {
-                    return rebuild();
-                }
-            } finally {
-                rebuilding.unlock();
-            }
-        }
-        return current;
-    }
-
-    private TrackIndex rebuild() {
-        long started = System.nanoTime();
-        TrackIndex fresh = TrackIndex.build(catalog);
-        index = fresh;
-        lastRevisionCheck = System.nanoTime();
-        LOG.info("Feature index rebuilt: {} tracks at catalog revision {} in {} ms", fresh.tracks.size(), fresh.revision,
-                (System.nanoTime() - started) / 1_000_000);
-        return fresh;
+    @Override
+    public HealthStatus check() {
+        return indexer.status();
     }
 }

@@ -1,11 +1,14 @@
 package org.audotics.recommendation.internal.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.audotics.recommendation.api.AttributeBounds;
 import org.audotics.recommendation.api.RecommendationRequest;
 import org.audotics.recommendation.api.ScoredTrack;
@@ -34,10 +37,8 @@ final class NearestNeighbours {
     private NearestNeighbours() {
     }
 
-    static List<ScoredTrack> recommend(TrackIndex index, RecommendationRequest request, int limit) {
+    static List<ScoredTrack> recommend(FeatureIndex index, RecommendationRequest request, int limit) {
         double[] profile = profile(index, request);
-        boolean[] isSeed = new boolean[index.size()];
-        request.seedTrackIds().stream().mapToInt(index::positionOf).filter(p -> p >= 0).forEach(p -> isSeed[p] = true);
         Set<String> seedArtists = Set.copyOf(request.seedArtistIds());
         Set<String> seedGenres = Set.copyOf(request.seedGenres());
         boolean rewardAffinity = !seedArtists.isEmpty() || !seedGenres.isEmpty();
@@ -46,32 +47,48 @@ final class NearestNeighbours {
         // A bounded heap of the best so far, worst on top: most candidates lose against the top and
         // are never allocated or inserted.
         PriorityQueue<ScoredTrack> best = new PriorityQueue<>(limit + 1, WORST_FIRST);
-        for (int i = 0; i < index.size(); i++) {
-            if (isSeed[i] || !checks.withinBounds(index.attributes, i * TrackIndex.ATTRIBUTES)) {
-                continue;
-            }
-            double similarity = similarity(index, i, profile, checks);
-            double score = similarity;
-            if (rewardAffinity) {
-                IndexedTrack candidate = index.tracks.get(i);
-                boolean related = candidate.artistIds().stream().anyMatch(seedArtists::contains)
-                        || candidate.genres().stream().anyMatch(seedGenres::contains);
-                score = (1 - AFFINITY_WEIGHT) * similarity + (related ? AFFINITY_WEIGHT : 0);
-            }
-            score = Math.max(0, Math.min(1, score));
-            if (best.size() < limit) {
-                best.offer(new ScoredTrack(index.tracks.get(i).track().id(), score));
-            } else if (score >= best.peek().score()) {
-                String id = index.tracks.get(i).track().id();
-                if (beats(score, id, best.peek())) {
-                    best.poll();
-                    best.offer(new ScoredTrack(id, score));
+        BitSet skipInBase = index.hiddenInBase();
+        BitSet skipInDelta = new BitSet();
+        for (String seed : request.seedTrackIds()) {
+            markPosition(index.base, seed, skipInBase);
+            markPosition(index.delta, seed, skipInDelta);
+        }
+        for (TrackIndex part : List.of(index.base, index.delta)) {
+            BitSet skip = part == index.base ? skipInBase : skipInDelta;
+            for (int i = skip.nextClearBit(0); i < part.size(); i = skip.nextClearBit(i + 1)) {
+                if (!checks.withinBounds(part.attributes, i * TrackIndex.ATTRIBUTES)) {
+                    continue;
+                }
+                double similarity = similarity(part, i, profile, checks);
+                double score = similarity;
+                if (rewardAffinity) {
+                    IndexedTrack candidate = part.tracks.get(i);
+                    boolean related = candidate.artistIds().stream().anyMatch(seedArtists::contains)
+                            || candidate.genres().stream().anyMatch(seedGenres::contains);
+                    score = (1 - AFFINITY_WEIGHT) * similarity + (related ? AFFINITY_WEIGHT : 0);
+                }
+                score = Math.max(0, Math.min(1, score));
+                if (best.size() < limit) {
+                    best.offer(new ScoredTrack(part.tracks.get(i).track().id(), score));
+                } else if (score >= best.peek().score()) {
+                    String id = part.tracks.get(i).track().id();
+                    if (beats(score, id, best.peek())) {
+                        best.poll();
+                        best.offer(new ScoredTrack(id, score));
+                    }
                 }
             }
         }
         List<ScoredTrack> ranked = new ArrayList<>(best);
         ranked.sort(WORST_FIRST.reversed());
         return ranked;
+    }
+
+    private static void markPosition(TrackIndex part, String trackId, BitSet positions) {
+        int position = part.positionOf(trackId);
+        if (position >= 0) {
+            positions.set(position);
+        }
     }
 
     /** Higher score wins; on equal scores the smaller id wins, so answers are deterministic. */
@@ -109,12 +126,12 @@ final class NearestNeighbours {
     }
 
     /** The point to be near: mean of the seed points, overridden by targets; NaN where nothing is asked. */
-    static double[] profile(TrackIndex index, RecommendationRequest request) {
+    static double[] profile(FeatureIndex index, RecommendationRequest request) {
         List<double[]> points = new ArrayList<>();
         for (String id : request.seedTrackIds()) {
-            int position = index.positionOf(id);
-            if (position >= 0) {
-                points.add(index.vectorAt(position));
+            double[] vector = index.vectorOf(id);
+            if (vector != null) {
+                points.add(vector);
             }
         }
         for (String artist : request.seedArtistIds()) {
@@ -125,7 +142,7 @@ final class NearestNeighbours {
         }
         double[] profile = mean(points).orElseGet(() -> {
             double[] none = new double[FeatureSpace.DIMENSIONS.size()];
-            java.util.Arrays.fill(none, Double.NaN);
+            Arrays.fill(none, Double.NaN);
             return none;
         });
         for (AttributeBounds bounds : request.bounds().values()) {
@@ -137,13 +154,13 @@ final class NearestNeighbours {
         return profile;
     }
 
-    private static double similarity(TrackIndex index, int position, double[] profile, Checks checks) {
+    private static double similarity(TrackIndex part, int position, double[] profile, Checks checks) {
         double sum = 0;
         int terms = 0;
         int offset = position * TrackIndex.DIMENSIONS;
         for (int d = 0; d < profile.length; d++) {
             if (!Double.isNaN(profile[d])) {
-                double difference = index.vectors[offset + d] - profile[d];
+                double difference = part.vectors[offset + d] - profile[d];
                 sum += difference * difference;
                 terms++;
             }
@@ -151,18 +168,24 @@ final class NearestNeighbours {
         int attributes = position * TrackIndex.ATTRIBUTES;
         for (int t = 0; t < checks.labelAttributes().length; t++) {
             TunableAttribute attribute = checks.labelAttributes()[t];
-            double difference = labelDistance(attribute, index.attributes[attributes + attribute.ordinal()], checks.labelTargets()[t]);
+            double difference = labelDistance(attribute, part.attributes[attributes + attribute.ordinal()], checks.labelTargets()[t]);
             sum += difference * difference;
             terms++;
         }
         return terms == 0 ? 0.5 : 1 - Math.sqrt(sum / terms);
     }
 
-    private static List<double[]> vectorsWhere(TrackIndex index, java.util.function.Predicate<IndexedTrack> test) {
+    private static List<double[]> vectorsWhere(FeatureIndex index, Predicate<IndexedTrack> test) {
         List<double[]> vectors = new ArrayList<>();
-        for (int i = 0; i < index.size(); i++) {
-            if (test.test(index.tracks.get(i))) {
-                vectors.add(index.vectorAt(i));
+        BitSet hidden = index.hiddenInBase();
+        for (int i = hidden.nextClearBit(0); i < index.base.size(); i = hidden.nextClearBit(i + 1)) {
+            if (test.test(index.base.tracks.get(i))) {
+                vectors.add(index.base.vectorAt(i));
+            }
+        }
+        for (int i = 0; i < index.delta.size(); i++) {
+            if (test.test(index.delta.tracks.get(i))) {
+                vectors.add(index.delta.vectorAt(i));
             }
         }
         return vectors;

@@ -1,15 +1,14 @@
 package org.audotics.recommendation.internal.engine;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.Track;
 import org.audotics.recommendation.api.TunableAttribute;
 
 /**
- * An immutable snapshot of every catalog track that has audio features, at one catalog revision.
+ * An immutable block of indexed tracks: the base of a {@link FeatureIndex} (every catalog track that has
+ * audio features, at one catalog revision) or its delta (the tracks changed since).
  *
  * <p>A request visits every track, so the numbers it reads are laid out as two contiguous arrays (track
  * {@code i}'s feature vector at {@code vectors[i * DIMENSIONS ..]}, its tunable attributes at
@@ -21,14 +20,14 @@ final class TrackIndex {
     static final int DIMENSIONS = FeatureSpace.DIMENSIONS.size();
     static final int ATTRIBUTES = TunableAttribute.values().length;
 
-    final long revision;
+    static final TrackIndex EMPTY = new TrackIndex(List.of());
+
     final List<IndexedTrack> tracks;
     final double[] vectors;
     final double[] attributes;
     private final Map<String, Integer> positions;
 
-    private TrackIndex(long revision, List<Track> tracks) {
-        this.revision = revision;
+    private TrackIndex(List<Track> tracks) {
         this.tracks = tracks.stream().map(IndexedTrack::of).toList();
         this.vectors = new double[tracks.size() * DIMENSIONS];
         this.attributes = new double[tracks.size() * ATTRIBUTES];
@@ -44,16 +43,9 @@ final class TrackIndex {
         this.positions = Map.copyOf(byId);
     }
 
-    /** Reads the catalog; the revision is read first, so a concurrent import only makes it rebuild again. */
-    static TrackIndex build(CatalogService catalog) {
-        long revision = catalog.revision();
-        List<Track> tracks = new ArrayList<>();
-        catalog.forEachTrackWithFeatures(tracks::add);
-        return new TrackIndex(revision, tracks);
-    }
-
-    static TrackIndex of(long revision, List<Track> tracks) {
-        return new TrackIndex(revision, tracks);
+    /** @param tracks tracks that have audio features, each once */
+    static TrackIndex of(List<Track> tracks) {
+        return tracks.isEmpty() ? EMPTY : new TrackIndex(tracks);
     }
 
     int size() {

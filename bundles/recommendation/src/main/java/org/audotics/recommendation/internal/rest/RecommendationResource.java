@@ -16,6 +16,7 @@ import org.audotics.catalog.api.TrackObject;
 import org.audotics.http.api.ApiException;
 import org.audotics.http.api.ErrorCodes;
 import org.audotics.http.api.RestResource;
+import org.audotics.recommendation.api.EngineNotReadyException;
 import org.audotics.recommendation.api.NoEngineException;
 import org.audotics.recommendation.api.RecommendationRequest;
 import org.audotics.recommendation.api.RecommendationService;
@@ -54,6 +55,8 @@ public final class RecommendationResource {
             answer = recommendations.recommend(query.request(), query.limit());
         } catch (UnknownSeedException e) {
             throw ApiException.unprocessable("unknown_seed", e.getMessage());
+        } catch (EngineNotReadyException e) {
+            throw new ApiException(503, ErrorCodes.SERVICE_UNAVAILABLE, "the recommendation engine is still starting; retry later");
         } catch (NoEngineException e) {
             throw new ApiException(503, ErrorCodes.SERVICE_UNAVAILABLE, "no recommendation engine is running; retry later");
         }

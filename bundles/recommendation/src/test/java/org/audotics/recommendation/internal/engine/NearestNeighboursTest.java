@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class NearestNeighboursTest {
 
     /** Tracks on a line of energy 0.0 .. 1.0 (step 0.1), ids e0..e10, alternating genres and artists. */
-    private static final TrackIndex INDEX = TrackIndex.of(1, line());
+    private static final FeatureIndex INDEX = FeatureIndex.of(1, line());
 
     private static List<Track> line() {
         List<Track> tracks = new ArrayList<>();

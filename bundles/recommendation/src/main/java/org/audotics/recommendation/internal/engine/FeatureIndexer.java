@@ -1,0 +1,231 @@
+package org.audotics.recommendation.internal.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.audotics.catalog.api.CatalogService;
+import org.audotics.catalog.api.Track;
+import org.audotics.health.api.HealthStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a {@link FeatureIndex} of the catalog current, off the request path. Requests read {@link #current()}
+ * (a volatile reference, never a lock), so they never wait for a build: the old index serves until the new
+ * one is swapped in.
+ *
+ * <p>All work runs as tasks on one thread of the given executor, the only writer of the index, so a patch
+ * and a rebuild never race:
+ * <ul>
+ *   <li><b>Full build</b>, by {@link #refresh()} every poll interval: the first build, retried until the
+ *       catalog answers, and a rebuild whenever the catalog revision differs from the index's. The revision
+ *       lives in the shared database, so this is how changes made on other nodes, and imports (which post no
+ *       event), arrive. The catalog API cannot say which tracks changed since a revision, so this is a whole
+ *       re-read; after one, the next waits at least as long as it took, so under a stream of imports the
+ *       thread rebuilds at most half of the time.</li>
+ *   <li><b>Patches</b>, from {@link #changed(String)} (catalog change events on this node): the ids are
+ *       collected in a set and applied together by one task scheduled after the coalescing delay, so a burst
+ *       of 10 000 events is a few patches, not 10 000. A patch re-reads only those tracks (by id, 100 per
+ *       call) and applies them as a delta: see {@link FeatureIndex} for why.</li>
+ * </ul>
+ * Changes that arrive while a build runs stay pending and are applied on top of the new index.
+ */
+final class FeatureIndexer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeatureIndexer.class);
+    /** Tracks per catalog page while building; also how often the build reports progress. */
+    static final int PAGE = 5_000;
+    /** {@link CatalogService#tracks} takes at most this many ids. */
+    static final int LOOKUP = 100;
+
+    private final CatalogService catalog;
+    private final ScheduledExecutorService executor;
+    private final Duration coalescing;
+    private final Duration retry;
+    private final LongSupplier clock;
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean patchScheduled = new AtomicBoolean();
+    private final AtomicLong patches = new AtomicLong();
+    private final AtomicLong builds = new AtomicLong();
+    private volatile FeatureIndex index;
+    private volatile long tracksRead;
+    private volatile long lastBuildNanos;
+    private volatile String failure;
+    /** Index thread only: no full rebuild starts before this time of the clock. */
+    private long quietUntil;
+
+    /**
+     * @param executor   runs every task; it must run them one at a time (one thread), and is the caller's to stop
+     * @param coalescing how long changes are collected before they are applied
+     * @param retry      how long a patch that failed waits before it is tried again
+     * @param clock      {@link System#nanoTime()}, or a test's clock
+     */
+    FeatureIndexer(CatalogService catalog, ScheduledExecutorService executor, Duration coalescing, Duration retry,
+            LongSupplier clock) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.coalescing = coalescing;
+        this.retry = retry;
+        this.clock = clock;
+        this.quietUntil = clock.getAsLong(); // nanoTime has an arbitrary origin: 0 may lie in its future
+    }
+
+    /** Schedules the first build at once and a revision check every {@code poll} after it. */
+    void start(Duration poll) {
+        executor.scheduleWithFixedDelay(this::refresh, 0, poll.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** @return the index to answer from, or null while the first build has not finished */
+    FeatureIndex current() {
+        return index;
+    }
+
+    /** Notes that a track changed (was created, updated, given features or removed); returns at once. */
+    void changed(String trackId) {
+        pending.add(trackId);
+        schedulePatch(coalescing);
+    }
+
+    /** @return readiness: down until the first index is built, with the build's progress */
+    HealthStatus status() {
+        FeatureIndex current = index;
+        String problem = failure;
+        if (current == null) {
+            return HealthStatus.down("building index: " + tracksRead + " tracks read"
+                    + (problem == null ? "" : "; waiting for the catalog: " + problem));
+        }
+        return HealthStatus.up("index of " + current.size() + " tracks at catalog revision " + current.revision
+                + (problem == null ? "" : "; last refresh failed: " + problem));
+    }
+
+    /** @return how many patches have been applied (for tests and logs) */
+    long patchesApplied() {
+        return patches.get();
+    }
+
+    /** @return how long the last full build took, catalog read included, in nanoseconds (0 before the first) */
+    long lastBuildNanos() {
+        return lastBuildNanos;
+    }
+
+    /** @return how many full builds have finished (for tests and logs) */
+    long buildsFinished() {
+        return builds.get();
+    }
+
+    /** Builds the first index, or rebuilds when the catalog revision moved; never throws (it is a periodic task). */
+    void refresh() {
+        try {
+            FeatureIndex current = index;
+            if (current == null) {
+                rebuild();
+            } else if (clock.getAsLong() - quietUntil >= 0 && catalog.revision() != current.revision) {
+                rebuild();
+            }
+            noteRecovered();
+        } catch (RuntimeException | LinkageError e) { // a LinkageError: the catalog bundle is being updated
+            noteFailure("Feature index not " + (index == null ? "built" : "refreshed"), e); // a periodic task that throws is never run again
+        }
+    }
+
+    private void rebuild() {
+        long started = clock.getAsLong();
+        long revision = catalog.revision(); // read first: a change during the read is seen by the next check
+        List<Track> tracks = new ArrayList<>();
+        tracksRead = 0;
+        String after = null;
+        List<Track> page;
+        do {
+            if (Thread.currentThread().isInterrupted()) {
+                LOG.info("Feature index build stopped after {} tracks", tracks.size());
+                return;
+            }
+            page = catalog.tracksWithFeatures(after, PAGE);
+            tracks.addAll(page);
+            tracksRead = tracks.size();
+            after = page.isEmpty() ? after : page.get(page.size() - 1).id();
+        } while (page.size() == PAGE);
+        FeatureIndex fresh = FeatureIndex.of(revision, tracks);
+        index = fresh;
+        builds.incrementAndGet();
+        long took = clock.getAsLong() - started;
+        lastBuildNanos = took;
+        quietUntil = clock.getAsLong() + took;
+        LOG.info("Feature index built: {} tracks at catalog revision {} in {} ms", fresh.size(), revision, took / 1_000_000);
+        if (!pending.isEmpty()) {
+            schedulePatch(Duration.ZERO);
+        }
+    }
+
+    private void schedulePatch(Duration delay) {
+        if (patchScheduled.compareAndSet(false, true)) {
+            try {
+                executor.schedule(this::patch, delay.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException stopped) {
+                patchScheduled.set(false); // the component is stopping; nothing to keep current any more
+            }
+        }
+    }
+
+    /** Applies every pending change in one new index; a change noted while this runs schedules the next patch. */
+    void patch() {
+        patchScheduled.set(false);
+        FeatureIndex current = index;
+        if (current == null) {
+            return; // the first build reads every track, and patches what arrives meanwhile when it is done
+        }
+        List<String> ids = new ArrayList<>();
+        for (Iterator<String> it = pending.iterator(); it.hasNext();) {
+            ids.add(it.next());
+            it.remove();
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            long started = clock.getAsLong();
+            Map<String, Track> found = new HashMap<>();
+            for (int from = 0; from < ids.size(); from += LOOKUP) {
+                found.putAll(catalog.tracks(ids.subList(from, Math.min(ids.size(), from + LOOKUP))));
+            }
+            FeatureIndex next = current.patched(ids, found);
+            boolean compacted = next.wantsCompaction();
+            index = compacted ? next.compacted() : next;
+            patches.incrementAndGet();
+            LOG.debug("Feature index patched: {} tracks changed{} in {} ms", ids.size(), compacted ? ", delta compacted" : "",
+                    (clock.getAsLong() - started) / 1_000_000);
+            noteRecovered();
+        } catch (RuntimeException | LinkageError e) {
+            pending.addAll(ids);
+            noteFailure("Feature index not patched with " + ids.size() + " changed tracks", e);
+            schedulePatch(retry);
+        }
+    }
+
+    private void noteFailure(String what, Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (!message.equals(failure)) {
+            LOG.warn("{} ({}); retrying", what, message); // once per distinct failure, not once per poll
+        }
+        failure = message;
+    }
+
+    private void noteRecovered() {
+        if (failure != null) {
+            LOG.info("Feature index maintenance recovered");
+            failure = null;
+        }
+    }
+}
