@@ -11,6 +11,19 @@ public final class CatalogEvents {
     /** Event property: the catalog id of the track. */
     public static final String TRACK_ID = "track_id";
 
+    /**
+     * An import batch was written: tracks created or updated; property {@link #TRACK_IDS}.
+     *
+     * @since 1.2
+     */
+    public static final String TRACKS_IMPORTED = "org/audotics/catalog/TRACKS_IMPORTED";
+    /**
+     * Event property ({@code String[]}): the catalog ids of the tracks a change touched, in batch order.
+     *
+     * @since 1.2
+     */
+    public static final String TRACK_IDS = "track_ids";
+
     private CatalogEvents() {
     }
 }

@@ -109,6 +109,8 @@ public final class DefaultCatalogService implements CatalogService, HealthCheck 
         ImportResult result = store().importBatch(batch);
         cache.evict(result.tracks().stream().filter(track -> !track.created()).map(ImportResult.ImportedTrack::id).toList());
         LOG.info("Catalog import: {} created, {} updated", result.created(), result.updated());
+        post(new Event(CatalogEvents.TRACKS_IMPORTED, Map.of(CatalogEvents.TRACK_IDS,
+                result.tracks().stream().map(ImportResult.ImportedTrack::id).toArray(String[]::new))));
         return result;
     }
 
@@ -118,12 +120,17 @@ public final class DefaultCatalogService implements CatalogService, HealthCheck 
         boolean updated = store().updateAudioFeatures(trackId, features);
         if (updated) {
             cache.evict(List.of(trackId));
-            EventAdmin admin = events;
-            if (admin != null) {
-                admin.postEvent(new Event(CatalogEvents.TRACK_FEATURES_UPDATED, Map.of(CatalogEvents.TRACK_ID, trackId)));
-            }
+            post(new Event(CatalogEvents.TRACK_FEATURES_UPDATED, Map.of(CatalogEvents.TRACK_ID, trackId)));
         }
         return updated;
+    }
+
+    /** Asynchronously: the catalog never waits for its listeners. */
+    private void post(Event event) {
+        EventAdmin admin = events;
+        if (admin != null) {
+            admin.postEvent(event);
+        }
     }
 
     @Override

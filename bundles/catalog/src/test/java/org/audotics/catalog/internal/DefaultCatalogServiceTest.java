@@ -87,6 +87,27 @@ class DefaultCatalogServiceTest {
     }
 
     @Test
+    void anImportAnnouncesTheTracksItWrote() {
+        List<org.osgi.service.event.Event> posted = new java.util.ArrayList<>();
+        catalog.events = new org.osgi.service.event.EventAdmin() {
+            @Override
+            public void postEvent(org.osgi.service.event.Event event) {
+                posted.add(event);
+            }
+
+            @Override
+            public void sendEvent(org.osgi.service.event.Event event) {
+                throw new AssertionError("the catalog must not block on listeners");
+            }
+        };
+        var result = catalog.importTracks(List.of(track("e1", "One", "Band", "rock", null), track("e2", "Two", "Band", "rock", null)));
+        assertEquals(1, posted.size());
+        assertEquals(CatalogEvents.TRACKS_IMPORTED, posted.get(0).getTopic());
+        assertEquals(List.of(result.tracks().get(0).id(), result.tracks().get(1).id()),
+                List.of((String[]) posted.get(0).getProperty(CatalogEvents.TRACK_IDS)));
+    }
+
+    @Test
     void batchLookupMixesCacheHitsAndDatabaseReadsInRequestOrder() {
         var result = catalog.importTracks(List.of(track("b1", "One", "Band", "rock", null), track("b2", "Two", "Band", "rock", null)));
         String one = result.tracks().get(0).id();

@@ -30,7 +30,7 @@ import org.osgi.service.event.EventHandler;
  * a request answers from the index there is and never waits for a build. Until the first index is built the
  * engine throws {@link EngineNotReadyException} (the REST layer answers 503 with {@code Retry-After}) and its
  * readiness check {@value #HEALTH_CHECK} is down, so a load balancer sends it no traffic. Every catalog event
- * on this node that names a track ({@link CatalogEvents#TRACK_ID}, e.g. {@link CatalogEvents#TRACK_FEATURES_UPDATED})
+ * on this node that names tracks ({@link CatalogEvents#TRACK_ID} of {@link CatalogEvents#TRACK_FEATURES_UPDATED}, {@link CatalogEvents#TRACK_IDS} of {@link CatalogEvents#TRACKS_IMPORTED})
  * patches that track into the index within {@link #COALESCING}; changes on other nodes and imports arrive by the
  * catalog revision, checked every {@link #POLL}.
  *
@@ -103,6 +103,11 @@ public final class FeatureKnnRecommender implements Recommender, EventHandler, H
     public void handleEvent(Event event) {
         if (event.getProperty(CatalogEvents.TRACK_ID) instanceof String trackId) {
             indexer.changed(trackId);
+        }
+        if (event.getProperty(CatalogEvents.TRACK_IDS) instanceof String[] trackIds) {
+            for (String trackId : trackIds) {
+                indexer.changed(trackId);
+            }
         }
     }
 

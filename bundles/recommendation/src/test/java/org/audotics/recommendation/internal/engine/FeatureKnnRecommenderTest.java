@@ -66,6 +66,19 @@ class FeatureKnnRecommenderTest {
                 new AttributeBounds(TunableAttribute.ENERGY, null, null, 0.9)), null);
     }
 
+    /** Keeps the index thread busy, as a build would, until the returned latch is counted down. */
+    private CountDownLatch holdIndexThread() {
+        CountDownLatch busy = new CountDownLatch(1);
+        engine.executor().execute(() -> {
+            try {
+                busy.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        return busy;
+    }
+
     private List<String> recommended(int limit) {
         return engine.recommend(energetic(), limit).stream().map(ScoredTrack::trackId).toList();
     }
@@ -180,9 +193,11 @@ class FeatureKnnRecommenderTest {
         catalog.put(InMemoryCatalog.track("a", 0.95)); // analysis changed a's features
         catalog.put(InMemoryCatalog.track("n", 0.85)); // a new track
         catalog.put(InMemoryCatalog.withoutFeatures("c")); // c lost its features
+        CountDownLatch busy = holdIndexThread(); // the three events arrive together, as within the coalescing delay
         for (String id : List.of("a", "n", "c")) {
             engine.handleEvent(changed(id));
         }
+        busy.countDown();
         settle();
 
         assertEquals(List.of("a", "n", "b"), recommended(5));
@@ -192,17 +207,25 @@ class FeatureKnnRecommenderTest {
     }
 
     @Test
+    void anImportOnThisNodePatchesTheIndexWithItsTracks() throws Exception {
+        catalog.put(InMemoryCatalog.track("a", 0.2));
+        start();
+        settle();
+        catalog.put(InMemoryCatalog.track("n", 0.9));
+        catalog.put(InMemoryCatalog.track("m", 0.8));
+        CountDownLatch busy = holdIndexThread();
+        engine.handleEvent(new Event(CatalogEvents.TRACKS_IMPORTED, Map.of(CatalogEvents.TRACK_IDS, new String[] {"n", "m"})));
+        busy.countDown();
+        settle();
+        assertEquals(List.of("n", "m", "a"), recommended(5));
+        assertEquals(1, engine.indexer().patchesApplied());
+    }
+
+    @Test
     void aBurstOfChangeEventsIsCoalescedIntoOnePatch() throws Exception {
         start();
         settle();
-        CountDownLatch busy = new CountDownLatch(1);
-        engine.executor().execute(() -> {
-            try {
-                busy.await(); // keeps the index thread busy while the burst arrives, as a build would
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        CountDownLatch busy = holdIndexThread();
         for (int i = 0; i < 10_000; i++) {
             String id = String.format("t%05d", i);
             catalog.put(InMemoryCatalog.track(id, i / 10_000.0));
