@@ -1,0 +1,58 @@
+package org.audotics.http.jetty.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+
+/**
+ * The server's error handler (set in {@code etc/jetty.xml}): every answer Jetty writes itself is the API's
+ * JSON error body instead of Jetty's HTML page. That covers requests Jetty refuses before any servlet sees
+ * them ({@link #badMessageError}: bad request line or percent-encoding, URI or headers over the limit,
+ * unknown HTTP version, broken framing) and every {@code sendError} (see {@link EdgeHandler}, which sends
+ * the errors of servlet contexts here too).
+ *
+ * <p>Jetty's own 404 means that no servlet of ours took the request: the {@code audotics-not-found} servlet
+ * answers every path once it is registered, so this only happens while the server starts or stops, and is
+ * answered 503 with {@code Retry-After} so that clients retry instead of reading "not found".
+ */
+public final class JsonErrorHandler extends ErrorHandler {
+
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true; // a body for every method (Jetty's default writes none for TRACE, PUT, DELETE...)
+    }
+
+    @Override
+    public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        baseRequest.setHandled(true);
+        int status = response.getStatus() == 404 ? 503 : response.getStatus();
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader(HttpHeader.CACHE_CONTROL.asString(), "no-store");
+        response.setHeader(EdgeHandler.NOSNIFF_HEADER, "nosniff");
+        if (status == 503) {
+            response.setHeader(HttpHeader.RETRY_AFTER.asString(), String.valueOf(JsonErrors.RETRY_AFTER_SECONDS));
+        }
+        if (status == 405 && response.getHeader(HttpHeader.ALLOW.asString()) == null) {
+            response.setHeader(HttpHeader.ALLOW.asString(), JsonErrors.ALLOWED_METHODS);
+        }
+        byte[] body = JsonErrors.body(status);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields fields) {
+        fields.put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
+        fields.put(HttpHeader.CACHE_CONTROL, "no-store");
+        fields.put(EdgeHandler.NOSNIFF_HEADER, "nosniff");
+        return ByteBuffer.wrap(JsonErrors.body(status));
+    }
+}
