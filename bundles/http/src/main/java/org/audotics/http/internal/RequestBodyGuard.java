@@ -12,7 +12,8 @@ import javax.ws.rs.container.PreMatching;
  * {@code Content-Length}, a malformed chunk size or a truncated chunk makes Jetty's input stream throw
  * (an {@code EofException}, or an {@code IOException} around a {@code BadMessageException}), wherever the
  * body is read: by Jackson, or by a resource that takes the {@link InputStream}. Wrapped here as an
- * {@link UnreadableBodyException}, which {@link UnreadableBodyMapper} answers 400 for every endpoint.
+ * {@link UnreadableBodyException}, which {@link UnreadableBodyMapper} answers 400 for every endpoint (also
+ * when Jersey wraps it in a {@code ProcessingException}, see {@link ProcessingExceptionMapper}).
  *
  * <p>Only reads of the request body are marked: an {@code EofException} while writing the answer means the
  * client left, and is not a bad request.
@@ -22,9 +23,8 @@ final class RequestBodyGuard implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.hasEntity()) {
-            request.setEntityStream(new GuardedBody(request.getEntityStream()));
-        }
+        // not request.hasEntity(): it reads the first byte, which fails for a badly chunked body
+        request.setEntityStream(new GuardedBody(request.getEntityStream()));
     }
 
     /** Thrown instead of any I/O failure of the client's body. */

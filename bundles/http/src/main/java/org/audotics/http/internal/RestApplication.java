@@ -34,6 +34,7 @@ final class RestApplication {
                 .register(new WebApplicationExceptionMapper())
                 .register(new JsonExceptionMapper())
                 .register(new UnreadableBodyMapper())
+                .register(new ProcessingExceptionMapper())
                 .register(new UnexpectedExceptionMapper());
         resources.forEach(config::register);
         return config;

@@ -24,6 +24,8 @@ import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import org.audotics.auth.api.AuthenticatedUser;
 import org.audotics.auth.api.Authenticator;
@@ -81,6 +83,14 @@ class RestApplicationTest {
         @Consumes(MediaType.WILDCARD)
         public String upload(InputStream body) throws IOException {
             return "\"" + body.readAllBytes().length + "\"";
+        }
+
+        /** Asks Jersey whether there is a body, as a filter may: Jersey reads ahead to know. */
+        @POST
+        @Path("has-body")
+        @Consumes(MediaType.WILDCARD)
+        public String hasBody(@Context ContainerRequestContext request) {
+            return String.valueOf(request.hasEntity());
         }
 
         @GET
@@ -235,6 +245,11 @@ class RestApplicationTest {
         Answer json = send("POST", "probe", "application/json", endsEarly("{\"first_name\": \"Ad"), null);
         assertError(json, 400, "invalid_body");
         assertTrue(json.json().get("error").get("message").asText().contains("ended before"), json.body());
+        // a chunk size that is not hex fails the very first read, where Jersey checks whether there is a body
+        assertError(send("POST", "probe", "application/json", endsEarly(""), null), 400, "invalid_body");
+        assertError(send("PUT", "probe/upload", "audio/mpeg", endsEarly(""), null), 400, "invalid_body");
+        // Jersey wraps the failure in a ProcessingException when it reads ahead itself
+        assertError(send("POST", "probe/has-body", "text/plain", endsEarly(""), null), 400, "invalid_body");
     }
 
     @Test
