@@ -52,6 +52,14 @@ class EdgeHandlerTest {
         }
     }
 
+    /** Says "no such thing" without a body, as Jersey does for HEAD on an unknown id. */
+    public static final class NotFound extends HttpServlet {
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.sendError(404);
+        }
+    }
+
     public static final class Fails extends HttpServlet {
         @Override
         protected void service(HttpServletRequest request, HttpServletResponse response) {
@@ -82,6 +90,7 @@ class EdgeHandlerTest {
         context.addServlet(new ServletHolder(new GetOnly()), "/get-only");
         context.addServlet(new ServletHolder(new SendsError()), "/sends-error");
         context.addServlet(new ServletHolder(new Fails()), "/fails");
+        context.addServlet(new ServletHolder("audotics-v1", new NotFound()), "/v1/*");
         context.addServlet(new ServletHolder(new ReadsBody()), "/upload");
         server.setHandler(context);
         server.insertHandler(new EdgeHandler());
@@ -179,6 +188,11 @@ class EdgeHandlerTest {
         Answer answer = get("/nothing-registered-here");
         assertJsonError(answer, 503, "service_unavailable");
         assertEquals(String.valueOf(JsonErrors.RETRY_AFTER_SECONDS), answer.header("Retry-After"));
+    }
+
+    @Test
+    void aServletsOwn404StaysA404() throws IOException {
+        assertJsonError(get("/v1/tracks/unknown"), 404, "not_found");
     }
 
     @Test
