@@ -117,6 +117,10 @@ class HealthServletTest {
     void loopbackCallersSeeTheDetailOnlyWhileConfiguredSo() throws Exception {
         assertTrue(call(servlet(true), "GET", "127.0.0.1", null).body().contains("db-7"));
         assertTrue(call(servlet(true), "GET", "0:0:0:0:0:0:0:1", null).body().contains("db-7"));
+        assertTrue(call(servlet(true), "GET", "127.8.9.10", null).body().contains("db-7"));
+        assertTrue(call(servlet(true), "GET", "::ffff:127.0.0.1", null).body().contains("db-7"));
+        assertFalse(call(servlet(true), "GET", "128.0.0.1", null).body().contains("db-7"));
+        assertFalse(call(servlet(true), "GET", "::2", null).body().contains("db-7"));
         assertFalse(call(servlet(false), "GET", "127.0.0.1", null).body().contains("db-7"));
         assertFalse(call(servlet(true), "GET", "localhost", null).body().contains("db-7"), "names are not resolved");
     }
