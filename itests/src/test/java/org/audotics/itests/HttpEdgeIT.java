@@ -89,6 +89,7 @@ class HttpEdgeIT {
         assertEquals(status, answer.status(), answer.toString());
         assertTrue(String.valueOf(answer.header("Content-Type")).startsWith("application/json"), answer.toString());
         assertEquals("nosniff", answer.header("X-Content-Type-Options"), answer.toString());
+        assertNotNull(answer.header("Content-Security-Policy"), answer.toString());
         JsonNode error = answer.json().get("error");
         assertNotNull(error, answer.toString());
         assertEquals(status, error.get("status").asInt(), answer.toString());

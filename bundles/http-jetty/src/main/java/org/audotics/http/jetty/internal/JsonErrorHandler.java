@@ -44,6 +44,7 @@ public final class JsonErrorHandler extends ErrorHandler {
         response.setCharacterEncoding("UTF-8");
         response.setHeader(HttpHeader.CACHE_CONTROL.asString(), "no-store");
         response.setHeader(EdgeHandler.NOSNIFF_HEADER, "nosniff");
+        response.setHeader(EdgeHandler.CSP_HEADER, EdgeHandler.CSP);
         if (status == 503) {
             response.setHeader(HttpHeader.RETRY_AFTER.asString(), String.valueOf(JsonErrors.RETRY_AFTER_SECONDS));
         }
@@ -71,6 +72,7 @@ public final class JsonErrorHandler extends ErrorHandler {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
         fields.put(HttpHeader.CACHE_CONTROL, "no-store");
         fields.put(EdgeHandler.NOSNIFF_HEADER, "nosniff");
+        fields.put(EdgeHandler.CSP_HEADER, EdgeHandler.CSP);
         return ByteBuffer.wrap(JsonErrors.body(status));
     }
 }

@@ -141,6 +141,7 @@ class EdgeHandlerTest {
         assertTrue(answer.header("Content-Type").startsWith("application/json"), answer.toString());
         assertEquals("nosniff", answer.header("X-Content-Type-Options"), answer.toString());
         assertEquals("no-store", answer.header("Cache-Control"), answer.toString());
+        assertEquals(EdgeHandler.CSP, answer.header("Content-Security-Policy"), answer.toString());
         assertTrue(answer.body().startsWith("{\"error\":{\"status\":" + status + ",\"code\":\"" + code + "\",\"message\":\""),
                 answer.body());
     }
