@@ -45,6 +45,16 @@ final class AudoticsServer implements AutoCloseable {
      * @param waitReady  wait for /health/ready (true) or only /health/live (false)
      */
     static AudoticsServer start(String name, Map<String, String> configs, boolean waitReady) throws Exception {
+        AudoticsServer server = startWithoutWaiting(name, configs);
+        server.awaitStatus(waitReady ? "/health/ready" : "/health/live", 200, START_TIMEOUT);
+        return server;
+    }
+
+    /**
+     * Like {@link #start} but returns as soon as the process runs, before the port opens, for tests of
+     * what the server answers while it starts.
+     */
+    static AudoticsServer startWithoutWaiting(String name, Map<String, String> configs) throws Exception {
         Path distribution = Path.of(System.getProperty("audotics.distribution"));
         Path home = Path.of(System.getProperty("audotics.it.work", "target/it-servers")).resolve(name + "-" + UUID.randomUUID().toString().substring(0, 8));
         copy(distribution, home);
@@ -55,9 +65,7 @@ final class AudoticsServer implements AutoCloseable {
         for (var config : configs.entrySet()) {
             Files.writeString(home.resolve("etc/" + config.getKey() + ".cfg"), config.getValue(), StandardCharsets.UTF_8);
         }
-        AudoticsServer server = new AudoticsServer(home, port, launch(home));
-        server.awaitStatus(waitReady ? "/health/ready" : "/health/live", 200, START_TIMEOUT);
-        return server;
+        return new AudoticsServer(home, port, launch(home));
     }
 
     private static Process launch(Path home) throws IOException {
@@ -83,6 +91,10 @@ final class AudoticsServer implements AutoCloseable {
     void restart() throws Exception {
         process = launch(home);
         awaitStatus("/health/ready", 200, START_TIMEOUT);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     void awaitStatus(String path, int status, Duration timeout) throws Exception {

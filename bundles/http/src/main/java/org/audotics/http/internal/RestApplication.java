@@ -10,7 +10,8 @@ import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * The {@code /v1} application: the contributed resources plus what every request gets once: snake_case
- * JSON, authentication, the text rule for parameters, {@code @RolesAllowed}, and the error body for every failure.
+ * JSON, authentication, the text rule for parameters, {@code @RolesAllowed}, no caching of answers to credentials, and the error body
+ * for every failure (a body that cannot be read to its end included).
  */
 final class RestApplication {
 
@@ -20,15 +21,21 @@ final class RestApplication {
     static ResourceConfig configuration(Collection<Object> resources, Supplier<Optional<Authenticator>> authenticator) {
         ResourceConfig config = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-                .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
+                // an error without a body (Jersey refusing a header it cannot parse, a resource returning a bare
+                // 4xx) goes to sendError, which the server's JSON error handler answers (bundles/http-jetty)
+                .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, false)
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(new ObjectMapperResolver())
                 .register(new AuthenticationFilter(authenticator))
                 .register(new TextParameterFilter())
                 .register(new RolesAllowedFeature())
+                .register(new RequestBodyGuard())
+                .register(new PrivateAnswerFilter())
                 .register(new ApiExceptionMapper())
                 .register(new WebApplicationExceptionMapper())
                 .register(new JsonExceptionMapper())
+                .register(new UnreadableBodyMapper())
+                .register(new ProcessingExceptionMapper())
                 .register(new UnexpectedExceptionMapper());
         resources.forEach(config::register);
         return config;

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,8 +21,11 @@ import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import org.audotics.auth.api.AuthenticatedUser;
 import org.audotics.auth.api.Authenticator;
@@ -87,6 +93,21 @@ class RestApplicationTest {
             return new Greeting(id, 1);
         }
 
+        @PUT
+        @Path("upload")
+        @Consumes(MediaType.WILDCARD)
+        public String upload(InputStream body) throws IOException {
+            return "\"" + body.readAllBytes().length + "\"";
+        }
+
+        /** Asks Jersey whether there is a body, as a filter may: Jersey reads ahead to know. */
+        @POST
+        @Path("has-body")
+        @Consumes(MediaType.WILDCARD)
+        public String hasBody(@Context ContainerRequestContext request) {
+            return String.valueOf(request.hasEntity());
+        }
+
         @GET
         @Path("admin")
         @RolesAllowed("admin")
@@ -124,6 +145,10 @@ class RestApplicationTest {
     }
 
     private Answer call(String method, String path, String contentType, String body, String token) throws Exception {
+        return send(method, path, contentType, body == null ? null : new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), token);
+    }
+
+    private Answer send(String method, String path, String contentType, InputStream body, String token) throws Exception {
         var request = new ContainerRequest(URI.create("http://localhost/v1/"), URI.create("http://localhost/v1/" + path),
                 method, null, new org.glassfish.jersey.internal.MapPropertiesDelegate(), null);
         if (contentType != null) {
@@ -133,7 +158,7 @@ class RestApplicationTest {
             request.header("Authorization", "Bearer " + token);
         }
         if (body != null) {
-            request.setEntityStream(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+            request.setEntityStream(body);
         }
         var out = new ByteArrayOutputStream();
         ContainerResponse response = app.apply(request, out).get();
@@ -273,5 +298,42 @@ class RestApplicationTest {
     void aMalformedAuthorizationHeaderIs401EvenOnPublicPaths() throws Exception {
         var request = call("GET", "probe", null, null, "");
         assertError(request, 401, "unauthorized");
+    }
+
+    /** A body whose client stopped sending: Jetty's stream throws its EofException (an EOFException). */
+    private static InputStream endsEarly(String start) {
+        return new InputStream() {
+            private final InputStream first = new ByteArrayInputStream(start.getBytes(StandardCharsets.UTF_8));
+
+            @Override
+            public int read() throws IOException {
+                int next = first.read();
+                if (next < 0) {
+                    throw new EOFException("Early EOF");
+                }
+                return next;
+            }
+        };
+    }
+
+    @Test
+    void aBodyThatEndsEarlyIs400ForStreamedAndJsonBodies() throws Exception {
+        Answer upload = send("PUT", "probe/upload", "audio/mpeg", endsEarly("ID3 some bytes"), null);
+        assertError(upload, 400, "invalid_body");
+        Answer json = send("POST", "probe", "application/json", endsEarly("{\"first_name\": \"Ad"), null);
+        assertError(json, 400, "invalid_body");
+        assertTrue(json.json().get("error").get("message").asText().contains("ended before"), json.body());
+        // a chunk size that is not hex fails the very first read, where Jersey checks whether there is a body
+        assertError(send("POST", "probe", "application/json", endsEarly(""), null), 400, "invalid_body");
+        assertError(send("PUT", "probe/upload", "audio/mpeg", endsEarly(""), null), 400, "invalid_body");
+        // Jersey wraps the failure in a ProcessingException when it reads ahead itself
+        assertError(send("POST", "probe/has-body", "text/plain", endsEarly(""), null), 400, "invalid_body");
+    }
+
+    @Test
+    void answersToCredentialsAreNeverStored() throws Exception {
+        assertEquals(List.of("no-store"), call("GET", "probe/admin", null, null, "admin-token").headers().get("Cache-Control"));
+        assertEquals(List.of("no-store"), call("GET", "probe/admin", null, null, "forged").headers().get("Cache-Control"));
+        assertEquals(null, call("GET", "probe", null, null, null).headers().get("Cache-Control"));
     }
 }
