@@ -26,6 +26,16 @@ public final class ErrorCodes {
     public static final String PAYLOAD_TOO_LARGE = "payload_too_large";
     /** 415: the body's media type is not one this endpoint reads. */
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type";
+    /** 400: the HTTP request itself could not be parsed (bad percent-encoding, request line, header, media type). */
+    public static final String INVALID_REQUEST = "invalid_request";
+    /** 414: the request line is longer than the server accepts. */
+    public static final String URI_TOO_LONG = "uri_too_long";
+    /** 431: the request headers are larger than the server accepts. */
+    public static final String HEADERS_TOO_LARGE = "headers_too_large";
+    /** 501: an HTTP method this server does not implement. */
+    public static final String NOT_IMPLEMENTED = "not_implemented";
+    /** 505: an HTTP version other than 1.0 and 1.1. */
+    public static final String HTTP_VERSION_NOT_SUPPORTED = "http_version_not_supported";
     /** 500: an unexpected failure; the message carries an error id that is also logged. */
     public static final String INTERNAL_ERROR = "internal_error";
     /** 503: a dependency (database, cache, engine) is down; retry later. */

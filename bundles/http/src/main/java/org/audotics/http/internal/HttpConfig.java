@@ -12,7 +12,7 @@ public @interface HttpConfig {
 
     @AttributeDefinition(name = "Required health checks",
             description = "Comma-separated names of the health checks that must be registered and up for GET /health/ready to answer 200")
-    String ready_required_checks() default "database,cache";
+    String ready_required_checks() default "database,cache,catalog,recommendation";
 
     @AttributeDefinition(name = "Health detail for localhost",
             description = "Whether GET /health/ready shows each check's detail (versions, addresses, node ids) to any caller "

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param min       tracks below it are excluded (inclusive bound), or null
  * @param max       tracks above it are excluded (inclusive bound), or null
  * @param target    tracks nearer to it rank higher, or null
- * @throws IllegalArgumentException when a value is outside the attribute's range, {@code min > max}, the
+ * @throws InvalidRecommendationRequestException when a value is outside the attribute's range, {@code min > max}, the
  *                                  target is outside {@code [min, max]}, or nothing is given
  */
 public record AttributeBounds(TunableAttribute attribute, Double min, Double max, Double target) {
@@ -18,16 +18,16 @@ public record AttributeBounds(TunableAttribute attribute, Double min, Double max
     public AttributeBounds {
         Objects.requireNonNull(attribute, "attribute");
         if (min == null && max == null && target == null) {
-            throw new IllegalArgumentException("bounds for " + attribute.parameter() + " give no value");
+            throw new InvalidRecommendationRequestException("bounds for " + attribute.parameter() + " give no value");
         }
         checkRange("min_", min, attribute);
         checkRange("max_", max, attribute);
         checkRange("target_", target, attribute);
         if (min != null && max != null && min > max) {
-            throw new IllegalArgumentException("min_" + attribute.parameter() + " must not exceed max_" + attribute.parameter());
+            throw new InvalidRecommendationRequestException("min_" + attribute.parameter() + " must not exceed max_" + attribute.parameter());
         }
         if (target != null && ((min != null && target < min) || (max != null && target > max))) {
-            throw new IllegalArgumentException("target_" + attribute.parameter() + " must lie between min_ and max_" + attribute.parameter());
+            throw new InvalidRecommendationRequestException("target_" + attribute.parameter() + " must lie between min_ and max_" + attribute.parameter());
         }
     }
 
@@ -41,11 +41,11 @@ public record AttributeBounds(TunableAttribute attribute, Double min, Double max
             return;
         }
         if (value.isNaN() || value < attribute.min() || value > attribute.max()) {
-            throw new IllegalArgumentException(prefix + attribute.parameter() + " must be between "
+            throw new InvalidRecommendationRequestException(prefix + attribute.parameter() + " must be between "
                     + plain(attribute.min()) + " and " + plain(attribute.max()));
         }
         if (attribute.integral() && value != Math.rint(value)) {
-            throw new IllegalArgumentException(prefix + attribute.parameter() + " must be a whole number");
+            throw new InvalidRecommendationRequestException(prefix + attribute.parameter() + " must be a whole number");
         }
     }
 

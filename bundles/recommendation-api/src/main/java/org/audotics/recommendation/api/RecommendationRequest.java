@@ -14,7 +14,7 @@ import org.audotics.catalog.api.Track;
  * @param seedGenres    lower-case genre names
  * @param bounds        attribute bounds, at most one per attribute
  * @param market        ISO 3166-1 alpha-2 country code, or null
- * @throws IllegalArgumentException when there is no seed or more than {@link #MAX_SEEDS} in all
+ * @throws InvalidRecommendationRequestException when there is no seed or more than {@link #MAX_SEEDS} in all
  */
 public record RecommendationRequest(
         List<String> seedTrackIds,
@@ -32,16 +32,16 @@ public record RecommendationRequest(
         seedGenres = List.copyOf(seedGenres);
         int seeds = seedTrackIds.size() + seedArtistIds.size() + seedGenres.size();
         if (seeds == 0) {
-            throw new IllegalArgumentException("at least one of seed_tracks, seed_artists, seed_genres is required");
+            throw new InvalidRecommendationRequestException("at least one of seed_tracks, seed_artists, seed_genres is required");
         }
         if (seeds > MAX_SEEDS) {
-            throw new IllegalArgumentException("at most " + MAX_SEEDS + " seeds in all are allowed, got " + seeds);
+            throw new InvalidRecommendationRequestException("at most " + MAX_SEEDS + " seeds in all are allowed, got " + seeds);
         }
         Objects.requireNonNull(bounds, "bounds");
         var copy = new EnumMap<TunableAttribute, AttributeBounds>(TunableAttribute.class);
         bounds.forEach((attribute, bound) -> {
             if (bound.attribute() != attribute) {
-                throw new IllegalArgumentException("bounds for " + bound.attribute() + " filed under " + attribute);
+                throw new InvalidRecommendationRequestException("bounds for " + bound.attribute() + " filed under " + attribute);
             }
             copy.put(attribute, bound);
         });

@@ -4,7 +4,8 @@
  * and the {@link org.audotics.recommendation.api.RecommendationService} that serves them.
  *
  * <p>1.1: {@link org.audotics.recommendation.api.EngineNotReadyException}, which an engine throws instead of
- * blocking while it cannot answer yet.
+ * blocking while it cannot answer yet; {@link org.audotics.recommendation.api.InvalidRecommendationRequestException},
+ * which the request records throw for a bad value (still an {@code IllegalArgumentException}).
  */
 @Export
 @Version("1.1.0")

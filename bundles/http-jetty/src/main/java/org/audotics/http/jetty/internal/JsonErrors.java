@@ -24,6 +24,10 @@ final class JsonErrors {
                 + message(status) + "\"}}").getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The values of org.audotics.http.api.ErrorCodes, spelled out: this fragment lives in Jetty's class space
+     * and is attached before any Audotics bundle starts, so it imports nothing of ours.
+     */
     static String code(int status) {
         return switch (status) {
             case 400 -> "invalid_request";

@@ -43,12 +43,9 @@ record RecommendationQuery(RecommendationRequest request, int limit) {
         if (market != null && !MARKET.matcher(market).matches()) {
             throw ApiException.invalidParameter("market must be an ISO 3166-1 alpha-2 country code such as SE, or from_token");
         }
-        try {
-            return new RecommendationQuery(new RecommendationRequest(tracks, artists, genres, bounds(parameters), market),
-                    limit(parameters));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalidParameter(e.getMessage());
-        }
+        // a bound out of range is an InvalidRecommendationRequestException, answered 400 by its mapper
+        return new RecommendationQuery(new RecommendationRequest(tracks, artists, genres, bounds(parameters), market),
+                limit(parameters));
     }
 
     private static int limit(MultivaluedMap<String, String> parameters) {

@@ -13,15 +13,10 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.TrackObject;
-import org.audotics.http.api.ApiException;
-import org.audotics.http.api.ErrorCodes;
 import org.audotics.http.api.RestResource;
-import org.audotics.recommendation.api.EngineNotReadyException;
-import org.audotics.recommendation.api.NoEngineException;
 import org.audotics.recommendation.api.RecommendationRequest;
 import org.audotics.recommendation.api.RecommendationService;
 import org.audotics.recommendation.api.Recommendations;
-import org.audotics.recommendation.api.UnknownSeedException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -50,16 +45,8 @@ public final class RecommendationResource {
     @GET
     public Response recommend(@Context UriInfo uri) {
         RecommendationQuery query = RecommendationQuery.parse(uri.getQueryParameters());
-        Recommendations answer;
-        try {
-            answer = recommendations.recommend(query.request(), query.limit());
-        } catch (UnknownSeedException e) {
-            throw ApiException.unprocessable("unknown_seed", e.getMessage());
-        } catch (EngineNotReadyException e) {
-            throw new ApiException(503, ErrorCodes.SERVICE_UNAVAILABLE, "the recommendation engine is still starting; retry later");
-        } catch (NoEngineException e) {
-            throw new ApiException(503, ErrorCodes.SERVICE_UNAVAILABLE, "no recommendation engine is running; retry later");
-        }
+        // unknown seeds and a missing or starting engine are answered by RecommendationExceptionMappers
+        Recommendations answer = recommendations.recommend(query.request(), query.limit());
         URI base = uri.getBaseUri();
         List<TrackObject> objects = answer.tracks().stream().map(recommended -> TrackObject.of(recommended.track(), base)).toList();
         return Response.ok(new RecommendationsResponse(seeds(query.request(), base, objects.size()), objects))

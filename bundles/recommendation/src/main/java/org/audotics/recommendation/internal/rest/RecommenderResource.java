@@ -4,11 +4,8 @@ import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
-import org.audotics.http.api.ApiException;
-import org.audotics.http.api.ErrorCodes;
 import org.audotics.http.api.RestResource;
 import org.audotics.recommendation.api.EngineInfo;
-import org.audotics.recommendation.api.NoEngineException;
 import org.audotics.recommendation.api.RecommendationService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,10 +27,6 @@ public final class RecommenderResource {
 
     @GET
     public EngineInfo activeEngine() {
-        try {
-            return recommendations.activeEngine();
-        } catch (NoEngineException e) {
-            throw new ApiException(503, ErrorCodes.SERVICE_UNAVAILABLE, "no recommendation engine is running; retry later");
-        }
+        return recommendations.activeEngine(); // no engine: 503 from RecommendationExceptionMappers
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.ws.rs.core.MultivaluedHashMap;
 import javax.ws.rs.core.MultivaluedMap;
 import org.audotics.http.api.ApiException;
+import org.audotics.recommendation.api.InvalidRecommendationRequestException;
 import org.audotics.recommendation.api.TunableAttribute;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,11 @@ class RecommendationQueryTest {
             map.add(pairs[i], pairs[i + 1]);
         }
         return map;
+    }
+
+    /** A bound out of its range is the API's own exception, answered 400 by its mapper. */
+    private static InvalidRecommendationRequestException boundRejection(String... pairs) {
+        return assertThrows(InvalidRecommendationRequestException.class, () -> RecommendationQuery.parse(params(pairs)));
     }
 
     private static ApiException rejection(String... pairs) {
@@ -59,12 +65,12 @@ class RecommendationQueryTest {
 
     @Test
     void outOfRangeValuesNameTheParameter() {
-        assertEquals("target_energy must be between 0 and 1", rejection("seed_genres", "rock", "target_energy", "1.5").getMessage());
-        assertEquals("min_key must be a whole number", rejection("seed_genres", "rock", "min_key", "2.5").getMessage());
+        assertEquals("target_energy must be between 0 and 1", boundRejection("seed_genres", "rock", "target_energy", "1.5").getMessage());
+        assertEquals("min_key must be a whole number", boundRejection("seed_genres", "rock", "min_key", "2.5").getMessage());
         assertEquals("min_tempo must not exceed max_tempo",
-                rejection("seed_genres", "rock", "min_tempo", "150", "max_tempo", "100").getMessage());
+                boundRejection("seed_genres", "rock", "min_tempo", "150", "max_tempo", "100").getMessage());
         assertEquals("target_popularity must lie between min_ and max_popularity",
-                rejection("seed_genres", "rock", "min_popularity", "50", "target_popularity", "10").getMessage());
+                boundRejection("seed_genres", "rock", "min_popularity", "50", "target_popularity", "10").getMessage());
     }
 
     @Test
