@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,8 +79,7 @@ final class SpotifySchema {
                 type = part.get("type").asText();
             }
             nullable |= part.path("nullable").asBoolean(false);
-            for (Iterator<Map.Entry<String, JsonNode>> it = part.path("properties").fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> property = it.next();
+            for (Map.Entry<String, JsonNode> property : part.path("properties").properties()) {
                 properties.put(property.getKey(), property.getValue());
             }
             part.path("required").forEach(name -> required.add(name.asText()));
