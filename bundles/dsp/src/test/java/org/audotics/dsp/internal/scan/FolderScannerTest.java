@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.annotation.Annotation;
 import java.nio.file.Files;
@@ -176,8 +175,7 @@ class FolderScannerTest {
             process.getInputStream().readAllBytes();
             return process.waitFor() == 0;
         } catch (java.io.IOException notInstalled) {
-            assumeTrue(false, command[0] + " is not installed (.ci/run installs it)");
-            return false;
+            return false; // the scan is tested without the tagged FLAC (.ci/run installs flac)
         }
     }
 
