@@ -30,7 +30,7 @@ public final class AnalysisQueue {
     @Activate
     public AnalysisQueue(@Reference Database database) {
         this.nodeId = NodeIdentity.of(Path.of(System.getProperty("karaf.data", "data")));
-        this.opener = new QueueOpener(database, nodeId, opened -> store = opened);
+        this.opener = new QueueOpener(database, opened -> store = opened);
         opener.start();
     }
 

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Migrates the DSP schema and opens the job store on a thread of its own, retrying every 5 s while the
- * database is unreachable; once open, puts back in the queue the jobs this node was running when it stopped.
+ * database is unreachable.
  */
 final class QueueOpener {
 
@@ -19,14 +19,12 @@ final class QueueOpener {
     private static final long RETRY_SECONDS = 5;
 
     private final Database database;
-    private final String nodeId;
     private final Consumer<AnalysisStore> whenOpen;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(Threads.named("audotics-analysis-migration"));
     private volatile String notReadyBecause = "migration not run yet";
 
-    QueueOpener(Database database, String nodeId, Consumer<AnalysisStore> whenOpen) {
+    QueueOpener(Database database, Consumer<AnalysisStore> whenOpen) {
         this.database = database;
-        this.nodeId = nodeId;
         this.whenOpen = whenOpen;
     }
 
@@ -45,12 +43,7 @@ final class QueueOpener {
 
     private void open() {
         try {
-            AnalysisStore opened = new AnalysisStore(database);
-            int requeued = opened.requeueInterrupted(nodeId);
-            if (requeued > 0) {
-                LOG.info("Analysis: {} job(s) interrupted by the last stop are queued again", requeued);
-            }
-            whenOpen.accept(opened);
+            whenOpen.accept(new AnalysisStore(database));
         } catch (StorageException e) {
             notReadyBecause = e.unavailable() ? "the database is unavailable" : "the schema migration failed";
             LOG.warn("Analysis queue not ready ({}); retrying in {} s", e.getMessage(), RETRY_SECONDS);

@@ -37,7 +37,8 @@ final class FolderWalk {
      * @param folder a real path inside {@code roots}
      * @throws IOException when the folder itself cannot be read
      */
-    static Found audioFiles(Path folder, LibraryRoots roots) throws IOException {
+    static Found audioFiles(Path folder, LibraryRoots configured) throws IOException {
+        LibraryRoots roots = configured.resolved();
         List<Path> files = new ArrayList<>();
         int[] unreadable = {0};
         Files.walkFileTree(folder, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {

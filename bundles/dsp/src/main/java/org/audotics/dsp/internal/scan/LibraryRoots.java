@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The folders scans may read ({@code library.roots}), compared by their real paths: a path is inside a root
@@ -15,9 +16,21 @@ import java.util.List;
 final class LibraryRoots {
 
     private final List<Path> roots;
+    /** The roots are real paths already (a snapshot taken by {@link #resolved()}). */
+    private final boolean alreadyReal;
 
     LibraryRoots(List<Path> roots) {
+        this(roots, false);
+    }
+
+    private LibraryRoots(List<Path> roots, boolean real) {
         this.roots = List.copyOf(roots);
+        this.alreadyReal = real;
+    }
+
+    /** The roots' real locations as they are now, for the many checks of one walk. */
+    LibraryRoots resolved() {
+        return alreadyReal ? this : new LibraryRoots(roots.stream().map(LibraryRoots::realOrNull).filter(Objects::nonNull).toList(), true);
     }
 
     /**
@@ -77,7 +90,7 @@ final class LibraryRoots {
     /** @param real a real path (symbolic links resolved) */
     boolean contains(Path real) {
         for (Path root : roots) {
-            Path realRoot = realOrNull(root);
+            Path realRoot = alreadyReal ? root : realOrNull(root);
             if (realRoot != null && real.startsWith(realRoot)) {
                 return true;
             }

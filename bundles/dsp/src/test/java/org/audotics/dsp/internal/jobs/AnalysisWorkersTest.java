@@ -37,13 +37,14 @@ class AnalysisWorkersTest {
     private final AtomicInteger refusedConnections = new AtomicInteger();
     private AnalysisQueue queue;
     private AnalysisWorkers workers;
+    private CatalogService catalog;
 
     @BeforeEach
     void start() throws Exception {
         System.setProperty("karaf.data", data.toString());
         database = EmbeddedDatabase.open(data);
         queue = new AnalysisQueue(flaky(database));
-        CatalogService catalog = (CatalogService) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {CatalogService.class},
+        catalog = (CatalogService) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {CatalogService.class},
                 (proxy, method, args) -> method.getName().equals("updateAudioFeatures") ? Boolean.TRUE : null);
         workers = new AnalysisWorkers(queue, TrackAnalyzer.withModels(FeatureModels.load(new Dl4jModelRuntime())), catalog, oneWorker());
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -78,6 +79,24 @@ class AnalysisWorkersTest {
             seen = queue.job(job.id()).orElseThrow();
         }
         assertEquals(JobState.DONE, seen.state(), "the job after the outage is analysed: " + seen);
+    }
+
+    @Test
+    void jobsLeftRunningByStoppedWorkersRunWhenTheWorkersStartAgain() throws Exception {
+        workers.deactivate(); // as a configuration change does
+        Path audio = Signals.wav(data.resolve("b.wav"), Signals.drums(100, 4, 22_050, 2), 22_050, AudioFormat.Encoding.PCM_SIGNED, 16);
+        AnalysisJob job = queue.submit("t2", audio);
+        AnalysisStore store = queue.storeIfReady().orElseThrow();
+        assertEquals(job.id(), store.claimNext(queue.nodeId()).orElseThrow().id(), "the job is RUNNING for this node, as when a stop interrupts it");
+
+        workers = new AnalysisWorkers(queue, TrackAnalyzer.withModels(FeatureModels.load(new Dl4jModelRuntime())), catalog, oneWorker());
+        AnalysisJob seen = job;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (seen.state() != JobState.DONE && seen.state() != JobState.FAILED && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            seen = queue.job(job.id()).orElseThrow();
+        }
+        assertEquals(JobState.DONE, seen.state(), String.valueOf(seen));
     }
 
     /** The database, whose connections are refused (as by a stopped server) while {@link #down} is set. */
