@@ -28,6 +28,16 @@ final class SharedServer implements ParameterResolver {
                 server.close();
             } finally {
                 database.close();
+                deleteTree(musicRoot);
+            }
+        }
+    }
+
+    /** Deletes a folder with everything in it; symbolic links are deleted, never followed. */
+    private static void deleteTree(Path folder) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
         }
     }
