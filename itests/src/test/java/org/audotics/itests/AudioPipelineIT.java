@@ -1,6 +1,7 @@
 package org.audotics.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,8 @@ class AudioPipelineIT {
     private static AudoticsServer server;
     private static String trackId;
     private static String otherTrackId;
+    private static String reuploadedTrackId;
+    private static String brokenTrackId;
 
     @BeforeAll
     static void catalog(SharedServer.Running shared) throws Exception {
@@ -32,10 +35,14 @@ class AudioPipelineIT {
         HttpAnswer imported = server.importLines(
                 "{\"external_id\":\"pipeline-1\",\"name\":\"Clicks\",\"artists\":[{\"name\":\"Metronome\"}],\"duration_ms\":12000,"
                 + "\"genres\":[\"metronome-pipeline\"]}\n"
-                + "{\"external_id\":\"pipeline-2\",\"name\":\"Other\",\"artists\":[{\"name\":\"Metronome\"}],\"duration_ms\":1000}");
+                + "{\"external_id\":\"pipeline-2\",\"name\":\"Other\",\"artists\":[{\"name\":\"Metronome\"}],\"duration_ms\":1000}\n"
+                + "{\"external_id\":\"pipeline-3\",\"name\":\"Reuploaded\",\"artists\":[{\"name\":\"Metronome\"}],\"duration_ms\":1000}\n"
+                + "{\"external_id\":\"pipeline-4\",\"name\":\"Broken\",\"artists\":[{\"name\":\"Metronome\"}],\"duration_ms\":1000}");
         assertEquals(200, imported.status(), imported.toString());
         trackId = imported.json().get("tracks").get(0).get("id").asText();
         otherTrackId = imported.json().get("tracks").get(1).get("id").asText();
+        reuploadedTrackId = imported.json().get("tracks").get(2).get("id").asText();
+        brokenTrackId = imported.json().get("tracks").get(3).get("id").asText();
     }
 
     /** A mono 16-bit WAV: 1.5 kHz clicks at the given tempo. */
@@ -138,6 +145,46 @@ class AudioPipelineIT {
         HttpAnswer failed = awaitJob(accepted.header("Location"));
         assertEquals("failed", failed.json().get("state").asText());
         assertEquals("undecodable_audio", failed.json().get("error").get("code").asText());
+    }
+
+    /** Bytes the upload recognises as MP3 (an ID3 header) with no MPEG frames after it: JLayer fails on them with a NullPointerException. */
+    private static byte[] notReallyMp3() {
+        byte[] bytes = java.util.Arrays.copyOf("ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 4000);
+        for (int i = 10; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 31);
+        }
+        return bytes;
+    }
+
+    private static java.util.List<String> storedFiles(String track) throws Exception {
+        try (var files = java.nio.file.Files.list(server.home.resolve("data/audotics/audio"))) {
+            return files.map(path -> path.getFileName().toString()).filter(name -> name.startsWith(track + ".")).sorted().toList();
+        }
+    }
+
+    @Test
+    void aReuploadInAnotherFormatReplacesTheTracksOneFileAndARefusedOneKeepsIt() throws Exception {
+        byte[] wav = clickTrack(120, 6);
+        assertEquals("done", awaitJob(upload(reuploadedTrackId, wav, AudoticsServer.ADMIN_TOKEN).header("Location")).json().get("state").asText());
+        assertEquals(1, storedFiles(reuploadedTrackId).size(), storedFiles(reuploadedTrackId).toString());
+        HttpAnswer again = upload(reuploadedTrackId, notReallyMp3(), AudoticsServer.ADMIN_TOKEN);
+        assertEquals(202, again.status(), again.toString());
+        awaitJob(again.header("Location"));
+        assertEquals(1, storedFiles(reuploadedTrackId).size(), "one file per track: " + storedFiles(reuploadedTrackId));
+        assertEquals(415, upload(reuploadedTrackId, "not audio".getBytes(), AudoticsServer.ADMIN_TOKEN).status());
+        assertEquals(1, storedFiles(reuploadedTrackId).size(), "a refused upload keeps the old file");
+    }
+
+    @Test
+    void aJobThatCannotDecodeItsAudioSaysSoInOurWords() throws Exception {
+        HttpAnswer accepted = upload(brokenTrackId, notReallyMp3(), AudoticsServer.ADMIN_TOKEN);
+        assertEquals(202, accepted.status(), accepted.toString());
+        HttpAnswer failed = awaitJob(accepted.header("Location"));
+        assertEquals("failed", failed.json().get("state").asText(), failed.toString());
+        assertEquals("undecodable_audio", failed.json().get("error").get("code").asText());
+        String message = failed.json().get("error").get("message").asText();
+        assertFalse(message.matches("(?s).*(java|Exception|Error\\b|\\bnull\\b|/).*"), "internals in: " + message);
+        assertTrue(message.contains("error id"), message);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,10 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ScanIT {
 
     private static AudoticsServer server;
+    private static Path root;
 
     @BeforeAll
     static void server(SharedServer.Running shared) {
         server = shared.server();
+        root = shared.musicRoot();
+    }
+
+    /** A new folder inside the server's library root. */
+    private static Path musicFolder() throws Exception {
+        return Files.createTempDirectory(root, "scan-it-");
     }
 
     private static HttpAnswer startScan(String body, String token) throws Exception {
@@ -37,7 +45,8 @@ class ScanIT {
     }
 
     @Test
-    void aFolderIsImportedAndAnalysedAndARescanSkipsItAll(@TempDir Path music) throws Exception {
+    void aFolderIsImportedAndAnalysedAndARescanSkipsItAll() throws Exception {
+        Path music = musicFolder();
         Files.write(music.resolve("01 - Metronome - Steady.wav"), AudioPipelineIT.clickTrack(128, 6));
         Files.createDirectories(music.resolve("sub"));
         Files.write(music.resolve("sub").resolve("Faster.wav"), AudioPipelineIT.clickTrack(150, 6));
@@ -72,7 +81,8 @@ class ScanIT {
     }
 
     @Test
-    void badScanRequestsGetTheDocumentedErrors(@TempDir Path music) throws Exception {
+    void badScanRequestsGetTheDocumentedErrors() throws Exception {
+        Path music = musicFolder();
         assertEquals(401, startScan("{\"folder\": \"" + music + "\"}", null).status());
         HttpAnswer missing = startScan("{}", AudoticsServer.ADMIN_TOKEN);
         assertEquals(400, missing.status(), missing.toString());
@@ -85,5 +95,42 @@ class ScanIT {
         assertEquals(400, startScan("{\"folder\": ", AudoticsServer.ADMIN_TOKEN).status(), "malformed JSON");
         assertEquals(404, scan("00000000-0000-0000-0000-000000000000").status());
         assertEquals(400, scan("not-a-scan").status());
+    }
+
+    @Test
+    void everyPathOutsideTheLibraryRootsGetsTheSameAnswer(@TempDir Path outside) throws Exception {
+        Path music = musicFolder();
+        Files.write(outside.resolve("secret.wav"), AudioPipelineIT.clickTrack(128, 6));
+        Path linkOut = Files.createSymbolicLink(music.resolve("etc"), Path.of("/etc"));
+        Path linkToOutside = Files.createSymbolicLink(music.resolve("elsewhere"), outside);
+        Path file = Files.write(music.resolve("a.wav"), AudioPipelineIT.clickTrack(128, 6));
+        List<String> refused = List.of("/etc/shadow", "/nonexistent", "/proc/self", "/", "/etc", "/root", outside.toString(),
+                music.resolve("missing").toString(), file.toString(), linkOut.toString(), linkToOutside.toString(), music + "/../../etc");
+        String expected = null;
+        for (String path : refused) {
+            HttpAnswer answer = startScan("{\"folder\": \"" + path + "\"}", AudoticsServer.ADMIN_TOKEN);
+            assertEquals(422, answer.status(), path + ": " + answer);
+            assertEquals("folder_not_scannable", answer.errorCode(), path + ": " + answer);
+            String message = answer.errorMessage().replace("'" + path + "'", "'PATH'");
+            if (expected == null) {
+                expected = message;
+            }
+            assertEquals(expected, message, "the answer for " + path);
+        }
+    }
+
+    @Test
+    void linksLeadingOutOfTheRootAreNotFollowed(@TempDir Path outside) throws Exception {
+        Path music = musicFolder();
+        Files.write(music.resolve("Inside.wav"), AudioPipelineIT.clickTrack(140, 6));
+        Files.write(outside.resolve("Outside.wav"), AudioPipelineIT.clickTrack(100, 6));
+        Files.createSymbolicLink(music.resolve("elsewhere"), outside);
+        Files.createSymbolicLink(music.resolve("Linked.wav"), outside.resolve("Outside.wav"));
+        Files.createSymbolicLink(music.resolve("loop"), music);
+
+        HttpAnswer done = awaitFinished(startScan("{\"folder\": \"" + music + "\"}", AudoticsServer.ADMIN_TOKEN).json().get("id").asText());
+        assertEquals("done", done.json().get("state").asText(), done.toString());
+        assertEquals(1, done.json().get("files").get("found").asInt(), done.toString());
+        assertEquals(1, done.json().get("analyses").get("done").asInt(), done.toString());
     }
 }

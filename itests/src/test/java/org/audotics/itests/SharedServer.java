@@ -1,5 +1,7 @@
 package org.audotics.itests;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -13,8 +15,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 final class SharedServer implements ParameterResolver {
 
-    /** The running server with the database and Redis namespace it uses. */
-    record Running(AudoticsServer server, TestDatabase database, String redisPrefix)
+    /**
+     * The running server with the database and Redis namespace it uses, and its one library root: every
+     * test class that scans puts its folders inside {@code musicRoot}.
+     */
+    record Running(AudoticsServer server, TestDatabase database, String redisPrefix, Path musicRoot)
             implements ExtensionContext.Store.CloseableResource {
 
         @Override
@@ -23,6 +28,16 @@ final class SharedServer implements ParameterResolver {
                 server.close();
             } finally {
                 database.close();
+                deleteTree(musicRoot);
+            }
+        }
+    }
+
+    /** Deletes a folder with everything in it; symbolic links are deleted, never followed. */
+    private static void deleteTree(Path folder) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
         }
     }
@@ -47,11 +62,12 @@ final class SharedServer implements ParameterResolver {
         try {
             TestDatabase database = new TestDatabase();
             String prefix = "audotics-it-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+            Path musicRoot = Files.createTempDirectory("audotics-it-music-").toRealPath();
             AudoticsServer server = AudoticsServer.start("shared", Map.of(
                     "org.audotics.storage", "url = " + database.url + "\nuser = " + TestDatabase.USER + "\npassword = " + TestDatabase.PASSWORD + "\n",
                     "org.audotics.cache", "redis.uri = " + REDIS_URI + "\nkey.prefix = " + prefix + "\n",
-                    "org.audotics.dsp", "max.upload.mb = " + MAX_UPLOAD_MB + "\n"), true);
-            return new Running(server, database, prefix);
+                    "org.audotics.dsp", "max.upload.mb = " + MAX_UPLOAD_MB + "\nlibrary.roots = " + musicRoot + "\n"), true);
+            return new Running(server, database, prefix, musicRoot);
         } catch (Exception e) {
             throw new IllegalStateException("could not start the shared server", e);
         }

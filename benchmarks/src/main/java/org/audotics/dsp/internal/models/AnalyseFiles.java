@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.audotics.catalog.api.AudioFeatures;
 import org.audotics.dsp.internal.signal.SignalFeatures;
 import org.audotics.ml.internal.Dl4jModelRuntime;
+import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 
 /**
  * The whole analysis (decoding, every measurement, the learned and heuristic features) of each file
@@ -17,6 +18,9 @@ import org.audotics.ml.internal.Dl4jModelRuntime;
  *
  * <p>With {@code --pool=N} first, analyses the files on N threads at once instead (as the server's
  * worker pool does) and prints only the throughput: seconds of audio per wall-clock second.
+ *
+ * <p>Exits as soon as the last file is done: JTransforms runs large transforms on JLargeArrays' shared
+ * cached pool, whose threads are not daemons and would keep the JVM alive for their 60 s idle timeout.
  */
 public final class AnalyseFiles {
 
@@ -24,6 +28,14 @@ public final class AnalyseFiles {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            analyse(args);
+        } finally {
+            ConcurrencyUtils.shutdownThreadPoolAndAwaitTermination();
+        }
+    }
+
+    private static void analyse(String[] args) throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         TrackAnalyzer analyzer = TrackAnalyzer.withModels(FeatureModels.load(new Dl4jModelRuntime()));
         if (args.length > 0 && args[0].startsWith("--pool=")) {

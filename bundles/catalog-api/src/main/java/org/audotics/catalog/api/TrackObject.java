@@ -1,5 +1,6 @@
 package org.audotics.catalog.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -10,17 +11,22 @@ import java.util.Map;
  *
  * <p>Differences from Spotify: {@code uri} uses the {@code audotics:} scheme; {@code external_ids} holds
  * the id the track was imported under ({@code "import"}); {@code album.artists} are the track's artists
- * (album artists are not modelled yet); {@code genres} is our addition; there are no preview URLs, images
- * or markets.
+ * (album artists are not modelled yet); {@code genres} is our addition; there are no preview URLs, images,
+ * markets or external URLs (empty, as Spotify's types want them); {@code album} is left out (not null: Spotify's
+ * schema has no null album) for a track without one; an album's unknown release date is {@code "0000"} with
+ * precision {@code "year"}, as Spotify answers for its own undated albums; {@code album.total_tracks} is not
+ * served (a track does not know its album's size). The JSON types of every field are checked against
+ * Spotify's published OpenAPI description by {@code SpotifyShapesIT}.
  */
 public record TrackObject(
-        SimplifiedAlbum album,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SimplifiedAlbum album,
         List<SimplifiedArtist> artists,
         List<String> availableMarkets,
         int discNumber,
         int durationMs,
         boolean explicit,
         Map<String, String> externalIds,
+        Map<String, String> externalUrls,
         List<String> genres,
         String href,
         String id,
@@ -34,13 +40,17 @@ public record TrackObject(
         String uri) {
 
     /** An artist inside a track. */
-    public record SimplifiedArtist(String href, String id, String name, String type, String uri) {
+    public record SimplifiedArtist(Map<String, String> externalUrls, String href, String id, String name, String type, String uri) {
     }
 
     /** An album inside a track. */
-    public record SimplifiedAlbum(String albumType, List<SimplifiedArtist> artists, String href, String id,
-            List<Object> images, String name, String releaseDate, String releaseDatePrecision, String type, String uri) {
+    public record SimplifiedAlbum(String albumType, List<SimplifiedArtist> artists, List<String> availableMarkets,
+            Map<String, String> externalUrls, String href, String id, List<Object> images, String name, String releaseDate,
+            String releaseDatePrecision, String type, String uri) {
     }
+
+    /** Spotify's release date of an undated album. */
+    static final String UNKNOWN_RELEASE_DATE = "0000";
 
     /**
      * @param track   the catalog track
@@ -48,22 +58,22 @@ public record TrackObject(
      */
     public static TrackObject of(Track track, URI apiBase) {
         List<SimplifiedArtist> artists = track.artists().stream()
-                .map(artist -> new SimplifiedArtist(apiBase.resolve("artists/" + artist.id()).toString(), artist.id(),
+                .map(artist -> new SimplifiedArtist(Map.of(), apiBase.resolve("artists/" + artist.id()).toString(), artist.id(),
                         artist.name(), "artist", "audotics:artist:" + artist.id()))
                 .toList();
         AlbumRef album = track.album();
-        SimplifiedAlbum simplifiedAlbum = album == null ? null : new SimplifiedAlbum("album", artists,
+        SimplifiedAlbum simplifiedAlbum = album == null ? null : new SimplifiedAlbum("album", artists, List.of(), Map.of(),
                 apiBase.resolve("albums/" + album.id()).toString(), album.id(), List.of(), album.name(),
-                album.releaseDate(), precision(album.releaseDate()), "album", "audotics:album:" + album.id());
+                album.releaseDate() == null ? UNKNOWN_RELEASE_DATE : album.releaseDate(), precision(album.releaseDate()), "album", "audotics:album:" + album.id());
         return new TrackObject(simplifiedAlbum, artists, List.of(), track.discNumber(), track.durationMs(),
-                track.explicit(), Map.of("import", track.externalId()), track.genres(),
+                track.explicit(), Map.of("import", track.externalId()), Map.of(), track.genres(),
                 apiBase.resolve("tracks/" + track.id()).toString(), track.id(), false, true, track.name(),
                 track.popularity(), null, track.trackNumber(), "track", "audotics:track:" + track.id());
     }
 
     private static String precision(String releaseDate) {
         if (releaseDate == null) {
-            return null;
+            return "year";
         }
         return switch (releaseDate.length()) {
             case 4 -> "year";

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CatalogRecordsTest {
@@ -49,5 +50,17 @@ class CatalogRecordsTest {
         assertEquals("http://host:8181/v1/artists/ar1", object.artists().get(0).href());
         assertEquals("year", object.album().releaseDatePrecision());
         assertEquals("ext1", object.externalIds().get("import"));
+    }
+
+    @Test
+    void anUndatedAlbumHasSpotifysUnknownDateNotNull() {
+        var track = new Track("id1", "ext1", "Song", List.of(new ArtistRef("ar1", "Band")), new AlbumRef("al1", "Album", null),
+                List.of(), 0, 1000, false, 1, 1, null);
+        var object = TrackObject.of(track, URI.create("http://host:8181/v1/"));
+        assertEquals("0000", object.album().releaseDate());
+        assertEquals("year", object.album().releaseDatePrecision());
+        assertEquals(Map.of(), object.externalUrls());
+        assertEquals(Map.of(), object.album().externalUrls());
+        assertEquals(List.of(), object.album().availableMarkets());
     }
 }

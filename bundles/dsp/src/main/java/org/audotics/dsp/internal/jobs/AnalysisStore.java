@@ -23,7 +23,7 @@ public final class AnalysisStore {
             "id, track_id, audio_path, state, progress, error_code, error_message, created_at, updated_at";
     private static final String ANALYSIS_COLUMNS = "track_id, analyzer_version, duration_ms, loudness, tempo, tempo_confidence,"
             + " music_key, mode, key_confidence, analyzed_at, time_signature, time_signature_confidence, acousticness, danceability,"
-            + " energy, instrumentalness, liveness, speechiness, valence, structure_json";
+            + " energy, instrumentalness, liveness, speechiness, valence, structure_json, analysis_ms";
 
     private final Sql sql;
 
@@ -73,11 +73,11 @@ public final class AnalysisStore {
         AudioFeatures f = analysis.features();
         sql.inTransaction("Storing an analysis", connection -> {
             Sql.execute(connection, "DELETE FROM track_analysis WHERE track_id = ?", analysis.trackId());
-            Sql.execute(connection, "INSERT INTO track_analysis (" + ANALYSIS_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            Sql.execute(connection, "INSERT INTO track_analysis (" + ANALYSIS_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     analysis.trackId(), analysis.analyzerVersion(), analysis.durationMs(), f.loudness(), f.tempo(),
                     analysis.tempoConfidence(), f.key(), f.mode(), analysis.keyConfidence(), analysis.analyzedAt(), f.timeSignature(),
                     analysis.timeSignatureConfidence(), f.acousticness(), f.danceability(), f.energy(), f.instrumentalness(), f.liveness(),
-                    f.speechiness(), f.valence(), analysis.structureJson());
+                    f.speechiness(), f.valence(), analysis.structureJson(), analysis.analysisMs());
             Sql.execute(connection, "UPDATE analysis_job SET state = ?, progress = 1, updated_at = ? WHERE id = ?",
                     JobState.DONE.name(), System.currentTimeMillis(), jobId);
         });
@@ -147,7 +147,7 @@ public final class AnalysisStore {
                 row.getInt(7), row.getDouble(17), row.getDouble(4), row.getInt(8), row.getDouble(18), row.getDouble(5),
                 row.getInt(11), row.getDouble(19));
         return new TrackAnalysis(row.getString(1), row.getString(2), row.getLong(3), row.getDouble(6),
-                row.getDouble(9), row.getInt(11), row.getDouble(12), features, row.getString(20), row.getLong(10));
+                row.getDouble(9), row.getInt(11), row.getDouble(12), features, row.getString(20), row.getLong(10), row.getLong(21));
     }
 
     private List<AnalysisJob> jobs(String query, Object... parameters) {

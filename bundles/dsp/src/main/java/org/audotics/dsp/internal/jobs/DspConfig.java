@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Configuration of the DSP bundle, PID {@value #PID} ({@code etc/org.audotics.dsp.cfg}). */
-@ObjectClassDefinition(name = "Audotics DSP", description = "Audio uploads and analysis workers")
+@ObjectClassDefinition(name = "Audotics DSP", description = "Audio uploads, analysis workers and folder scans")
 public @interface DspConfig {
 
     String PID = "org.audotics.dsp";
@@ -20,4 +20,8 @@ public @interface DspConfig {
 
     @AttributeDefinition(name = "Stale job (s)", description = "A running job not updated for this long (its node died) is queued again by any node")
     int stale_job_seconds() default 300;
+
+    @AttributeDefinition(name = "Library roots", description = "Comma-separated absolute folders that folder scans may read (and their"
+            + " subfolders); empty: data/audotics/music. Symbolic links leading out of every root are not followed")
+    String library_roots() default "";
 }

@@ -8,7 +8,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.UriInfo;
-import org.audotics.dsp.internal.jobs.AnalysisService;
+import org.audotics.dsp.internal.jobs.AnalysisQueue;
 import org.audotics.http.api.ApiException;
 import org.audotics.http.api.Parameters;
 import org.audotics.http.api.RestResource;
@@ -23,10 +23,10 @@ import org.osgi.service.component.annotations.Reference;
 @Produces(MediaType.APPLICATION_JSON)
 public final class AnalysisJobResource {
 
-    private final AnalysisService analysis;
+    private final AnalysisQueue analysis;
 
     @Activate
-    public AnalysisJobResource(@Reference AnalysisService analysis) {
+    public AnalysisJobResource(@Reference AnalysisQueue analysis) {
         this.analysis = analysis;
     }
 

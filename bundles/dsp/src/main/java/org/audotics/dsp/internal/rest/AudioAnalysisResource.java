@@ -1,7 +1,5 @@
 package org.audotics.dsp.internal.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.ws.rs.GET;
@@ -9,10 +7,8 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
-import org.audotics.catalog.api.AudioFeatures;
 import org.audotics.catalog.api.CatalogService;
-import org.audotics.dsp.internal.jobs.AnalysisService;
-import org.audotics.dsp.internal.jobs.StructureJson;
+import org.audotics.dsp.internal.jobs.AnalysisQueue;
 import org.audotics.dsp.internal.jobs.TrackAnalysis;
 import org.audotics.http.api.ApiException;
 import org.audotics.http.api.RestResource;
@@ -36,10 +32,10 @@ public final class AudioAnalysisResource {
     static final Map<String, String> FEATURE_METHODS = methods();
 
     private final CatalogService catalog;
-    private final AnalysisService analysis;
+    private final AnalysisQueue analysis;
 
     @Activate
-    public AudioAnalysisResource(@Reference CatalogService catalog, @Reference AnalysisService analysis) {
+    public AudioAnalysisResource(@Reference CatalogService catalog, @Reference AnalysisQueue analysis) {
         this.catalog = catalog;
         this.analysis = analysis;
     }
@@ -67,32 +63,6 @@ public final class AudioAnalysisResource {
         KnownTrack.require(catalog, id);
         TrackAnalysis measured = analysis.analysis(id).orElseThrow(() -> new ApiException(404, "analysis_not_available",
                 "track '" + id + "' has not been analysed; upload its audio with PUT /v1/tracks/" + id + "/audio"));
-        AudioFeatures features = measured.features();
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("analyzer_version", measured.analyzerVersion());
-        meta.put("platform", "Audotics");
-        meta.put("timestamp", measured.analyzedAt() / 1000);
-        meta.put("analysis_time", Instant.ofEpochMilli(measured.analyzedAt()).toString());
-        meta.put("status_code", 0);
-        meta.put("feature_methods", FEATURE_METHODS);
-        Map<String, Object> track = new LinkedHashMap<>();
-        track.put("duration", measured.durationMs() / 1000.0);
-        track.put("loudness", features.loudness());
-        track.put("tempo", features.tempo());
-        track.put("tempo_confidence", measured.tempoConfidence());
-        track.put("time_signature", features.timeSignature());
-        track.put("time_signature_confidence", measured.timeSignatureConfidence());
-        track.put("key", features.key());
-        track.put("key_confidence", measured.keyConfidence());
-        track.put("mode", features.mode());
-        track.put("mode_confidence", measured.keyConfidence());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("meta", meta);
-        answer.put("track", track);
-        JsonNode structure = StructureJson.parse(measured.structureJson());
-        for (String part : new String[] {"bars", "beats", "sections", "segments", "tatums"}) {
-            answer.put(part, structure.path(part));
-        }
-        return answer;
+        return AudioAnalysisObject.of(measured, FEATURE_METHODS);
     }
 }

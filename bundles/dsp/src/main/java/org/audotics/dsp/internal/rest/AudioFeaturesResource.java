@@ -14,7 +14,7 @@ import javax.ws.rs.core.UriInfo;
 import org.audotics.catalog.api.CatalogIds;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.Track;
-import org.audotics.dsp.internal.jobs.AnalysisService;
+import org.audotics.dsp.internal.jobs.AnalysisQueue;
 import org.audotics.dsp.internal.jobs.AnalysisSummary;
 import org.audotics.http.api.ApiException;
 import org.audotics.http.api.Parameters;
@@ -38,10 +38,10 @@ public final class AudioFeaturesResource {
     static final String NO_FEATURES = "features_not_available";
 
     private final CatalogService catalog;
-    private final AnalysisService analysis;
+    private final AnalysisQueue analysis;
 
     @Activate
-    public AudioFeaturesResource(@Reference CatalogService catalog, @Reference AnalysisService analysis) {
+    public AudioFeaturesResource(@Reference CatalogService catalog, @Reference AnalysisQueue analysis) {
         this.catalog = catalog;
         this.analysis = analysis;
     }

@@ -1,7 +1,6 @@
 package org.audotics.dsp.internal.rest;
 
 import java.net.URI;
-import java.nio.file.InvalidPathException;
 import java.util.Map;
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
@@ -17,6 +16,7 @@ import javax.ws.rs.core.UriInfo;
 import org.audotics.auth.api.Roles;
 import org.audotics.dsp.internal.scan.FolderScanner;
 import org.audotics.dsp.internal.scan.ScanJob;
+import org.audotics.dsp.internal.scan.ScanRefusedException;
 import org.audotics.http.api.ApiException;
 import org.audotics.http.api.RestResource;
 import org.osgi.service.component.annotations.Activate;
@@ -26,7 +26,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * {@code POST /v1/scans} (admin, body {@code {"folder": "/srv/music"}}): scans a folder of the server for
  * audio files, imports them as tracks and analyses them; answers 202 with the scan and its
- * {@code Location}. {@code GET /v1/scans/{id}} (admin): its progress and the state of its analyses.
+ * {@code Location}. Only folders inside the library roots ({@code library.roots}) can be scanned; any
+ * other path, whether or not it exists, gets the same 422 {@code folder_not_scannable}. {@code GET /v1/scans/{id}} (admin): its progress and the state of its analyses.
  */
 @RestResource
 @Component(service = ScanResource.class)
@@ -50,21 +51,16 @@ public final class ScanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(ScanRequest request, @Context UriInfo uri) {
         if (request == null || request.folder() == null || request.folder().isBlank()) {
-            throw ApiException.invalidBody("send {\"folder\": \"<absolute path of a folder on the server>\"}");
+            throw ApiException.invalidBody("send {\"folder\": \"<absolute path of a folder inside a library root>\"}");
         }
-        java.nio.file.Path folder;
-        try {
-            folder = java.nio.file.Path.of(request.folder().strip());
-        } catch (InvalidPathException e) {
-            throw ApiException.invalidBody("folder is not a valid path: " + e.getMessage());
-        }
-        if (!folder.isAbsolute()) {
+        String folder = request.folder().strip();
+        if (folder.indexOf('\0') >= 0 || !folder.startsWith("/")) {
             throw ApiException.invalidBody("folder must be an absolute path on the server, got '" + request.folder() + "'");
         }
         ScanJob scan;
         try {
             scan = scanner.start(folder);
-        } catch (IllegalArgumentException e) {
+        } catch (ScanRefusedException e) {
             throw ApiException.unprocessable("folder_not_scannable", e.getMessage());
         }
         Map<String, Object> answer = ScanObject.of(scanner.progress(scan.id()).orElseThrow(), uri.getBaseUri());

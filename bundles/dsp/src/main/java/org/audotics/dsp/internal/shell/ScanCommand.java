@@ -1,6 +1,7 @@
 package org.audotics.dsp.internal.shell;
 
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.karaf.shell.api.action.Action;
@@ -12,11 +13,12 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.audotics.dsp.internal.jobs.JobState;
 import org.audotics.dsp.internal.scan.FolderScanner;
 import org.audotics.dsp.internal.scan.ScanJob;
+import org.audotics.dsp.internal.scan.ScanRefusedException;
 
 /**
  * {@code audotics:scan DIR}: scans a music folder into the catalog and analyses it, drawing a progress
  * bar until every file is imported and analysed (Ctrl-C stops watching; the scan goes on). The same as
- * {@code POST /v1/scans}.
+ * {@code POST /v1/scans}, confined to the same library roots.
  */
 @Service
 @Command(scope = "audotics", name = "scan", description = "Import a music folder into the catalog and analyse its audio")
@@ -38,9 +40,12 @@ public final class ScanCommand implements Action {
         PrintStream out = System.out;
         ScanJob scan;
         try {
-            scan = scanner.start(Path.of(folder));
-        } catch (IllegalArgumentException e) {
+            scan = scanner.start(Path.of(folder).toAbsolutePath().toString());
+        } catch (ScanRefusedException e) {
             System.err.println("Cannot scan: " + e.getMessage());
+            return null;
+        } catch (InvalidPathException e) {
+            System.err.println("Cannot scan: '" + folder + "' is not a valid path");
             return null;
         }
         out.println("Scan " + scan.id() + " of " + scan.folder());

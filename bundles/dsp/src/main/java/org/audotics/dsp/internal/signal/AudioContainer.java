@@ -5,21 +5,10 @@ import java.nio.charset.StandardCharsets;
 /** The audio formats we decode, told apart by the first bytes of a file (never by its name). */
 public enum AudioContainer {
     /** RIFF/WAVE, AIFF or AU: PCM read by the JDK. */
-    PCM_FILE("wav"),
-    FLAC("flac"),
-    MP3("mp3"),
-    OGG_VORBIS("ogg");
-
-    private final String extension;
-
-    AudioContainer(String extension) {
-        this.extension = extension;
-    }
-
-    /** The file extension an upload of this format is stored under. */
-    public String extension() {
-        return extension;
-    }
+    PCM_FILE,
+    FLAC,
+    MP3,
+    OGG_VORBIS;
 
     /** Bytes needed by {@link #detect}. */
     public static final int HEADER_BYTES = 64;

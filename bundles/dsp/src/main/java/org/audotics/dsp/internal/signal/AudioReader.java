@@ -24,9 +24,13 @@ import org.jflac.sound.spi.FlacFormatConversionProvider;
  * {@code javax.sound} service providers (that lookup goes through the thread's context class loader and
  * caches what it finds, which is unreliable inside OSGi); Ogg Vorbis through {@link OggVorbisDecoder}.
  * PCM samples are converted by
- * {@link SampleConverter}. Failures inside a decoder become {@link UndecodableAudioException}s.
+ * {@link SampleConverter}. Failures inside a decoder become {@link UndecodableAudioException}s whose
+ * message is ours (it reaches clients as the job's error); what the decoder said is kept as the cause.
  */
 final class AudioReader implements Closeable {
+
+    private static final String UNREADABLE_DATA = "the audio data cannot be read to its end";
+    private static final String CORRUPT_DATA = "the audio data is corrupt";
 
     private final CountingInputStream source;
     private final AudioInputStream stream;
@@ -69,16 +73,16 @@ final class AudioReader implements Closeable {
             return new AudioReader(in, decoded(container, in), null);
         } catch (UnsupportedAudioFileException e) {
             closeQuietly(in);
-            throw new UndecodableAudioException("cannot decode " + file.getFileName() + ": " + e.getMessage(), e);
+            throw new UndecodableAudioException("the audio data of " + file.getFileName() + " cannot be decoded", e);
         } catch (IOException e) {
             closeQuietly(in);
-            throw new UndecodableAudioException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+            throw new UndecodableAudioException(file.getFileName() + " cannot be read", e);
         } catch (UnsupportedAudioFormatException | UndecodableAudioException e) {
             closeQuietly(in);
             throw e;
         } catch (RuntimeException | LinkageError e) {
             closeQuietly(in);
-            throw new UndecodableAudioException("cannot decode " + file.getFileName() + ": " + e, e);
+            throw new UndecodableAudioException("the audio data of " + file.getFileName() + " cannot be decoded", e);
         }
     }
 
@@ -130,9 +134,9 @@ final class AudioReader implements Closeable {
             try {
                 return vorbis.read(block);
             } catch (IOException e) {
-                throw new UndecodableAudioException("audio data cannot be read: " + e.getMessage(), e);
+                throw new UndecodableAudioException(UNREADABLE_DATA, e);
             } catch (RuntimeException e) {
-                throw new UndecodableAudioException("audio data is corrupt: " + e, e);
+                throw new UndecodableAudioException(CORRUPT_DATA, e);
             }
         }
         int frameBytes = channels * converter.bytesPerSample();
@@ -160,10 +164,10 @@ final class AudioReader implements Closeable {
             }
             return frames;
         } catch (IOException e) {
-            throw new UndecodableAudioException("audio data cannot be read: " + e.getMessage(), e);
+            throw new UndecodableAudioException(UNREADABLE_DATA, e);
         } catch (RuntimeException e) {
             // third-party decoders signal corrupt data with arbitrary runtime exceptions
-            throw new UndecodableAudioException("audio data is corrupt: " + e, e);
+            throw new UndecodableAudioException(CORRUPT_DATA, e);
         }
     }
 

@@ -104,7 +104,7 @@ class AnalysisStoreTest {
     private static TrackAnalysis analysis(double loudness, double tempo, long at) {
         AudioFeatures features = new AudioFeatures(0.1, 0.2, 0.3, 0.4, 7, 0.5, loudness, 1, 0.6, tempo, 3, 0.7);
         return new TrackAnalysis("t1", "0.2.0", 180_000, 0.9, 0.6, 3, 0.8, features,
-                "{\"bars\":[],\"beats\":[],\"tatums\":[],\"sections\":[],\"segments\":[]}", at);
+                "{\"bars\":[],\"beats\":[],\"tatums\":[],\"sections\":[],\"segments\":[]}", at, 1_234 + at);
     }
 
     @Test

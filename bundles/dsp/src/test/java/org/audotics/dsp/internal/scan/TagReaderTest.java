@@ -1,7 +1,10 @@
 package org.audotics.dsp.internal.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,13 +43,17 @@ class TagReaderTest {
     }
 
     @Test
-    void trackImportsHaveStableIdsAndSaneFields() {
+    void trackImportsHaveStableIdsThatPublishNoServerPathAndSaneFields() {
         FileTags tags = new FileTags("Title", List.of("A", "B"), "Album", "rock", 2, 1, "2001", 0);
-        var track = FolderScanner.trackOf(Path.of("/music/a.flac"), tags);
-        assertEquals("file:/music/a.flac", track.externalId());
+        var track = ScannedTracks.trackOf(Path.of("/home/someone/music/a.flac"), tags);
+        assertTrue(track.externalId().matches("file-sha256:[0-9a-f]{64}"), track.externalId());
+        assertFalse(track.externalId().contains("someone") || track.externalId().contains("a.flac"), "no part of the path");
+        assertEquals(track.externalId(), ScannedTracks.trackOf(Path.of("/home/someone/music/a.flac"), tags).externalId(), "stable");
+        assertNotEquals(track.externalId(), ScannedTracks.trackOf(Path.of("/other/root/music/a.flac"), tags).externalId(),
+                "the same relative path under two roots is two tracks");
         assertEquals(1, track.durationMs(), "unknown duration until analysed: the smallest valid value");
         assertEquals("2001", track.album().releaseDate());
         var longPath = Path.of("/" + "x".repeat(300) + ".flac");
-        assertEquals(12 + 64, FolderScanner.trackOf(longPath, tags).externalId().length(), "long paths are hashed to fit 200 characters");
+        assertEquals(12 + 64, ScannedTracks.trackOf(longPath, tags).externalId().length(), "fits the catalog's 200 characters");
     }
 }

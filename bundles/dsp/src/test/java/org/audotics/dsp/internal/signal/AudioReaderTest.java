@@ -1,16 +1,19 @@
 package org.audotics.dsp.internal.signal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sound.sampled.AudioFormat;
+import org.audotics.dsp.api.UndecodableAudioException;
 import org.audotics.dsp.api.UnsupportedAudioFormatException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AudioReaderTest {
 
@@ -46,6 +49,36 @@ class AudioReaderTest {
         assertThrows(UnsupportedAudioFormatException.class, () -> AudioReader.open(text));
         Path empty = Files.write(dir.resolve("empty.wav"), new byte[0]);
         assertThrows(UnsupportedAudioFormatException.class, () -> AudioReader.open(empty));
+    }
+
+    /** What clients read as a job's error: no Java class names, no "null", no server path. */
+    static void assertOurWords(String message) {
+        assertFalse(message.matches("(?s).*(java|Exception|Error|\\bnull\\b|/).*"), "internals in: " + message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000", "\u00ff\u00fb\u0090\u0064", "fLaC\u0000\u0000\u0000\"", "FORM\u0000\u0000\u0000\u0004AIFF",
+        "RIFF\u0024\u0000\u0000\u0000WAVEfmt \u0010\u0000\u0000\u0000\u0055\u0000\u0001\u0000"})
+    void decoderFailuresAreDescribedInOurWords(String start) throws Exception {
+        byte[] header = start.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] bytes = java.util.Arrays.copyOf(header, 5000);
+        for (int i = header.length; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 31);
+        }
+        Path file = Files.write(dir.resolve("broken.bin"), bytes);
+        try {
+            SignalAnalysis.analyze(file);
+            throw new AssertionError("garbage was analysed");
+        } catch (UndecodableAudioException | UnsupportedAudioFormatException e) {
+            assertOurWords(e.getMessage());
+        }
+    }
+
+    @Test
+    void anUnreadableFileIsDescribedInOurWords() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("folder.wav"));
+        UndecodableAudioException e = assertThrows(UndecodableAudioException.class, () -> AudioReader.open(folder));
+        assertOurWords(e.getMessage());
     }
 
     @Test
