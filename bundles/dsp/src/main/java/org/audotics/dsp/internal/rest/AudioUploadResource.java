@@ -17,11 +17,8 @@ import javax.ws.rs.core.UriInfo;
 import org.audotics.auth.api.Roles;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.dsp.internal.audio.AudioFileStore;
-import org.audotics.dsp.internal.audio.AudioUploadException;
 import org.audotics.dsp.internal.jobs.AnalysisJob;
 import org.audotics.dsp.internal.jobs.AnalysisQueue;
-import org.audotics.http.api.ApiException;
-import org.audotics.http.api.ErrorCodes;
 import org.audotics.http.api.RestResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -55,16 +52,7 @@ public final class AudioUploadResource {
     public Response upload(@PathParam("id") String id, @HeaderParam("Content-Length") Long length, InputStream body,
             @Context UriInfo uri) throws IOException {
         KnownTrack.require(catalog, id);
-        Path stored;
-        try {
-            stored = files.store(id, body, length);
-        } catch (AudioUploadException e) {
-            throw switch (e.reason()) {
-                case TOO_LARGE -> new ApiException(413, ErrorCodes.PAYLOAD_TOO_LARGE, e.getMessage());
-                case EMPTY -> ApiException.invalidBody(e.getMessage());
-                case NOT_AUDIO -> new ApiException(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
-            };
-        }
+        Path stored = files.store(id, body, length); // a refusal is answered by DspExceptionMappers
         AnalysisJob job = queue.submit(id, stored);
         JobObject answer = JobObject.of(job, uri.getBaseUri());
         return Response.accepted(answer).location(URI.create(answer.href())).build();

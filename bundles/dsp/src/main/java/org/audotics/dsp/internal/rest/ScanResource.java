@@ -16,7 +16,6 @@ import javax.ws.rs.core.UriInfo;
 import org.audotics.auth.api.Roles;
 import org.audotics.dsp.internal.scan.FolderScanner;
 import org.audotics.dsp.internal.scan.ScanJob;
-import org.audotics.dsp.internal.scan.ScanRefusedException;
 import org.audotics.http.api.ApiException;
 import org.audotics.http.api.RestResource;
 import org.osgi.service.component.annotations.Activate;
@@ -57,12 +56,7 @@ public final class ScanResource {
         if (folder.indexOf('\0') >= 0 || !folder.startsWith("/")) {
             throw ApiException.invalidBody("folder must be an absolute path on the server, got '" + request.folder() + "'");
         }
-        ScanJob scan;
-        try {
-            scan = scanner.start(folder);
-        } catch (ScanRefusedException e) {
-            throw ApiException.unprocessable("folder_not_scannable", e.getMessage());
-        }
+        ScanJob scan = scanner.start(folder); // a refused folder is answered by DspExceptionMappers
         Map<String, Object> answer = ScanObject.of(scanner.progress(scan.id()).orElseThrow(), uri.getBaseUri());
         return Response.accepted(answer).location(URI.create((String) answer.get("href"))).build();
     }
