@@ -34,7 +34,10 @@ record ConnectionSettings(String url, String user, String password, boolean embe
         String password = firstNonBlank(env.get(ENV_PASSWORD), config.password());
         if (url.isEmpty()) {
             Path file = dataDir.resolve("audotics").resolve("audotics").toAbsolutePath();
-            return new ConnectionSettings("jdbc:h2:file:" + file + H2_OPTIONS, "sa", "", true);
+            // retry: H2's file system that reopens its file when a thread is interrupted mid-write; through
+            // a plain FileChannel one interrupted thread (SCR interrupts a component's threads when it
+            // deactivates it) closed the database for every bundle until a restart
+            return new ConnectionSettings("jdbc:h2:retry:" + file + H2_OPTIONS, "sa", "", true);
         }
         if (url.startsWith("jdbc:h2:")) {
             return new ConnectionSettings(url.contains("MODE=") ? url : url + H2_OPTIONS, user, password, false);

@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * migrations and Cayenne object stores on that pool. Also the {@code database} readiness check.
  * A configuration change re-activates the component, so every consumer rebinds to the new pool.
  */
+// immediate: as a delayed component SCR closed the pool whenever its last consumer was re-activated (each
+// configuration arriving at start did that) and opened a new one for the next, four pools in one start
 @Component(service = {Database.class, ObjectStores.class, HealthCheck.class}, configurationPid = StorageConfig.PID,
-        property = HealthCheck.NAME + "=database")
+        property = HealthCheck.NAME + "=database", immediate = true)
 @Designate(ocd = StorageConfig.class)
 public final class PooledDatabase implements Database, ObjectStores, HealthCheck {
 

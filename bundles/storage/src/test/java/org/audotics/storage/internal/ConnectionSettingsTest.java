@@ -17,7 +17,7 @@ class ConnectionSettingsTest {
     void emptyUrlMeansEmbeddedH2UnderTheDataFolder() {
         ConnectionSettings settings = ConnectionSettings.resolve(TestStorageConfig.defaults(), Map.of(), DATA);
         assertTrue(settings.embedded());
-        assertTrue(settings.url().startsWith("jdbc:h2:file:/srv/karaf/data/audotics/audotics;"), settings.url());
+        assertTrue(settings.url().startsWith("jdbc:h2:retry:/srv/karaf/data/audotics/audotics;"), settings.url());
         assertTrue(settings.url().contains("MODE=PostgreSQL"));
     }
 
