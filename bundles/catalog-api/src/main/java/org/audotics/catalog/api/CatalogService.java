@@ -21,7 +21,7 @@ public interface CatalogService {
     /** Tracks one {@link #importTracks} batch may hold, and so the lines of one {@code POST /v1/catalog/import}. */
     int MAX_IMPORT_BATCH = 10_000;
 
-    /** Ids one {@link #tracks} call may look up. */
+    /** Ids one {@link #tracks} call may look up, and so one {@code GET /v1/audio-features?ids=}, as in Spotify's Web API. */
     int MAX_LOOKUP_IDS = 100;
 
     /** Ids one {@code GET /v1/tracks?ids=} may name, as in Spotify's Web API. */

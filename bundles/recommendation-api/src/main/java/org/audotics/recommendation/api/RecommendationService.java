@@ -12,9 +12,15 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface RecommendationService {
 
+    /** Most tracks one {@link #recommend} call (and one {@code GET /v1/recommendations}) may ask for, as in Spotify's API. */
+    int MAX_LIMIT = 100;
+
+    /** Tracks a {@code GET /v1/recommendations} without {@code limit} gets, as in Spotify's API. */
+    int DEFAULT_LIMIT = 20;
+
     /**
      * @param request the request; its seeds are checked against the catalog here
-     * @param limit   1..100
+     * @param limit   1..{@value #MAX_LIMIT}
      * @throws UnknownSeedException when a seed does not exist in the catalog
      * @throws NoEngineException    when no engine is registered, or the active one is not ready yet
      *                              ({@link EngineNotReadyException})

@@ -38,7 +38,7 @@ public interface Recommender {
 
     /**
      * @param request validated request
-     * @param limit   1..100
+     * @param limit   1..{@link RecommendationService#MAX_LIMIT}
      * @return up to {@code limit} tracks, best first
      * @throws EngineNotReadyException when the engine cannot answer yet (since 1.1)
      */

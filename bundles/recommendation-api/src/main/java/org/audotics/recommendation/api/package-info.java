@@ -5,7 +5,8 @@
  *
  * <p>1.1: {@link org.audotics.recommendation.api.EngineNotReadyException}, which an engine throws instead of
  * blocking while it cannot answer yet; {@link org.audotics.recommendation.api.InvalidRecommendationRequestException},
- * which the request records throw for a bad value (still an {@code IllegalArgumentException}).
+ * which the request records throw for a bad value (still an {@code IllegalArgumentException});
+ * {@code RecommendationService.MAX_LIMIT} and {@code DEFAULT_LIMIT}.
  */
 @Export
 @Version("1.1.0")

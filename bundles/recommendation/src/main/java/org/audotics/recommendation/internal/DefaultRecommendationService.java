@@ -79,8 +79,8 @@ public final class DefaultRecommendationService implements RecommendationService
 
     @Override
     public Recommendations recommend(RecommendationRequest request, int limit) {
-        if (limit < 1 || limit > 100) {
-            throw new IllegalArgumentException("limit must be between 1 and 100");
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
         }
         checkSeedsExist(request);
         ActiveEngine engine = engineOrThrow();

@@ -34,7 +34,6 @@ import org.osgi.service.component.annotations.Reference;
 public final class AudioFeaturesResource {
 
     /** Spotify's limit for several tracks at once. */
-    static final int MAX_IDS = 100;
     static final String NO_FEATURES = "features_not_available";
 
     private final CatalogService catalog;
@@ -60,7 +59,7 @@ public final class AudioFeaturesResource {
     /** @return {@code {"audio_features": [...]}} in request order; null for unknown ids and tracks without features */
     @GET
     public Map<String, List<AudioFeaturesObject>> several(@QueryParam("ids") String ids, @Context UriInfo uri) {
-        List<String> list = Parameters.requiredList("ids", ids, MAX_IDS, CatalogIds::isWellFormed, CatalogIds.RULE);
+        List<String> list = Parameters.requiredList("ids", ids, CatalogService.MAX_LOOKUP_IDS, CatalogIds::isWellFormed, CatalogIds.RULE);
         Map<String, Track> found = catalog.tracks(list);
         Map<String, AnalysisSummary> analysed = analysis.summaries(found.keySet());
         List<AudioFeaturesObject> answer = new ArrayList<>(list.size());

@@ -11,6 +11,7 @@ import org.audotics.catalog.api.CatalogIds;
 import org.audotics.http.api.ApiException;
 import org.audotics.recommendation.api.AttributeBounds;
 import org.audotics.recommendation.api.RecommendationRequest;
+import org.audotics.recommendation.api.RecommendationService;
 import org.audotics.recommendation.api.TunableAttribute;
 
 /**
@@ -19,8 +20,6 @@ import org.audotics.recommendation.api.TunableAttribute;
  */
 record RecommendationQuery(RecommendationRequest request, int limit) {
 
-    static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 100;
     static final String NO_SEED = "no_seed";
 
     private static final Pattern GENRE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} &'./+-]{0,99}");
@@ -51,17 +50,17 @@ record RecommendationQuery(RecommendationRequest request, int limit) {
     private static int limit(MultivaluedMap<String, String> parameters) {
         String value = single(parameters, "limit");
         if (value == null) {
-            return DEFAULT_LIMIT;
+            return RecommendationService.DEFAULT_LIMIT;
         }
         try {
             int limit = Integer.parseInt(value.strip());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
+            if (limit >= 1 && limit <= RecommendationService.MAX_LIMIT) {
                 return limit;
             }
         } catch (NumberFormatException notANumber) {
             // answered below
         }
-        throw ApiException.invalidParameter("limit must be a whole number between 1 and " + MAX_LIMIT);
+        throw ApiException.invalidParameter("limit must be a whole number between 1 and " + RecommendationService.MAX_LIMIT);
     }
 
     private static Map<TunableAttribute, AttributeBounds> bounds(MultivaluedMap<String, String> parameters) {
