@@ -14,9 +14,10 @@ record TestStorageConfig(String url, String user, String password) implements St
         return 4;
     }
 
+    /** Generous: these tests use embedded H2 only, whose first open took over 500 ms on a loaded CI machine. */
     @Override
     public int connection_timeout_ms() {
-        return 500;
+        return 10_000;
     }
 
     @Override
