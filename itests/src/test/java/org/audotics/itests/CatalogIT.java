@@ -52,6 +52,7 @@ class CatalogIT {
         assertEquals(ext("artist"), track.json().get("artists").get(0).get("name").asText());
         assertEquals("2019-03-01", track.json().get("album").get("release_date").asText());
         assertEquals("day", track.json().get("album").get("release_date_precision").asText());
+        assertEquals(2, track.json().get("album").get("total_tracks").asInt(), "both tracks are on the artist's album");
         assertEquals(ext("a"), track.json().get("external_ids").get("import").asText());
         assertEquals(server.uri("/v1/tracks/" + id).toString(), track.json().get("href").asText());
     }

@@ -14,8 +14,8 @@ import java.util.Map;
  * (album artists are not modelled yet); {@code genres} is our addition; there are no preview URLs, images,
  * markets or external URLs (empty, as Spotify's types want them); {@code album} is left out (not null: Spotify's
  * schema has no null album) for a track without one; an album's unknown release date is {@code "0000"} with
- * precision {@code "year"}, as Spotify answers for its own undated albums; {@code album.total_tracks} is not
- * served (a track does not know its album's size). The JSON types of every field are checked against
+ * precision {@code "year"}, as Spotify answers for its own undated albums; {@code album.total_tracks} counts
+ * the album's tracks in this catalog. The JSON types of every field are checked against
  * Spotify's published OpenAPI description by {@code SpotifyShapesIT}.
  */
 public record TrackObject(
@@ -46,7 +46,7 @@ public record TrackObject(
     /** An album inside a track. */
     public record SimplifiedAlbum(String albumType, List<SimplifiedArtist> artists, List<String> availableMarkets,
             Map<String, String> externalUrls, String href, String id, List<Object> images, String name, String releaseDate,
-            String releaseDatePrecision, String type, String uri) {
+            String releaseDatePrecision, int totalTracks, String type, String uri) {
     }
 
     /** Spotify's release date of an undated album. */
@@ -64,7 +64,7 @@ public record TrackObject(
         AlbumRef album = track.album();
         SimplifiedAlbum simplifiedAlbum = album == null ? null : new SimplifiedAlbum("album", artists, List.of(), Map.of(),
                 apiBase.resolve("albums/" + album.id()).toString(), album.id(), List.of(), album.name(),
-                album.releaseDate() == null ? UNKNOWN_RELEASE_DATE : album.releaseDate(), precision(album.releaseDate()), "album", "audotics:album:" + album.id());
+                album.releaseDate() == null ? UNKNOWN_RELEASE_DATE : album.releaseDate(), precision(album.releaseDate()), album.totalTracks(), "album", "audotics:album:" + album.id());
         return new TrackObject(simplifiedAlbum, artists, List.of(), track.discNumber(), track.durationMs(),
                 track.explicit(), Map.of("import", track.externalId()), Map.of(), track.genres(),
                 apiBase.resolve("tracks/" + track.id()).toString(), track.id(), false, true, track.name(),

@@ -46,6 +46,8 @@ final class TrackAssembler {
                 rows.stream().map(TrackEntity::getAlbumId).filter(Objects::nonNull).distinct().toList(),
                 AlbumEntity::getId);
 
+        Map<String, Integer> albumSizes = albumSizes(context, albums.keySet());
+
         Map<String, Track> tracks = new LinkedHashMap<>();
         for (TrackEntity row : rows) {
             List<ArtistRef> credited = credits.getOrDefault(row.getId(), List.of()).stream()
@@ -55,11 +57,23 @@ final class TrackAssembler {
                     .toList();
             AlbumEntity album = row.getAlbumId() == null ? null : albums.get(row.getAlbumId());
             tracks.put(row.getId(), new Track(row.getId(), row.getExternalId(), row.getName(), credited,
-                    album == null ? null : new AlbumRef(album.getId(), album.getName(), album.getReleaseDate()),
+                    album == null ? null : new AlbumRef(album.getId(), album.getName(), album.getReleaseDate(),
+                            albumSizes.getOrDefault(album.getId(), 0)),
                     genres.getOrDefault(row.getId(), List.of()), row.getPopularity(), row.getDurationMs(),
                     row.getExplicit(), row.getTrackNumber(), row.getDiscNumber(), features(row)));
         }
         return tracks;
+    }
+
+    /** Tracks per album, one grouped count per chunk of albums (Spotify's {@code album.total_tracks}). */
+    private static Map<String, Integer> albumSizes(ObjectContext context, Collection<String> albumIds) {
+        Map<String, Integer> sizes = new HashMap<>();
+        for (List<String> chunk : Chunks.of(albumIds)) {
+            ObjectSelect.columnQuery(TrackEntity.class, TrackEntity.ALBUM_ID, TrackEntity.ID.count())
+                    .where(TrackEntity.ALBUM_ID.in(chunk)).select(context)
+                    .forEach(row -> sizes.put((String) row[0], ((Number) row[1]).intValue()));
+        }
+        return sizes;
     }
 
     static AudioFeatures features(TrackEntity row) {

@@ -62,6 +62,17 @@ class CatalogStoreTest {
     }
 
     @Test
+    void aTracksAlbumKnowsHowManyTracksItHas() {
+        var ids = store.importBatch(List.of(track("s1", "One", "Band", "rock", null), track("s2", "Two", "Band", "rock", null),
+                track("s3", "Solo", "Other", "rock", null))).tracks().stream().map(t -> t.id()).toList();
+        var tracks = store.tracks(ids);
+        assertEquals(2, tracks.get(ids.get(0)).album().totalTracks());
+        assertEquals(2, tracks.get(ids.get(1)).album().totalTracks());
+        assertEquals(1, tracks.get(ids.get(2)).album().totalTracks());
+        assertEquals(2, store.track(ids.get(0)).orElseThrow().album().totalTracks());
+    }
+
+    @Test
     void reimportIsIdempotentAndUpdatesInPlace() {
         String id = store.importBatch(List.of(track("x1", "One", "Band", "rock", null))).tracks().get(0).id();
         ImportResult again = store.importBatch(List.of(track("x1", "One (remastered)", "Other Band", "pop", features(0.3, 90))));
