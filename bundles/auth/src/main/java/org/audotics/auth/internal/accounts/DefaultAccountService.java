@@ -6,6 +6,9 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.audotics.auth.api.Account;
 import org.audotics.auth.api.AccountEvents;
@@ -17,6 +20,7 @@ import org.audotics.storage.api.Database;
 import org.audotics.storage.api.StorageException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -26,9 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accounts in the shared database, passwords as Argon2id hashes. The table is created on first use
- * rather than at activation, so the service is there (answering 503 through the storage bundle's mapper)
- * while the database is still unreachable, and needs no restart once it is back.
+ * Accounts in the shared database, passwords as Argon2id hashes. The table is created by a thread of
+ * this component soon after activation (retrying while the database is unreachable) or by the first
+ * request, whichever comes first; so the service is there at once (a request answered 503 through the
+ * storage bundle's mapper while the database is down) and needs no restart once the database is back.
  */
 @Component(configurationPid = AuthConfig.PID)
 public final class DefaultAccountService implements AccountService {
@@ -36,6 +41,9 @@ public final class DefaultAccountService implements AccountService {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultAccountService.class);
     /** Longer than any password the policy accepts (256 code points are at most 512 chars): cannot match. */
     private static final int MAX_PASSWORD_CHARS = 2 * PasswordPolicy.MAX_LENGTH;
+    /** Roles are stored comma-separated: names of lower-case letters and underscores only. */
+    private static final String ROLE_NAME = "[a-z_]{1,30}";
+    private static final int MIGRATION_RETRY_SECONDS = 5;
 
     /** Optional: without Event Admin no bundle on this node hears of deletions. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -48,10 +56,32 @@ public final class DefaultAccountService implements AccountService {
     private final String dummyHash;
     private volatile AccountStore store;
 
+    private final ScheduledExecutorService opening = new ScheduledThreadPoolExecutor(1, runnable -> {
+        Thread thread = new Thread(runnable, "audotics-auth-migration");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     @Activate
     public DefaultAccountService(@Reference Database database, AuthConfig config) {
         this(() -> new AccountStore(database), new PasswordHasher(config.password_argon2_memory_kib(), config.password_argon2_iterations(),
                 config.password_argon2_parallelism()), PasswordPolicy.standard());
+        opening.execute(this::openOrRetry);
+    }
+
+    @Deactivate
+    void stop() {
+        opening.shutdownNow();
+    }
+
+    /** Creates the table soon after start, retrying while the database is unreachable (a request may do it first). */
+    private void openOrRetry() {
+        try {
+            store();
+        } catch (StorageException e) {
+            LOG.warn("Accounts table not ready ({}); retrying in {} s", e.getMessage(), MIGRATION_RETRY_SECONDS);
+            opening.schedule(this::openOrRetry, MIGRATION_RETRY_SECONDS, TimeUnit.SECONDS);
+        }
     }
 
     DefaultAccountService(Supplier<AccountStore> opener, PasswordHasher hasher, PasswordPolicy policy) {
@@ -79,6 +109,9 @@ public final class DefaultAccountService implements AccountService {
         }
         Set<String> roles = new HashSet<>(extraRoles);
         roles.add(Roles.USER);
+        roles.stream().filter(role -> !role.matches(ROLE_NAME)).findFirst().ifPresent(role -> {
+            throw new AccountException(AccountException.Reason.INVALID_FIELD, "role '" + role + "' is no role name (lower-case letters and _)");
+        });
         Account account = new Account(AccountIds.next(), address, name, null, roles, Instant.now().truncatedTo(ChronoUnit.MILLIS));
         try {
             accounts.insert(account, hasher.hash(password));

@@ -184,6 +184,7 @@ class DefaultAccountServiceTest {
         Account root = accounts.register("root@example.org", PASSWORD, "Root", Set.of(Roles.ADMIN));
         assertEquals(Set.of(Roles.USER, Roles.ADMIN), root.roles());
         assertEquals(Set.of(Roles.USER, Roles.ADMIN), accounts.account(root.id()).orElseThrow().roles());
+        assertEquals(Reason.INVALID_FIELD, refusal(() -> accounts.register("x@example.org", PASSWORD, "X", Set.of("admin,user"))));
     }
 
     @Test
