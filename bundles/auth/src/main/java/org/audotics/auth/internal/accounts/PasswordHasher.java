@@ -63,6 +63,11 @@ public final class PasswordHasher {
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
+        return hash(password, salt);
+    }
+
+    /** With a given salt: for comparing with the reference implementation only. */
+    String hash(String password, byte[] salt) {
         byte[] hash = argon2(password, salt, memoryKib, iterations, parallelism, HASH_BYTES);
         return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$" + BASE64.encodeToString(salt) + "$"
                 + BASE64.encodeToString(hash);

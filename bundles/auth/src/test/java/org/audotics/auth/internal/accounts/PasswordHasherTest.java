@@ -1,5 +1,6 @@
 package org.audotics.auth.internal.accounts;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,6 +20,26 @@ class PasswordHasherTest {
         assertTrue(first.matches("\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}"), first);
         assertNotEquals(first, second, "a fresh salt per hash");
         assertFalse(first.contains("horse"));
+    }
+
+    /**
+     * Made with the reference implementation (libargon2 20190702, Debian's libargon2-1, called as
+     * {@code argon2id_hash_encoded(t, m, 1, pwd, salt = 00 01 .. 0f, hashlen = 32)}): our hashes are
+     * standard PHC strings that other Argon2 libraries read, and theirs verify here.
+     */
+    @Test
+    void hashesEqualTheReferenceImplementationsByteForByte() {
+        byte[] salt = new byte[16];
+        for (int i = 0; i < salt.length; i++) {
+            salt[i] = (byte) i;
+        }
+        String owaspReference = "$argon2id$v=19$m=19456,t=2,p=1$AAECAwQFBgcICQoLDA0ODw$gYJZtjEAJqjg26xdLmknq8/bB7MiWPrE9hsYuA+SkIU";
+        assertEquals(owaspReference, owasp.hash("correct horse battery staple", salt));
+        assertTrue(owasp.verify("correct horse battery staple", owaspReference));
+        // UTF-8 of the NFC form, at other parameters
+        String cheapReference = "$argon2id$v=19$m=7168,t=1,p=1$AAECAwQFBgcICQoLDA0ODw$XbjwccImNv6ubzAivPODKxBNlPO7jSjxbbLRwQvxQQM";
+        assertEquals(cheapReference, new PasswordHasher(7168, 1, 1).hash("caf\u00e9 au lait", salt));
+        assertTrue(owasp.verify("cafe\u0301 au lait", cheapReference));
     }
 
     @Test
