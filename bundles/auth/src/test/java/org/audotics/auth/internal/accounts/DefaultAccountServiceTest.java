@@ -143,6 +143,25 @@ class DefaultAccountServiceTest {
     }
 
     @Test
+    void anUnknownEmailCostsTheSameArgon2idWorkAsAWrongPassword() {
+        List<String> verified = new ArrayList<>();
+        PasswordHasher counting = new PasswordHasher(PasswordHasher.OWASP_MEMORY_KIB, PasswordHasher.OWASP_ITERATIONS, PasswordHasher.OWASP_PARALLELISM) {
+            @Override
+            public boolean verify(String password, String encoded) {
+                verified.add(encoded);
+                return super.verify(password, encoded);
+            }
+        };
+        DefaultAccountService service = service(counting);
+        service.register("linus@example.org", PASSWORD, "Linus");
+        assertTrue(service.authenticate("linus@example.org", "a wrong password").isEmpty());
+        assertTrue(service.authenticate("nobody@example.org", "a wrong password").isEmpty());
+        assertTrue(service.authenticate("nobody@example.org", "x".repeat(100_000)).isEmpty());
+        assertEquals(3, verified.size(), "one Argon2id verify per answer");
+        verified.forEach(hash -> assertFalse(counting.needsRehash(hash), "every verify at the configured cost: " + hash));
+    }
+
+    @Test
     void theDatabaseKeepsAnArgon2idHashAndNoPlaintext() throws Exception {
         Account ada = accounts.register("ada@example.org", PASSWORD, "Ada");
         try (Connection connection = database.dataSource().getConnection();
