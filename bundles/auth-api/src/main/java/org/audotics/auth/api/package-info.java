@@ -1,9 +1,13 @@
 /**
  * Who is calling: turns the bearer credential of a request into an {@link
- * org.audotics.auth.api.AuthenticatedUser} with roles.
+ * org.audotics.auth.api.AuthenticatedUser} with roles; people's {@link org.audotics.auth.api.Account}s
+ * and their passwords ({@link org.audotics.auth.api.AccountService}).
+ *
+ * <p>1.1.0: accounts ({@code Account}, {@code AccountService}, {@code AccountException},
+ * {@code AccountEvents}) and the role {@link org.audotics.auth.api.Roles#USER}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.audotics.auth.api;
 
 import org.osgi.annotation.bundle.Export;

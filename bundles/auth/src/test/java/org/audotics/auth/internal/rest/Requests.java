@@ -1,0 +1,76 @@
+package org.audotics.auth.internal.rest;
+
+import java.lang.reflect.Proxy;
+import java.net.URI;
+import java.security.Principal;
+import java.util.Set;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+/** What JAX-RS injects into the resources, made by hand: the caller's security context and the request's base URI. */
+final class Requests {
+
+    static final URI BASE = URI.create("http://127.0.0.1:8181/v1/");
+
+    private Requests() {
+    }
+
+    /** The context the HTTP bundle's authentication filter sets for a user with these roles. */
+    static SecurityContext caller(String userId, Set<String> roles) {
+        return new SecurityContext() {
+            @Override
+            public Principal getUserPrincipal() {
+                return () -> userId;
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return roles.contains(role);
+            }
+
+            @Override
+            public boolean isSecure() {
+                return false;
+            }
+
+            @Override
+            public String getAuthenticationScheme() {
+                return "Bearer";
+            }
+        };
+    }
+
+    /** A request without a token. */
+    static SecurityContext anonymous() {
+        return new SecurityContext() {
+            @Override
+            public Principal getUserPrincipal() {
+                return null;
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return false;
+            }
+
+            @Override
+            public boolean isSecure() {
+                return false;
+            }
+
+            @Override
+            public String getAuthenticationScheme() {
+                return null;
+            }
+        };
+    }
+
+    static UriInfo uri() {
+        return (UriInfo) Proxy.newProxyInstance(Requests.class.getClassLoader(), new Class<?>[] {UriInfo.class}, (proxy, method, args) -> {
+            if (method.getName().equals("getBaseUri")) {
+                return BASE;
+            }
+            throw new UnsupportedOperationException(method.getName());
+        });
+    }
+}
