@@ -185,4 +185,10 @@ class JwtAuthenticatorTest {
             assertEquals(Optional.empty(), authenticate(token), token);
         }
     }
+
+    @Test
+    void withoutAnAccountServiceEveryTokenIsRefused() {
+        String token = fixture.tokens.issue("u1", Set.of("user"), Set.of());
+        assertEquals(Optional.empty(), new JwtAuthenticator(fixture.tokens, null).authenticate(token));
+    }
 }

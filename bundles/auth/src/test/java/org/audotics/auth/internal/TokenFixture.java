@@ -84,10 +84,24 @@ final class TokenFixture implements AutoCloseable {
 
     TokenFixture(Path data, Duration rotation) {
         database = EmbeddedDatabase.open(data);
+        awaitFirstConnection();
         keys = signingKeys(rotation, SECRET);
         tokens = new AccessTokens(keys, "audotics", 3600, clock);
         refreshTokens = new RefreshTokens(database, Duration.ofDays(30), clock);
         authenticator = new JwtAuthenticator(tokens, accounts);
+    }
+
+    /** The test pool waits 500 ms for a connection; creating the H2 file can take longer on a busy machine. */
+    private void awaitFirstConnection() {
+        for (int attempt = 1; ; attempt++) {
+            try (var connection = database.dataSource().getConnection()) {
+                return;
+            } catch (java.sql.SQLException e) {
+                if (attempt == 10) {
+                    throw new IllegalStateException("the embedded database did not open", e);
+                }
+            }
+        }
     }
 
     /** Another node (or a restart) over the same database. */
