@@ -132,6 +132,19 @@ public final class RefreshTokens {
         });
     }
 
+    /** Whether the token was ever issued here (used, revoked and expired ones included); nothing changes. */
+    boolean known(String presented) {
+        String hash = hash(presented);
+        return inTransaction("Looking up a refresh token", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM auth_refresh_token WHERE token_hash = ?")) {
+                select.setString(1, hash);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next();
+                }
+            }
+        });
+    }
+
     /** Revokes the family of a token (RFC 7009); false when the token is not ours. */
     boolean revoke(String presented) {
         String hash = hash(presented);

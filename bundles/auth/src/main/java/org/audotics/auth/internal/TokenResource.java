@@ -96,6 +96,10 @@ public final class TokenResource {
     }
 
     private TokenAnswer refreshGrant(String token, String scope) {
+        if (accounts == null && !refreshTokens.known(token)) {
+            throw OAuthError.invalidGrant("the refresh token is invalid, expired or revoked");
+        }
+        // the account is needed after the rotation; without the service, keep the client's token unused
         AccountService service = accountService();
         RefreshTokens.Rotation rotation = refreshTokens.rotate(token);
         if (rotation.outcome() != RefreshTokens.Outcome.ROTATED) {

@@ -124,10 +124,17 @@ class TokenResourceTest {
     }
 
     @Test
-    void withoutAnAccountServiceTheGrantsAreTemporarilyUnavailable() {
+    void withoutAnAccountServiceTheGrantsAreTemporarilyUnavailableAndKeepTheRefreshTokenUnused() {
+        String refresh = signIn().refreshToken();
         resource.accounts = null;
         assertOAuthError(503, "temporarily_unavailable", "retry", this::signIn);
+        assertOAuthError(503, "temporarily_unavailable", "retry", () -> resource.grant(
+                Map.of("grant_type", "refresh_token", "refresh_token", refresh)));
+        assertOAuthError(400, "invalid_grant", "refresh token", () -> resource.grant(
+                Map.of("grant_type", "refresh_token", "refresh_token", "bogus")));
         assertOAuthError(400, "unsupported_grant_type", "nope", () -> resource.grant(Map.of("grant_type", "nope")));
+        resource.accounts = fixture.accounts;
+        assertEquals(RefreshTokens.Outcome.ROTATED, fixture.refreshTokens.rotate(refresh).outcome());
     }
 
     @Test
