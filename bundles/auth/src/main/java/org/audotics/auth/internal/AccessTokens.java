@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.audotics.auth.api.AuthenticatedUser;
+import org.audotics.storage.api.StorageException;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
@@ -121,6 +122,13 @@ public final class AccessTokens {
             return Optional.of(new AuthenticatedUser(claims.getSubject(), Set.copyOf(roles),
                     Scopes.parse(scope instanceof String text ? text : null), null));
         } catch (InvalidJwtException | MalformedClaimException | RuntimeException refused) {
+            // jose4j wraps what the key resolver throws: the keys unreadable (database down) is a 503, not
+            // a 401 that would make the client drop a good token
+            for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+                if (cause instanceof StorageException keysUnreadable) {
+                    throw keysUnreadable;
+                }
+            }
             return Optional.empty();
         }
     }

@@ -62,6 +62,7 @@ public final class RefreshTokens {
     private static final Logger LOG = LoggerFactory.getLogger(RefreshTokens.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final AuthSchema schema;
     private final DataSource dataSource;
     private final Duration lifetime;
     private final Clock clock;
@@ -72,7 +73,7 @@ public final class RefreshTokens {
     }
 
     RefreshTokens(Database database, Duration lifetime, Clock clock) {
-        database.migrate(RefreshTokens.class, SigningKeyStore.CHANGELOG);
+        this.schema = new AuthSchema(database);
         this.dataSource = database.dataSource();
         this.lifetime = lifetime;
         this.clock = clock;
@@ -195,6 +196,7 @@ public final class RefreshTokens {
     }
 
     private <T> T inTransaction(String what, Work<T> work) {
+        schema.migrate();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {

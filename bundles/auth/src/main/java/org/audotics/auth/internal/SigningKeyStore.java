@@ -21,17 +21,18 @@ final class SigningKeyStore {
     record Row(String kid, int generation, String publicJwk, String encryptedPrivateKey, long createdAt) {
     }
 
-    static final String CHANGELOG = "db/auth-changelog.xml";
-
+    private final AuthSchema schema;
     private final DataSource dataSource;
 
+    /** Does no I/O: the schema is applied before the first statement. */
     SigningKeyStore(Database database) {
-        database.migrate(SigningKeyStore.class, CHANGELOG);
+        this.schema = new AuthSchema(database);
         this.dataSource = database.dataSource();
     }
 
     /** The newest {@code count} keys, newest first. */
     List<Row> newest(int count) {
+        schema.migrate();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(
                         "SELECT kid, generation, public_jwk, private_key, created_at FROM auth_signing_key ORDER BY generation DESC LIMIT ?")) {
@@ -50,6 +51,7 @@ final class SigningKeyStore {
 
     /** @return false when a key of this generation (or with this kid) exists already */
     boolean insertIfAbsent(Row row) {
+        schema.migrate();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(
                         "INSERT INTO auth_signing_key (kid, generation, public_jwk, private_key, created_at) VALUES (?, ?, ?, ?, ?)")) {

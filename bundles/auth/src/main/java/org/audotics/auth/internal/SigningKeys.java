@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.audotics.storage.api.Database;
+import org.audotics.storage.api.StorageException;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
@@ -35,7 +36,11 @@ import org.slf4j.LoggerFactory;
  * <p>A key is created on first start and whenever the newest is older than the rotation period; two nodes
  * doing so at once insert the same generation and the database keeps one (see {@link SigningKeyStore}).
  * A token with a key id this node does not know makes it re-read the keys, at most once a second, so a key
- * another node just created is accepted here too. Thread-safe.
+ * another node just created is accepted here too.
+ *
+ * <p>The keys are read on activation; when the database is unreachable then, they are read on first use
+ * (tokens meanwhile answer 503 through the storage exception), so the component need not be restarted.
+ * A key-encryption key that cannot decrypt the stored keys fails the activation. Thread-safe.
  */
 @Component(service = SigningKeys.class, configurationPid = AuthConfig.PID)
 public final class SigningKeys {
@@ -52,17 +57,26 @@ public final class SigningKeys {
     private final KeyEncryptionKey encryption;
     private final Duration rotation;
     private final Clock clock;
+    /** Null until the keys were first read. */
     private volatile Ring ring;
     private volatile long lastReload;
 
     @Activate
     public SigningKeys(@Reference Database database, AuthConfig config) {
         this(new SigningKeyStore(database), KeyEncryptionKey.resolve(config.token_key_encryption_secret(), kekFile()),
-                Duration.ofDays(config.token_key_rotation_days()), Clock.systemUTC());
-        LOG.info("Token signing key {} (rotated every {} days)", ring.current().kid(), config.token_key_rotation_days());
+                Duration.ofDays(config.token_key_rotation_days()), Clock.systemUTC(), false);
+        try {
+            LOG.info("Token signing key {} (rotated every {} days)", current().kid(), config.token_key_rotation_days());
+        } catch (StorageException e) {
+            LOG.warn("Token signing keys not read yet ({}); reading them on first use", e.getMessage());
+        }
     }
 
     SigningKeys(SigningKeyStore store, KeyEncryptionKey encryption, Duration rotation, Clock clock) {
+        this(store, encryption, rotation, clock, true);
+    }
+
+    private SigningKeys(SigningKeyStore store, KeyEncryptionKey encryption, Duration rotation, Clock clock, boolean readNow) {
         if (rotation.compareTo(Duration.ofMinutes(1)) < 0) {
             throw new IllegalArgumentException("token.key.rotation.days must be at least 1");
         }
@@ -70,12 +84,28 @@ public final class SigningKeys {
         this.encryption = encryption;
         this.rotation = rotation;
         this.clock = clock;
-        this.ring = rotateIfDue(read());
+        if (readNow) {
+            ring();
+        }
+    }
+
+    /** The keys, read (and a first key created) now if they have not been yet. */
+    private Ring ring() {
+        Ring now = ring;
+        if (now == null) {
+            synchronized (this) {
+                if (ring == null) {
+                    ring = rotateIfDue(read());
+                }
+                now = ring;
+            }
+        }
+        return now;
     }
 
     /** The key new tokens are signed with; rotates first when the current one is due. */
     SigningKey current() {
-        Ring now = ring;
+        Ring now = ring();
         if (due(now.current())) {
             synchronized (this) {
                 ring = rotateIfDue(read());
@@ -90,7 +120,7 @@ public final class SigningKeys {
         if (kid == null) {
             return Optional.empty();
         }
-        SigningKey key = ring.accepted().get(kid);
+        SigningKey key = ring().accepted().get(kid);
         if (key == null && clock.millis() - lastReload >= RELOAD_INTERVAL_MS) {
             synchronized (this) {
                 if (clock.millis() - lastReload >= RELOAD_INTERVAL_MS) {
@@ -104,7 +134,7 @@ public final class SigningKeys {
 
     /** The accepted public keys as a JSON Web Key Set (RFC 7517), newest first; no private part. */
     String jwks() {
-        JsonWebKeySet set = new JsonWebKeySet(ring.accepted().values().stream().map(key -> (JsonWebKey) key.publicJwk()).toList());
+        JsonWebKeySet set = new JsonWebKeySet(ring().accepted().values().stream().map(key -> (JsonWebKey) key.publicJwk()).toList());
         return set.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
     }
 

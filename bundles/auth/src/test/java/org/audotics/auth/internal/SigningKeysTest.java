@@ -127,4 +127,75 @@ class SigningKeysTest {
         assertThrows(IllegalStateException.class, () -> first.decrypt(sealed, "kid-2"), "bound to its key id");
         assertThrows(IllegalArgumentException.class, () -> KeyEncryptionKey.resolve("too-short", file));
     }
+
+    /** The shipped defaults, with a configured key-encryption secret. */
+    private static AuthConfig config() {
+        return new AuthConfig() {
+            @Override
+            public String admin_token() {
+                return "";
+            }
+
+            @Override
+            public String token_issuer() {
+                return "audotics";
+            }
+
+            @Override
+            public int token_access_ttl_seconds() {
+                return 3600;
+            }
+
+            @Override
+            public int token_refresh_ttl_days() {
+                return 30;
+            }
+
+            @Override
+            public int token_key_rotation_days() {
+                return 30;
+            }
+
+            @Override
+            public String token_key_encryption_secret() {
+                return TokenFixture.SECRET;
+            }
+
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return AuthConfig.class;
+            }
+        };
+    }
+
+    @Test
+    void aDatabaseDownAtActivationOnlyDelaysTheKeysAndTokensAreThenNo401() {
+        String issuedBefore = new AccessTokens(fixture.keys, "audotics", 3600, java.time.Clock.systemUTC()).issue("u1", Set.of("user"), Set.of());
+        java.util.concurrent.atomic.AtomicBoolean down = new java.util.concurrent.atomic.AtomicBoolean(true);
+        org.audotics.storage.api.Database flaky = new org.audotics.storage.api.Database() {
+            @Override
+            public javax.sql.DataSource dataSource() {
+                return fixture.database.dataSource();
+            }
+
+            @Override
+            public boolean embedded() {
+                return true;
+            }
+
+            @Override
+            public void migrate(Class<?> owner, String changelogPath) {
+                if (down.get()) {
+                    throw new org.audotics.storage.api.StorageException("database down", org.audotics.storage.api.StorageException.Reason.UNAVAILABLE, null);
+                }
+                fixture.database.migrate(owner, changelogPath);
+            }
+        };
+        SigningKeys keys = new SigningKeys(flaky, config());
+        var authenticator = new JwtAuthenticator(new AccessTokens(keys, config()), fixture.accounts);
+        assertThrows(org.audotics.storage.api.StorageException.class, () -> authenticator.authenticate(issuedBefore),
+                "a 503 for the client, not a 401 that would make it drop a good token");
+        down.set(false);
+        assertTrue(authenticator.authenticate(issuedBefore).isPresent());
+    }
 }
