@@ -122,6 +122,10 @@ class TokenIT {
         HttpAnswer nul = post("/v1/auth/token", "application/x-www-form-urlencoded", "grant_type=refresh_token&refresh_token=a%00b");
         assertOAuthError(nul, 400, "invalid_request");
         assertTrue(nul.json().get("error_description").asText().contains("'refresh_token'"), nul.toString());
+        for (String malformed : new String[] {"grant_type=%zz", "grant_type=refresh_token&refresh_token=%", "%E0%A4%A=x"}) {
+            assertOAuthError(post("/v1/auth/token", "application/x-www-form-urlencoded", malformed), 400, "invalid_request");
+        }
+        assertOAuthError(post("/v1/auth/revoke", "application/x-www-form-urlencoded", "token=%zz"), 400, "invalid_request");
     }
 
     @Test

@@ -1,7 +1,8 @@
 package org.audotics.auth.internal;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,7 +13,6 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
-import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
 import org.audotics.auth.api.Account;
 import org.audotics.auth.api.AccountService;
@@ -57,8 +57,8 @@ public final class TokenResource {
     @Path("token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response token(MultivaluedMap<String, String> form) {
-        TokenAnswer answer = grant(fields(form));
+    public Response token(String body) {
+        TokenAnswer answer = grant(fields(body));
         return Response.ok(answer).header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
     }
 
@@ -66,8 +66,8 @@ public final class TokenResource {
     @Path("revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response revoke(MultivaluedMap<String, String> form) {
-        revoke(fields(form));
+    public Response revoke(String body) {
+        revoke(fields(body));
         return Response.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
@@ -148,26 +148,41 @@ public final class TokenResource {
         return value;
     }
 
-    /** The form's fields, each once (RFC 6749 section 3.2) and each following the text rule. */
-    static Map<String, String> fields(MultivaluedMap<String, String> form) {
+    /**
+     * The fields of an {@code application/x-www-form-urlencoded} body (UTF-8, RFC 6749 appendix B), each
+     * once (section 3.2) and each following the text rule. Decoded here rather than by Jersey, whose form
+     * reader fails with an unchecked exception (a 500) on a malformed escape such as {@code %zz}.
+     */
+    static Map<String, String> fields(String body) {
         Map<String, String> fields = new TreeMap<>();
-        if (form == null) {
+        if (body == null || body.isEmpty()) {
             return fields;
         }
-        for (Map.Entry<String, List<String>> field : form.entrySet()) {
-            String name = field.getKey();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
             TextRule.problem(name).ifPresent(problem -> {
                 throw OAuthError.invalidRequest("a parameter name " + problem);
             });
-            if (field.getValue().size() > 1) {
-                throw OAuthError.invalidRequest("parameter '" + name + "' must not be repeated");
-            }
-            String value = field.getValue().isEmpty() ? "" : field.getValue().get(0);
             TextRule.problem(value).ifPresent(problem -> {
                 throw OAuthError.invalidRequest("parameter '" + name + "' " + problem);
             });
-            fields.put(name, value);
+            if (fields.putIfAbsent(name, value) != null) {
+                throw OAuthError.invalidRequest("parameter '" + name + "' must not be repeated");
+            }
         }
         return fields;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            throw OAuthError.invalidRequest("the body is not valid form encoding (a '%' must start two hexadecimal digits)");
+        }
     }
 }

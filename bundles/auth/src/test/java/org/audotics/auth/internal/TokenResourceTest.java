@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import javax.ws.rs.core.MultivaluedHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,17 +109,23 @@ class TokenResourceTest {
     }
 
     @Test
-    void formFieldsMustFollowTheTextRuleAndAppearOnce() {
-        MultivaluedHashMap<String, String> repeated = new MultivaluedHashMap<>();
-        repeated.add("grant_type", "password");
-        repeated.add("grant_type", "refresh_token");
-        assertOAuthError(400, "invalid_request", "'grant_type' must not be repeated", () -> TokenResource.fields(repeated));
-        MultivaluedHashMap<String, String> control = new MultivaluedHashMap<>();
-        control.add("username", "ada\u0000@example.com");
-        assertOAuthError(400, "invalid_request", "'username' contains the control character U+0000", () -> TokenResource.fields(control));
-        MultivaluedHashMap<String, String> surrogate = new MultivaluedHashMap<>();
-        surrogate.add("pass\ud800", "x");
-        assertOAuthError(400, "invalid_request", "surrogate", () -> TokenResource.fields(surrogate));
+    void formBodiesAreDecodedAsUtf8() {
+        assertEquals(Map.of("grant_type", "password", "username", "ada+1@example.com", "password", "pass word é"),
+                TokenResource.fields("grant_type=password&username=ada%2B1%40example.com&password=pass+word%20%C3%A9"));
+        assertEquals(Map.of("scope", "", "x", ""), TokenResource.fields("scope=&&x"));
+        assertEquals(Map.of(), TokenResource.fields(""));
+    }
+
+    @Test
+    void formFieldsMustFollowTheTextRuleAppearOnceAndBeWellEncoded() {
+        assertOAuthError(400, "invalid_request", "'grant_type' must not be repeated",
+                () -> TokenResource.fields("grant_type=password&grant_type=refresh_token"));
+        assertOAuthError(400, "invalid_request", "'username' contains the control character U+0000",
+                () -> TokenResource.fields("username=ada%00%40example.com"));
+        assertOAuthError(400, "invalid_request", "surrogate", () -> TokenResource.fields("pass\ud800=x"));
+        for (String malformed : new String[] {"grant_type=%zz", "grant_type=%", "grant_type=%4", "%=x"}) {
+            assertOAuthError(400, "invalid_request", "form encoding", () -> TokenResource.fields(malformed));
+        }
     }
 
     @Test
