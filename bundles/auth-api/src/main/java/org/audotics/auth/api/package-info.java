@@ -1,10 +1,11 @@
 /**
  * Who is calling: turns the bearer credential of a request into an {@link
- * org.audotics.auth.api.AuthenticatedUser} with roles; people's {@link org.audotics.auth.api.Account}s
+ * org.audotics.auth.api.AuthenticatedUser} with roles, scopes and app; people's {@link org.audotics.auth.api.Account}s
  * and their passwords ({@link org.audotics.auth.api.AccountService}).
  *
  * <p>1.1.0: accounts ({@code Account}, {@code AccountService}, {@code AccountException},
- * {@code AccountEvents}) and the role {@link org.audotics.auth.api.Roles#USER}.
+ * {@code AccountEvents}), the role {@link org.audotics.auth.api.Roles#USER}, and scopes and app id on
+ * {@code AuthenticatedUser}, which is now the request's {@code Principal}.
  */
 @Export
 @Version("1.1.0")

@@ -44,7 +44,8 @@ final class AdminToken {
         }
     }
 
-    private static String generate(Path file) throws IOException {
+    /** Writes 32 random bytes, base64url, into {@code file} (owner-readable only) and returns them. */
+    static String generate(Path file) throws IOException {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);

@@ -26,4 +26,23 @@ public @interface AuthConfig {
 
     @AttributeDefinition(name = "Argon2id parallelism", min = "1", max = "16", description = "Lanes per hash; OWASP: 1")
     int password_argon2_parallelism() default 1;
+
+    @AttributeDefinition(name = "Token issuer", description = "The iss claim of the access tokens this server signs and accepts")
+    String token_issuer() default "audotics";
+
+    @AttributeDefinition(name = "Access token lifetime (s)", min = "60", max = "86400",
+            description = "Seconds an access token is valid (exp - iat), 60 to 86400")
+    int token_access_ttl_seconds() default 3600;
+
+    @AttributeDefinition(name = "Refresh token lifetime (days)", min = "1", max = "365",
+            description = "Days an unused refresh token stays valid; every use replaces it with a new one")
+    int token_refresh_ttl_days() default 30;
+
+    @AttributeDefinition(name = "Signing key rotation (days)", min = "1", max = "365",
+            description = "Days after which a new RS256 signing key is generated; tokens signed with the previous key stay valid until they expire")
+    int token_key_rotation_days() default 30;
+
+    @AttributeDefinition(name = "Key-encryption secret", type = AttributeType.PASSWORD,
+            description = "Secret (at least 32 characters) that encrypts the signing keys' private halves in the database; the same on every node. Empty to generate one on first start into data/audotics/token-kek")
+    String token_key_encryption_secret() default "";
 }

@@ -1,6 +1,7 @@
 package org.audotics.http.internal;
 
 import java.security.Principal;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.annotation.Priority;
@@ -14,20 +15,25 @@ import org.audotics.auth.api.AuthenticatedUser;
 import org.audotics.auth.api.Authenticator;
 
 /**
- * Resolves {@code Authorization: Bearer <token>} to a user through the {@link Authenticator} service. A
- * request without the header stays anonymous (resources that need a role say so with
- * {@code @RolesAllowed}); a request with a header that is not a valid bearer token is refused with 401
- * here, so a client learns at once that its token is wrong.
+ * Resolves {@code Authorization: Bearer <token>} to a user through the registered {@link Authenticator}
+ * services (JWT access tokens, the bootstrap admin token, ...), asked highest ranking first until one
+ * accepts. A request without the header stays anonymous (resources that need a role say so with
+ * {@code @RolesAllowed}); a request with a header that no authenticator accepts is refused with 401 here,
+ * so a client learns at once that its token is wrong.
+ *
+ * <p>An authenticator that fails (its database is down) does not stop the others from accepting the
+ * token; when none accepts, the first failure is rethrown, so the client gets a 503 rather than a 401 that
+ * would make it discard a token that may well be valid.
  */
 @Priority(Priorities.AUTHENTICATION)
 final class AuthenticationFilter implements ContainerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
-    private final Supplier<Optional<Authenticator>> authenticator;
+    private final Supplier<List<Authenticator>> authenticators;
 
-    AuthenticationFilter(Supplier<Optional<Authenticator>> authenticator) {
-        this.authenticator = authenticator;
+    AuthenticationFilter(Supplier<List<Authenticator>> authenticators) {
+        this.authenticators = authenticators;
     }
 
     @Override
@@ -40,23 +46,41 @@ final class AuthenticationFilter implements ContainerRequestFilter {
             throw unauthorized();
         }
         String token = header.substring(BEARER.length()).strip();
-        AuthenticatedUser user = authenticator.get()
-                .flatMap(service -> service.authenticate(token))
-                .orElseThrow(AuthenticationFilter::unauthorized);
+        AuthenticatedUser user = authenticate(token).orElseThrow(AuthenticationFilter::unauthorized);
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new UserSecurityContext(user, secure));
+    }
+
+    private Optional<AuthenticatedUser> authenticate(String token) {
+        RuntimeException failure = null;
+        for (Authenticator authenticator : authenticators.get()) {
+            try {
+                Optional<AuthenticatedUser> user = authenticator.authenticate(token);
+                if (user.isPresent()) {
+                    return user;
+                }
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return Optional.empty();
     }
 
     static NotAuthorizedException unauthorized() {
         return new NotAuthorizedException("Bearer realm=\"audotics\"");
     }
 
-    /** The authenticated user as JAX-RS sees it. */
+    /** The authenticated user as JAX-RS sees it: the principal is the {@link AuthenticatedUser} itself. */
     record UserSecurityContext(AuthenticatedUser user, boolean secure) implements SecurityContext {
 
         @Override
         public Principal getUserPrincipal() {
-            return user::id;
+            return user;
         }
 
         @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import javax.servlet.Servlet;
 import javax.servlet.ServletException;
@@ -52,9 +53,8 @@ public final class HealthServlet extends HttpServlet {
     private transient volatile List<String> required;
     private transient volatile boolean detailForLocalhost;
 
-    /** Resolves an admin token (auth bundle); absent, only the loopback rule applies. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    transient volatile Authenticator authenticator;
+    /** Resolve an admin's token (auth bundle); none registered, only the loopback rule applies. */
+    private final transient List<Authenticator> authenticators = new CopyOnWriteArrayList<>();
 
     @Activate
     public HealthServlet(HttpConfig config) {
@@ -66,6 +66,15 @@ public final class HealthServlet extends HttpServlet {
         required = Arrays.stream(config.ready_required_checks().split(","))
                 .map(String::strip).filter(name -> !name.isEmpty()).toList();
         detailForLocalhost = config.health_detail_localhost();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addAuthenticator(Authenticator authenticator) {
+        authenticators.add(authenticator);
+    }
+
+    void removeAuthenticator(Authenticator authenticator) {
+        authenticators.remove(authenticator);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -112,13 +121,24 @@ public final class HealthServlet extends HttpServlet {
         if (detailForLocalhost && isLoopback(remoteAddress)) {
             return true;
         }
-        Authenticator current = authenticator;
-        if (current == null || authorization == null
+        if (authorization == null
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return false;
         }
         String token = authorization.substring(BEARER.length()).strip();
-        return !token.isEmpty() && current.authenticate(token).map(user -> user.hasRole(Roles.ADMIN)).orElse(false);
+        if (token.isEmpty()) {
+            return false;
+        }
+        for (Authenticator authenticator : authenticators) {
+            try {
+                if (authenticator.authenticate(token).map(user -> user.hasRole(Roles.ADMIN)).orElse(false)) {
+                    return true;
+                }
+            } catch (RuntimeException unavailable) {
+                // this authenticator cannot tell (its database is down): the health answer goes without detail
+            }
+        }
+        return false;
     }
 
     /**

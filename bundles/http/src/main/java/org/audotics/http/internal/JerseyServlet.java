@@ -3,8 +3,9 @@ package org.audotics.http.internal;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Comparator;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import javax.servlet.Servlet;
 import javax.servlet.ServletConfig;
 import javax.servlet.ServletException;
@@ -45,8 +46,9 @@ public final class JerseyServlet extends ServletContainer {
     private final transient ServiceTracker<Object, Object> tracker;
     private transient volatile boolean initialised;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile Authenticator authenticator;
+    /** Every registered authenticator, highest {@code service.ranking} first (a reference sorts by ranking). */
+    private final transient ConcurrentSkipListMap<ServiceReference<Authenticator>, Authenticator> authenticators =
+            new ConcurrentSkipListMap<>(Comparator.reverseOrder());
 
     @Activate
     public JerseyServlet(BundleContext context) throws InvalidSyntaxException {
@@ -54,6 +56,15 @@ public final class JerseyServlet extends ServletContainer {
         this.tracker = new ServiceTracker<>(context,
                 context.createFilter("(" + RestResource.PROPERTY + "=true)"), new ResourceCustomizer(context));
         tracker.open(true);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindAuthenticator(ServiceReference<Authenticator> reference, Authenticator authenticator) {
+        authenticators.put(reference, authenticator);
+    }
+
+    void unbindAuthenticator(ServiceReference<Authenticator> reference) {
+        authenticators.remove(reference);
     }
 
     @Deactivate
@@ -95,7 +106,7 @@ public final class JerseyServlet extends ServletContainer {
     }
 
     private ResourceConfig configuration() {
-        return RestApplication.configuration(List.copyOf(resources.values()), () -> Optional.ofNullable(authenticator));
+        return RestApplication.configuration(List.copyOf(resources.values()), () -> List.copyOf(authenticators.values()));
     }
 
     /** Jersey finds its own services (injection, providers) through the context class loader. */

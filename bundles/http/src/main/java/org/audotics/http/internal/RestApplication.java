@@ -1,7 +1,7 @@
 package org.audotics.http.internal;
 
 import java.util.Collection;
-import java.util.Optional;
+import java.util.List;
 import java.util.function.Supplier;
 import org.audotics.auth.api.Authenticator;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -18,7 +18,7 @@ final class RestApplication {
     private RestApplication() {
     }
 
-    static ResourceConfig configuration(Collection<Object> resources, Supplier<Optional<Authenticator>> authenticator) {
+    static ResourceConfig configuration(Collection<Object> resources, Supplier<List<Authenticator>> authenticators) {
         ResourceConfig config = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 // an error without a body (Jersey refusing a header it cannot parse, a resource returning a bare
@@ -26,7 +26,7 @@ final class RestApplication {
                 .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, false)
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(new ObjectMapperResolver())
-                .register(new AuthenticationFilter(authenticator))
+                .register(new AuthenticationFilter(authenticators))
                 .register(new TextParameterFilter())
                 .register(new RolesAllowedFeature())
                 .register(new RequestBodyGuard())

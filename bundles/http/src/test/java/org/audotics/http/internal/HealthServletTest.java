@@ -69,11 +69,9 @@ class HealthServletTest {
         HealthServlet servlet = new HealthServlet(config(detailForLocalhost));
         HealthCheck database = () -> new HealthStatus(true, "PostgreSQL 16.4 at db-7.internal:5432, node n-42");
         servlet.addCheck(database, Map.of(HealthCheck.NAME, "database"));
-        servlet.authenticator = token -> switch (token) {
-            case "admin-token" -> Optional.of(new AuthenticatedUser("root", Set.of("admin")));
-            case "user-token" -> Optional.of(new AuthenticatedUser("u1", Set.of()));
-            default -> Optional.empty();
-        };
+        servlet.addAuthenticator(token -> token.equals("user-token") ? Optional.of(new AuthenticatedUser("u1", Set.of())) : Optional.empty());
+        servlet.addAuthenticator(token -> token.equals("admin-token")
+                ? Optional.of(new AuthenticatedUser("root", Set.of("admin"))) : Optional.empty());
         return servlet;
     }
 

@@ -109,6 +109,13 @@ class RestApplicationTest {
         }
 
         @GET
+        @Path("whoami")
+        public String whoAmI(@Context javax.ws.rs.core.SecurityContext security) {
+            var user = (AuthenticatedUser) security.getUserPrincipal();
+            return "\"" + user.getName() + " " + user.scopes() + " " + user.app().orElse("-") + "\"";
+        }
+
+        @GET
         @Path("admin")
         @RolesAllowed("admin")
         public String admin() {
@@ -129,14 +136,17 @@ class RestApplicationTest {
         }
     }
 
-    private final Authenticator authenticator = token -> switch (token) {
-        case "admin-token" -> Optional.of(new AuthenticatedUser("root", Set.of("admin")));
-        case "user-token" -> Optional.of(new AuthenticatedUser("u1", Set.of()));
+    /** Two authenticators, as the auth bundle registers them: each knows only its own kind of token. */
+    private final Authenticator adminTokens = token -> token.equals("admin-token")
+            ? Optional.of(new AuthenticatedUser("root", Set.of("admin"))) : Optional.empty();
+    private final Authenticator userTokens = token -> switch (token) {
+        case "user-token" -> Optional.of(new AuthenticatedUser("u1", Set.of("user"), Set.of("user-read-private"), "app-7"));
+        case "db-down" -> throw new IllegalStateException("database down");
         default -> Optional.empty();
     };
 
     private final ApplicationHandler app = new ApplicationHandler(
-            RestApplication.configuration(List.of(new ProbeResource(), new EngineMissingMapper()), () -> Optional.of(authenticator)));
+            RestApplication.configuration(List.of(new ProbeResource(), new EngineMissingMapper()), () -> List.of(userTokens, adminTokens)));
 
     record Answer(int status, Map<String, List<Object>> headers, String body) {
         JsonNode json() throws Exception {
@@ -292,6 +302,36 @@ class RestApplicationTest {
         assertError(call("GET", "probe/admin", null, null, "user-token"), 403, "forbidden");
         assertError(call("GET", "probe/admin", null, null, "forged"), 401, "unauthorized");
         assertEquals(200, call("GET", "probe/admin", null, null, "admin-token").status());
+    }
+
+    @Test
+    void eachAuthenticatorIsAskedUntilOneAccepts() throws Exception {
+        assertEquals(200, call("GET", "probe/admin", null, null, "admin-token").status());
+        assertEquals("\"u1 [user-read-private] app-7\"", call("GET", "probe/whoami", null, null, "user-token").body());
+        assertEquals("\"root [] -\"", call("GET", "probe/whoami", null, null, "admin-token").body());
+        assertError(call("GET", "probe/whoami", null, null, "nobody-knows-me"), 401, "unauthorized");
+    }
+
+    @Test
+    void aFailingAuthenticatorDoesNotHideAnotherThatAcceptsAndIsNo401WhenNoneAccepts() throws Exception {
+        var failingFirst = new ApplicationHandler(RestApplication.configuration(List.of(new ProbeResource()),
+                () -> List.of(token -> {
+                    throw new IllegalStateException("database down");
+                }, adminTokens)));
+        var request = new ContainerRequest(URI.create("http://localhost/v1/"), URI.create("http://localhost/v1/probe/admin"),
+                "GET", null, new org.glassfish.jersey.internal.MapPropertiesDelegate(), null);
+        request.header("Authorization", "Bearer admin-token");
+        assertEquals(200, failingFirst.apply(request, new ByteArrayOutputStream()).get().getStatus());
+        assertError(call("GET", "probe/whoami", null, null, "db-down"), 500, "internal_error");
+    }
+
+    @Test
+    void withoutAnyAuthenticatorABearerTokenIs401() throws Exception {
+        var none = new ApplicationHandler(RestApplication.configuration(List.of(new ProbeResource()), List::of));
+        var request = new ContainerRequest(URI.create("http://localhost/v1/"), URI.create("http://localhost/v1/probe"),
+                "GET", null, new org.glassfish.jersey.internal.MapPropertiesDelegate(), null);
+        request.header("Authorization", "Bearer admin-token");
+        assertEquals(401, none.apply(request, new ByteArrayOutputStream()).get().getStatus());
     }
 
     @Test

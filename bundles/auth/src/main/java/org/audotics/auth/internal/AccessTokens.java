@@ -1,0 +1,135 @@
+package org.audotics.auth.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.audotics.auth.api.AuthenticatedUser;
+import org.audotics.storage.api.StorageException;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.lang.JoseException;
+import org.jose4j.lang.UnresolvableKeyException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Access tokens: JWTs signed RS256 with the current {@link SigningKeys} key, {@code kid} in the header,
+ * claims {@code iss}, {@code aud} = {@value #AUDIENCE}, {@code sub} (the user id), {@code exp}, {@code iat},
+ * {@code nbf}, {@code jti}, {@code scope} (space-separated) and {@code roles}.
+ *
+ * <p>Verification accepts RS256 only (so neither {@code alg: none} nor an HMAC keyed with our public key
+ * gets through), a known {@code kid}, our issuer and audience, and {@code exp}/{@code nbf} with
+ * {@value #CLOCK_SKEW_SECONDS} s of clock skew. Thread-safe.
+ */
+@Component(service = AccessTokens.class, configurationPid = AuthConfig.PID)
+public final class AccessTokens {
+
+    static final String AUDIENCE = "audotics-api";
+    static final int CLOCK_SKEW_SECONDS = 30;
+    static final String TYPE = "at+jwt";
+
+    private final SigningKeys keys;
+    private final String issuer;
+    private final int ttlSeconds;
+    private final Clock clock;
+
+    @Activate
+    public AccessTokens(@Reference SigningKeys keys, AuthConfig config) {
+        this(keys, config.token_issuer(), config.token_access_ttl_seconds(), Clock.systemUTC());
+    }
+
+    AccessTokens(SigningKeys keys, String issuer, int ttlSeconds, Clock clock) {
+        if (issuer == null || issuer.isBlank()) {
+            throw new IllegalArgumentException("token.issuer must not be empty");
+        }
+        if (ttlSeconds < 60 || ttlSeconds > 86_400) {
+            throw new IllegalArgumentException("token.access.ttl.seconds must be between 60 and 86400");
+        }
+        this.keys = keys;
+        this.issuer = issuer.strip();
+        this.ttlSeconds = ttlSeconds;
+        this.clock = clock;
+    }
+
+    /** Seconds a new token is valid. */
+    int ttlSeconds() {
+        return ttlSeconds;
+    }
+
+    /** A signed access token for the user. */
+    String issue(String userId, Set<String> roles, Set<String> scopes) {
+        SigningKey key = keys.current();
+        NumericDate now = NumericDate.fromMilliseconds(clock.millis());
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setAudience(AUDIENCE);
+        claims.setSubject(userId);
+        claims.setIssuedAt(now);
+        claims.setNotBefore(now);
+        NumericDate expires = NumericDate.fromMilliseconds(clock.millis());
+        expires.addSeconds(ttlSeconds);
+        claims.setExpirationTime(expires);
+        claims.setJwtId(UUID.randomUUID().toString());
+        claims.setStringClaim("scope", Scopes.format(scopes));
+        claims.setStringListClaim("roles", List.copyOf(roles));
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(key.privateKey());
+        jws.setKeyIdHeaderValue(key.kid());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", TYPE);
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("could not sign an access token", e);
+        }
+    }
+
+    /**
+     * @return the user the token was issued to, with the token's roles and scopes; empty for any token that
+     *         is malformed, forged, expired, not yet valid, for another issuer or audience, or signed with a
+     *         key that is not (or no longer) accepted
+     */
+    Optional<AuthenticatedUser> verify(String token) {
+        JwtConsumer consumer = new JwtConsumerBuilder()
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+                .setVerificationKeyResolver((jws, nesting) -> keys.verificationKey(jws.getKeyIdHeaderValue())
+                        .orElseThrow(() -> new UnresolvableKeyException("unknown kid")))
+                .setExpectedIssuer(issuer)
+                .setExpectedAudience(AUDIENCE)
+                .setRequireSubject()
+                .setRequireExpirationTime()
+                .setRequireNotBefore()
+                .setRequireIssuedAt()
+                .setRequireJwtId()
+                .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
+                .setEvaluationTime(NumericDate.fromMilliseconds(clock.millis()))
+                .build();
+        try {
+            JwtClaims claims = consumer.processToClaims(token);
+            Object scope = claims.getClaimValue("scope");
+            List<String> roles = claims.hasClaim("roles") ? claims.getStringListClaimValue("roles") : List.of();
+            return Optional.of(new AuthenticatedUser(claims.getSubject(), Set.copyOf(roles),
+                    Scopes.parse(scope instanceof String text ? text : null), null));
+        } catch (InvalidJwtException | MalformedClaimException | RuntimeException refused) {
+            // jose4j wraps what the key resolver throws: the keys unreadable (database down) is a 503, not
+            // a 401 that would make the client drop a good token
+            for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+                if (cause instanceof StorageException keysUnreadable) {
+                    throw keysUnreadable;
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.audotics.auth.internal;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The OAuth scopes of user data, with Spotify's names. A user's own tokens (password and refresh grants)
+ * carry all of them; apps (a later slice) get the ones the user grants.
+ */
+final class Scopes {
+
+    static final Set<String> USER = Set.of("user-read-private", "user-read-email", "playlist-read-private",
+            "playlist-modify-public", "playlist-modify-private", "user-library-read", "user-library-modify",
+            "user-top-read", "user-read-recently-played");
+
+    private Scopes() {
+    }
+
+    /** The scopes of an OAuth {@code scope} value (space-separated); empty for null or blank. */
+    static Set<String> parse(String scope) {
+        if (scope == null || scope.isBlank()) {
+            return Set.of();
+        }
+        return new LinkedHashSet<>(Arrays.asList(scope.strip().split(" +")));
+    }
+
+    /** The OAuth {@code scope} value: the scopes sorted, space-separated. */
+    static String format(Set<String> scopes) {
+        return String.join(" ", new TreeSet<>(scopes));
+    }
+}

@@ -1,0 +1,188 @@
+package org.audotics.auth.internal;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import org.audotics.auth.api.Account;
+import org.audotics.auth.api.AccountService;
+import org.audotics.http.api.RestResource;
+import org.audotics.http.api.TextRule;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The OAuth 2 token endpoint {@code POST /v1/auth/token} (RFC 6749: {@code password} and
+ * {@code refresh_token} grants) and the revocation endpoint {@code POST /v1/auth/revoke} (RFC 7009). Both
+ * read {@code application/x-www-form-urlencoded} bodies (another media type is 415) and answer in OAuth's
+ * shapes: the token answer, or {@link OAuthError}'s error body.
+ */
+@RestResource
+@Component(service = TokenResource.class)
+@Path("auth")
+public final class TokenResource {
+
+    /** The OAuth 2 token answer (RFC 6749 section 5.1). */
+    public record TokenAnswer(String accessToken, String tokenType, int expiresIn, String refreshToken, String scope) {
+    }
+
+    private final AccessTokens accessTokens;
+    private final RefreshTokens refreshTokens;
+
+    /** Accounts (the password grant, and re-checking the account on a refresh); absent, both answer 503. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile AccountService accounts;
+
+    @Activate
+    public TokenResource(@Reference AccessTokens accessTokens, @Reference RefreshTokens refreshTokens) {
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+    }
+
+    @POST
+    @Path("token")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response token(String body) {
+        TokenAnswer answer = grant(fields(body));
+        return Response.ok(answer).header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
+    }
+
+    @POST
+    @Path("revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response revoke(String body) {
+        revoke(fields(body));
+        return Response.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    TokenAnswer grant(Map<String, String> form) {
+        String grantType = form.get("grant_type");
+        if (grantType == null || grantType.isBlank()) {
+            throw OAuthError.invalidRequest("parameter 'grant_type' is required: password or refresh_token");
+        }
+        return switch (grantType) {
+            case "password" -> passwordGrant(required(form, "username"), required(form, "password"), form.get("scope"));
+            case "refresh_token" -> refreshGrant(required(form, "refresh_token"), form.get("scope"));
+            default -> throw OAuthError.unsupportedGrantType("grant_type '" + grantType + "' is not supported: use password or refresh_token");
+        };
+    }
+
+    /** RFC 7009: the same answer whether the token was ours or not; an access token simply expires. */
+    void revoke(Map<String, String> form) {
+        refreshTokens.revoke(required(form, "token"));
+    }
+
+    private TokenAnswer passwordGrant(String email, String password, String scope) {
+        Account account = accountService().authenticate(email, password)
+                .orElseThrow(() -> OAuthError.invalidGrant("the email or password is wrong"));
+        Set<String> scopes = requested(scope, Scopes.USER);
+        return answer(account, scopes, refreshTokens.issue(account.id(), scopes));
+    }
+
+    private TokenAnswer refreshGrant(String token, String scope) {
+        if (accounts == null && !refreshTokens.known(token)) {
+            throw OAuthError.invalidGrant("the refresh token is invalid, expired or revoked");
+        }
+        // the account is needed after the rotation; without the service, keep the client's token unused
+        AccountService service = accountService();
+        RefreshTokens.Rotation rotation = refreshTokens.rotate(token);
+        if (rotation.outcome() != RefreshTokens.Outcome.ROTATED) {
+            throw OAuthError.invalidGrant("the refresh token is invalid, expired or revoked");
+        }
+        Optional<Account> account = service.account(rotation.userId());
+        if (account.isEmpty()) {
+            refreshTokens.revokeFamily(rotation.familyId());
+            throw OAuthError.invalidGrant("the refresh token is invalid, expired or revoked");
+        }
+        return answer(account.get(), requested(scope, rotation.scopes()), rotation.token());
+    }
+
+    private TokenAnswer answer(Account account, Set<String> scopes, String refreshToken) {
+        return new TokenAnswer(accessTokens.issue(account.id(), account.roles(), scopes), "Bearer", accessTokens.ttlSeconds(),
+                refreshToken, Scopes.format(scopes));
+    }
+
+    /** The scopes asked for, all of {@code allowed} when none are; more than allowed is {@code invalid_scope}. */
+    private static Set<String> requested(String scope, Set<String> allowed) {
+        Set<String> asked = Scopes.parse(scope);
+        if (asked.isEmpty()) {
+            return allowed;
+        }
+        Set<String> beyond = new HashSet<>(asked);
+        beyond.removeAll(allowed);
+        if (!beyond.isEmpty()) {
+            throw OAuthError.invalidScope("scope " + Scopes.format(beyond) + " is unknown or not granted: allowed are " + Scopes.format(allowed));
+        }
+        return Set.copyOf(asked);
+    }
+
+    private AccountService accountService() {
+        AccountService service = accounts;
+        if (service == null) {
+            throw OAuthError.temporarilyUnavailable("accounts are not available yet; retry later");
+        }
+        return service;
+    }
+
+    private static String required(Map<String, String> form, String name) {
+        String value = form.get(name);
+        if (value == null || value.isEmpty()) {
+            throw OAuthError.invalidRequest("parameter '" + name + "' is required");
+        }
+        return value;
+    }
+
+    /**
+     * The fields of an {@code application/x-www-form-urlencoded} body (UTF-8, RFC 6749 appendix B), each
+     * once (section 3.2) and each following the text rule. Decoded here rather than by Jersey, whose form
+     * reader fails with an unchecked exception (a 500) on a malformed escape such as {@code %zz}.
+     */
+    static Map<String, String> fields(String body) {
+        Map<String, String> fields = new TreeMap<>();
+        if (body == null || body.isEmpty()) {
+            return fields;
+        }
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            TextRule.problem(name).ifPresent(problem -> {
+                throw OAuthError.invalidRequest("a parameter name " + problem);
+            });
+            TextRule.problem(value).ifPresent(problem -> {
+                throw OAuthError.invalidRequest("parameter '" + name + "' " + problem);
+            });
+            if (fields.putIfAbsent(name, value) != null) {
+                throw OAuthError.invalidRequest("parameter '" + name + "' must not be repeated");
+            }
+        }
+        return fields;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            throw OAuthError.invalidRequest("the body is not valid form encoding (a '%' must start two hexadecimal digits)");
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.audotics.auth.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The token and revocation endpoints' grants and refusals, against a fake account service. */
+class TokenResourceTest {
+
+    @TempDir
+    Path data;
+
+    private TokenFixture fixture;
+    private TokenResource resource;
+
+    @BeforeEach
+    void open() {
+        fixture = new TokenFixture(data);
+        fixture.accounts.add("u1", "ada@example.com", Set.of("user"));
+        resource = new TokenResource(fixture.tokens, fixture.refreshTokens);
+        resource.accounts = fixture.accounts;
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    private static void assertOAuthError(int status, String error, String descriptionPart, Executable call) {
+        OAuthError e = assertThrows(OAuthError.class, call);
+        assertEquals(status, e.status());
+        assertEquals(error, e.error());
+        assertTrue(e.getMessage().contains(descriptionPart), e.getMessage());
+    }
+
+    private TokenResource.TokenAnswer signIn() {
+        return resource.grant(Map.of("grant_type", "password", "username", "ada@example.com", "password", "password-u1"));
+    }
+
+    @Test
+    void thePasswordGrantAnswersAnAccessTokenTheAuthenticatorAcceptsAndARefreshToken() {
+        TokenResource.TokenAnswer answer = signIn();
+        assertEquals("Bearer", answer.tokenType());
+        assertEquals(3600, answer.expiresIn());
+        assertEquals(Scopes.format(Scopes.USER), answer.scope());
+        var user = fixture.authenticator.authenticate(answer.accessToken()).orElseThrow();
+        assertEquals("u1", user.id());
+        assertEquals(Scopes.USER, user.scopes());
+        assertEquals(43, answer.refreshToken().length());
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownEmailGetTheSameAnswer() {
+        assertOAuthError(400, "invalid_grant", "email or password", () -> resource.grant(
+                Map.of("grant_type", "password", "username", "ada@example.com", "password", "wrong")));
+        assertOAuthError(400, "invalid_grant", "email or password", () -> resource.grant(
+                Map.of("grant_type", "password", "username", "nobody@example.com", "password", "password-u1")));
+    }
+
+    @Test
+    void theRefreshGrantRotatesAndAReplayRevokesTheFamily() {
+        TokenResource.TokenAnswer first = signIn();
+        TokenResource.TokenAnswer second = resource.grant(Map.of("grant_type", "refresh_token", "refresh_token", first.refreshToken()));
+        assertNotEquals(first.refreshToken(), second.refreshToken());
+        assertTrue(fixture.authenticator.authenticate(second.accessToken()).isPresent());
+        assertOAuthError(400, "invalid_grant", "refresh token", () -> resource.grant(
+                Map.of("grant_type", "refresh_token", "refresh_token", first.refreshToken())));
+        assertOAuthError(400, "invalid_grant", "refresh token", () -> resource.grant(
+                Map.of("grant_type", "refresh_token", "refresh_token", second.refreshToken())));
+    }
+
+    @Test
+    void aRefreshNarrowsScopesButNeverWidensThem() {
+        TokenResource.TokenAnswer narrow = resource.grant(Map.of("grant_type", "password", "username", "ada@example.com",
+                "password", "password-u1", "scope", "user-read-private"));
+        assertEquals("user-read-private", narrow.scope());
+        assertOAuthError(400, "invalid_scope", "user-top-read", () -> resource.grant(Map.of("grant_type", "refresh_token",
+                "refresh_token", narrow.refreshToken(), "scope", "user-read-private user-top-read")));
+        assertOAuthError(400, "invalid_scope", "admin-everything", () -> resource.grant(Map.of("grant_type", "password",
+                "username", "ada@example.com", "password", "password-u1", "scope", "admin-everything")));
+    }
+
+    @Test
+    void theRefreshTokenOfADeletedAccountIsRefused() {
+        TokenResource.TokenAnswer answer = signIn();
+        fixture.accounts.byId.remove("u1");
+        assertOAuthError(400, "invalid_grant", "refresh token", () -> resource.grant(
+                Map.of("grant_type", "refresh_token", "refresh_token", answer.refreshToken())));
+    }
+
+    @Test
+    void missingOrUnknownGrantTypesAndMissingParametersAreRefused() {
+        assertOAuthError(400, "invalid_request", "grant_type", () -> resource.grant(Map.of()));
+        assertOAuthError(400, "invalid_request", "grant_type", () -> resource.grant(Map.of("grant_type", "")));
+        assertOAuthError(400, "unsupported_grant_type", "client_credentials", () -> resource.grant(Map.of("grant_type", "client_credentials")));
+        assertOAuthError(400, "invalid_request", "'password'", () -> resource.grant(Map.of("grant_type", "password", "username", "a@b.c")));
+        assertOAuthError(400, "invalid_request", "'refresh_token'", () -> resource.grant(Map.of("grant_type", "refresh_token")));
+        assertOAuthError(400, "invalid_grant", "refresh token", () -> resource.grant(Map.of("grant_type", "refresh_token", "refresh_token", "bogus")));
+    }
+
+    @Test
+    void formBodiesAreDecodedAsUtf8() {
+        assertEquals(Map.of("grant_type", "password", "username", "ada+1@example.com", "password", "pass word é"),
+                TokenResource.fields("grant_type=password&username=ada%2B1%40example.com&password=pass+word%20%C3%A9"));
+        assertEquals(Map.of("scope", "", "x", ""), TokenResource.fields("scope=&&x"));
+        assertEquals(Map.of(), TokenResource.fields(""));
+    }
+
+    @Test
+    void formFieldsMustFollowTheTextRuleAppearOnceAndBeWellEncoded() {
+        assertOAuthError(400, "invalid_request", "'grant_type' must not be repeated",
+                () -> TokenResource.fields("grant_type=password&grant_type=refresh_token"));
+        assertOAuthError(400, "invalid_request", "'username' contains the control character U+0000",
+                () -> TokenResource.fields("username=ada%00%40example.com"));
+        assertOAuthError(400, "invalid_request", "surrogate", () -> TokenResource.fields("pass\ud800=x"));
+        for (String malformed : new String[] {"grant_type=%zz", "grant_type=%", "grant_type=%4", "%=x"}) {
+            assertOAuthError(400, "invalid_request", "form encoding", () -> TokenResource.fields(malformed));
+        }
+    }
+
+    @Test
+    void withoutAnAccountServiceTheGrantsAreTemporarilyUnavailableAndKeepTheRefreshTokenUnused() {
+        String refresh = signIn().refreshToken();
+        resource.accounts = null;
+        assertOAuthError(503, "temporarily_unavailable", "retry", this::signIn);
+        assertOAuthError(503, "temporarily_unavailable", "retry", () -> resource.grant(
+                Map.of("grant_type", "refresh_token", "refresh_token", refresh)));
+        assertOAuthError(400, "invalid_grant", "refresh token", () -> resource.grant(
+                Map.of("grant_type", "refresh_token", "refresh_token", "bogus")));
+        assertOAuthError(400, "unsupported_grant_type", "nope", () -> resource.grant(Map.of("grant_type", "nope")));
+        resource.accounts = fixture.accounts;
+        assertEquals(RefreshTokens.Outcome.ROTATED, fixture.refreshTokens.rotate(refresh).outcome());
+    }
+
+    @Test
+    void revocationEndsTheFamilyAndAnswersTheSameForAnyToken() {
+        TokenResource.TokenAnswer answer = signIn();
+        resource.revoke(Map.of("token", answer.refreshToken(), "token_type_hint", "refresh_token"));
+        assertOAuthError(400, "invalid_grant", "refresh token", () -> resource.grant(
+                Map.of("grant_type", "refresh_token", "refresh_token", answer.refreshToken())));
+        resource.revoke(Map.of("token", "not-ours"));
+        resource.revoke(Map.of("token", answer.accessToken(), "token_type_hint", "access_token"));
+        assertOAuthError(400, "invalid_request", "'token'", () -> resource.revoke(Map.of()));
+    }
+}
