@@ -68,8 +68,23 @@ public class JwtVerificationBenchmark {
             }
 
             @Override
+            public Account register(String email, String password, String displayName, Set<String> extraRoles) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public Optional<Account> account(String id) {
                 return id.equals("u1") ? Optional.of(account) : Optional.empty();
+            }
+
+            @Override
+            public Account update(String id, String displayName, String country) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void delete(String id) {
+                throw new UnsupportedOperationException();
             }
         });
         token = tokens.issue("u1", Set.of("user"), Scopes.USER);
