@@ -99,6 +99,19 @@ class HttpEdgeIT {
     }
 
     @Test
+    void aJsonOrFormBodyOverOneMebibyteIs413() throws Exception {
+        String big = "{\"email\":\"" + "x".repeat(2 << 20) + "@example.com\",\"password\":\"long enough pass\",\"display_name\":\"x\"}";
+        HttpAnswer json = shared.send(java.net.http.HttpRequest.newBuilder(shared.uri("/v1/auth/register"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(big)));
+        assertEquals(413, json.status(), json.toString());
+        assertEquals("payload_too_large", json.errorCode());
+        HttpAnswer form = shared.send(java.net.http.HttpRequest.newBuilder(shared.uri("/v1/auth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=password&username=" + "x".repeat(2 << 20))));
+        assertEquals(413, form.status(), form.toString());
+    }
+
+    @Test
     void badPercentEncodingInThePathIsJson400() throws Exception {
         for (String path : List.of("/v1/tracks/%00", "/v1/tracks/%zz", "/v1/tracks/%", "/%zz")) {
             assertJsonError(RawHttp.get(shared.port, path), 400);

@@ -226,6 +226,14 @@ class RestApplicationTest {
     }
 
     @Test
+    void aJsonBodyOverItsBoundIs413WhetherItsLengthIsDeclaredOrNot() throws Exception {
+        String big = "{\"first_name\":\"" + "x".repeat((int) RequestBodyGuard.MAX_SMALL_BODY_BYTES) + "\",\"count\":1}";
+        assertError(call("POST", "probe", "application/json", big, null), 413, "payload_too_large");
+        String fits = "{\"first_name\":\"" + "x".repeat(1000) + "\",\"count\":1}";
+        assertEquals(200, call("POST", "probe", "application/json", fits, null).status());
+    }
+
+    @Test
     void aFieldNamedTwiceIsRefused() throws Exception {
         Answer answer = call("POST", "probe", "application/json", "{\"first_name\":\"A\",\"count\":1,\"first_name\":\"B\"}", null);
         assertError(answer, 400, "invalid_body");
