@@ -6,9 +6,6 @@ import java.io.InputStream;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
-import javax.ws.rs.core.MediaType;
-import org.audotics.http.api.ApiException;
-import org.audotics.http.api.ErrorCodes;
 
 /**
  * Marks a failure to read the request body as the client's: a body that ends before its
@@ -20,36 +17,14 @@ import org.audotics.http.api.ErrorCodes;
  *
  * <p>Only reads of the request body are marked: an {@code EofException} while writing the answer means the
  * client left, and is not a bad request.
- *
- * <p>JSON and form bodies are also bounded, at {@value #MAX_SMALL_BODY_BYTES} bytes: they are parsed into
- * memory whole, and no request of this API needs more (uploads and imports are other media types with their
- * own limits). A larger declared {@code Content-Length} is refused before anything is read; a chunked body
- * when it passes the bound. Both are 413.
  */
 @PreMatching
 final class RequestBodyGuard implements ContainerRequestFilter {
 
-    /** Bytes a JSON or form body may have. */
-    static final long MAX_SMALL_BODY_BYTES = 1 << 20;
-
     @Override
     public void filter(ContainerRequestContext request) {
-        long limit = parsedWhole(request.getMediaType()) ? MAX_SMALL_BODY_BYTES : Long.MAX_VALUE;
-        if (request.getLength() > limit) {
-            throw tooLarge();
-        }
         // not request.hasEntity(): it reads the first byte, which fails for a badly chunked body
-        request.setEntityStream(new GuardedBody(request.getEntityStream(), limit));
-    }
-
-    private static boolean parsedWhole(MediaType type) {
-        return type != null && (MediaType.APPLICATION_JSON_TYPE.isCompatible(type)
-                || MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(type));
-    }
-
-    static ApiException tooLarge() {
-        return new ApiException(413, ErrorCodes.PAYLOAD_TOO_LARGE,
-                "a JSON or form body may have at most " + MAX_SMALL_BODY_BYTES + " bytes");
+        request.setEntityStream(new GuardedBody(request.getEntityStream()));
     }
 
     /** Thrown instead of any I/O failure of the client's body. */
@@ -61,44 +36,21 @@ final class RequestBodyGuard implements ContainerRequestFilter {
             super("the request body could not be read: " + cause, cause);
         }
 
-        private UnreadableBodyException(String message) {
+        UnreadableBodyException(String message) {
             super(message);
-        }
-    }
-
-    /** A JSON or form body that went past {@link #MAX_SMALL_BODY_BYTES} while it was read. */
-    static final class BodyTooLargeException extends UnreadableBodyException {
-
-        private static final long serialVersionUID = 1L;
-
-        BodyTooLargeException() {
-            super("the request body is larger than " + MAX_SMALL_BODY_BYTES + " bytes");
         }
     }
 
     private static final class GuardedBody extends FilterInputStream {
 
-        private final long limit;
-        private long read;
-
-        GuardedBody(InputStream body, long limit) {
+        GuardedBody(InputStream body) {
             super(body);
-            this.limit = limit;
-        }
-
-        private int counted(int bytes) throws IOException {
-            if (bytes > 0 && (read += bytes) > limit) {
-                throw new BodyTooLargeException();
-            }
-            return bytes;
         }
 
         @Override
         public int read() throws IOException {
             try {
-                int value = super.read();
-                counted(value < 0 ? 0 : 1);
-                return value;
+                return super.read();
             } catch (IOException e) {
                 throw marked(e);
             }
@@ -107,7 +59,7 @@ final class RequestBodyGuard implements ContainerRequestFilter {
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             try {
-                return counted(super.read(buffer, offset, length));
+                return super.read(buffer, offset, length);
             } catch (IOException e) {
                 throw marked(e);
             }
@@ -116,9 +68,7 @@ final class RequestBodyGuard implements ContainerRequestFilter {
         @Override
         public long skip(long count) throws IOException {
             try {
-                long skipped = super.skip(count);
-                counted((int) Math.min(skipped, Integer.MAX_VALUE));
-                return skipped;
+                return super.skip(count);
             } catch (IOException e) {
                 throw marked(e);
             }

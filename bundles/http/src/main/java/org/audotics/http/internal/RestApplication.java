@@ -30,6 +30,7 @@ final class RestApplication {
                 .register(new TextParameterFilter())
                 .register(new RolesAllowedFeature())
                 .register(new RequestBodyGuard())
+                .register(new ParsedBodyLimit())
                 .register(new PrivateAnswerFilter())
                 .register(new ApiExceptionMapper())
                 .register(new WebApplicationExceptionMapper())

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A request body that could not be read to its end (see {@link RequestBodyGuard}): the client's fault, 400;
- * a JSON or form body past its bound, 413.
+ * a parsed body past its bound ({@link ParsedBodyLimit}), 413.
  */
 final class UnreadableBodyMapper implements ExceptionMapper<UnreadableBodyException> {
 
@@ -17,8 +17,8 @@ final class UnreadableBodyMapper implements ExceptionMapper<UnreadableBodyExcept
 
     @Override
     public Response toResponse(UnreadableBodyException e) {
-        if (e instanceof RequestBodyGuard.BodyTooLargeException) {
-            return org.audotics.http.api.ErrorResponses.of(RequestBodyGuard.tooLarge());
+        if (e instanceof ParsedBodyLimit.BodyTooLargeException) {
+            return org.audotics.http.api.ErrorResponses.of(ParsedBodyLimit.tooLarge());
         }
         LOG.debug("Unreadable request body: {}", e.getCause().toString());
         return ErrorBody.response(400, ErrorCodes.INVALID_BODY,

@@ -227,7 +227,7 @@ class RestApplicationTest {
 
     @Test
     void aJsonBodyOverItsBoundIs413WhetherItsLengthIsDeclaredOrNot() throws Exception {
-        String big = "{\"first_name\":\"" + "x".repeat((int) RequestBodyGuard.MAX_SMALL_BODY_BYTES) + "\",\"count\":1}";
+        String big = "{\"first_name\":\"" + "x".repeat((int) ParsedBodyLimit.MAX_BYTES) + "\",\"count\":1}";
         assertError(call("POST", "probe", "application/json", big, null), 413, "payload_too_large");
         String fits = "{\"first_name\":\"" + "x".repeat(1000) + "\",\"count\":1}";
         assertEquals(200, call("POST", "probe", "application/json", fits, null).status());
