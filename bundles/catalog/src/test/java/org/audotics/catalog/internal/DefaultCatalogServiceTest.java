@@ -64,18 +64,7 @@ class DefaultCatalogServiceTest {
     void analysedFeaturesEvictTheCachedTrackAndAreAnnounced() {
         String id = catalog.importTracks(List.of(track("f1", "Plain", "Band", "rock", null))).tracks().get(0).id();
         assertNull(catalog.track(id).orElseThrow().audioFeatures());
-        List<org.osgi.service.event.Event> posted = new java.util.ArrayList<>();
-        catalog.events = new org.osgi.service.event.EventAdmin() {
-            @Override
-            public void postEvent(org.osgi.service.event.Event event) {
-                posted.add(event);
-            }
-
-            @Override
-            public void sendEvent(org.osgi.service.event.Event event) {
-                throw new AssertionError("the catalog must not block on listeners");
-            }
-        };
+        List<org.osgi.service.event.Event> posted = recordEvents();
         AudioFeatures features = org.audotics.catalog.internal.store.TestTracks.features(0.7, 128);
         assertTrue(catalog.updateAudioFeatures(id, features));
         assertEquals(features, catalog.track(id).orElseThrow().audioFeatures());
@@ -86,8 +75,8 @@ class DefaultCatalogServiceTest {
         assertEquals(1, posted.size());
     }
 
-    @Test
-    void anImportAnnouncesTheTracksItWrote() {
+    /** Records what the catalog posts; the catalog must never send (block on listeners). */
+    private List<org.osgi.service.event.Event> recordEvents() {
         List<org.osgi.service.event.Event> posted = new java.util.ArrayList<>();
         catalog.events = new org.osgi.service.event.EventAdmin() {
             @Override
@@ -100,6 +89,12 @@ class DefaultCatalogServiceTest {
                 throw new AssertionError("the catalog must not block on listeners");
             }
         };
+        return posted;
+    }
+
+    @Test
+    void anImportAnnouncesTheTracksItWrote() {
+        List<org.osgi.service.event.Event> posted = recordEvents();
         var result = catalog.importTracks(List.of(track("e1", "One", "Band", "rock", null), track("e2", "Two", "Band", "rock", null)));
         assertEquals(1, posted.size());
         assertEquals(CatalogEvents.TRACKS_IMPORTED, posted.get(0).getTopic());
