@@ -31,7 +31,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * The OAuth 2 token endpoint {@code POST /v1/auth/token} (RFC 6749: {@code password} and
  * {@code refresh_token} grants) and the revocation endpoint {@code POST /v1/auth/revoke} (RFC 7009). Both
  * read {@code application/x-www-form-urlencoded} bodies (another media type is 415) and answer in OAuth's
- * shapes: the token answer, or {@link OAuthError}'s error body.
+ * shapes: the token answer, or {@link OAuthError}'s error body. Failed password sign-ins are limited by
+ * {@link SignInLimiter} (429 {@code too_many_attempts}, checked before the password is).
  */
 @RestResource
 @Component(service = TokenResource.class)
