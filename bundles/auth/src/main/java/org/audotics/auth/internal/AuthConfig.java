@@ -45,4 +45,16 @@ public @interface AuthConfig {
     @AttributeDefinition(name = "Key-encryption secret", type = AttributeType.PASSWORD,
             description = "Secret (at least 32 characters) that encrypts the signing keys' private halves in the database; the same on every node. Empty to generate one on first start into data/audotics/token-kek")
     String token_key_encryption_secret() default "";
+
+    @AttributeDefinition(name = "Failed sign-ins per account", min = "1",
+            description = "Failed password sign-ins for one email (known or not) in a window before every sign-in for it is refused with 429 until the window ends")
+    int signin_max_failures_per_account() default 10;
+
+    @AttributeDefinition(name = "Failed sign-ins per address", min = "1",
+            description = "Failed password sign-ins from one client address in a window before every sign-in from it is refused with 429 until the window ends")
+    int signin_max_failures_per_address() default 50;
+
+    @AttributeDefinition(name = "Sign-in window (s)", min = "1", max = "86400",
+            description = "Length of the fixed windows in which failed sign-ins are counted, 1 to 86400 seconds")
+    int signin_window_seconds() default 900;
 }

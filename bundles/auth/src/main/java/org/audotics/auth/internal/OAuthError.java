@@ -1,5 +1,7 @@
 package org.audotics.auth.internal;
 
+import org.audotics.http.api.ErrorResponses;
+
 /**
  * A refused token or revocation request, answered in OAuth 2's error shape (RFC 6749 section 5.2)
  * {@code {"error": "invalid_grant", "error_description": "..."}} rather than our usual error body, because
@@ -11,11 +13,17 @@ public final class OAuthError extends RuntimeException {
 
     private final int status;
     private final String error;
+    private final long retryAfterSeconds;
 
     private OAuthError(int status, String error, String description) {
+        this(status, error, description, 0);
+    }
+
+    private OAuthError(int status, String error, String description, long retryAfterSeconds) {
         super(description, null, false, false);
         this.status = status;
         this.error = error;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public int status() {
@@ -24,6 +32,11 @@ public final class OAuthError extends RuntimeException {
 
     public String error() {
         return error;
+    }
+
+    /** Seconds for {@code Retry-After}, or 0 for none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** 400: a parameter is missing, repeated or malformed. */
@@ -48,6 +61,16 @@ public final class OAuthError extends RuntimeException {
 
     /** 503: accounts are not available right now (answered with {@code Retry-After}). */
     static OAuthError temporarilyUnavailable(String description) {
-        return new OAuthError(503, "temporarily_unavailable", description);
+        return new OAuthError(503, "temporarily_unavailable", description, ErrorResponses.RETRY_AFTER_SECONDS);
+    }
+
+    /**
+     * 429 {@code too_many_attempts}: too many failed sign-ins for the account or from the address. RFC 6749
+     * registers no code for this (its {@code temporarily_unavailable} means the server is in trouble, a 503,
+     * and RFC 8628's {@code slow_down} is about device-flow polling); {@code too_many_attempts} is the code
+     * Auth0's token endpoint answers for the same refusal, and the status and {@code Retry-After} say the rest.
+     */
+    static OAuthError tooManyAttempts(String description, long retryAfterSeconds) {
+        return new OAuthError(429, "too_many_attempts", description, retryAfterSeconds);
     }
 }

@@ -5,7 +5,6 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 import javax.ws.rs.ext.Provider;
-import org.audotics.http.api.ErrorResponses;
 import org.audotics.http.api.RestResource;
 import org.osgi.service.component.annotations.Component;
 
@@ -26,8 +25,8 @@ public final class OAuthErrorMapper implements ExceptionMapper<OAuthError> {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
                 .entity(new Body(e.error(), e.getMessage()));
-        if (e.status() == 503) {
-            answer.header(HttpHeaders.RETRY_AFTER, ErrorResponses.RETRY_AFTER_SECONDS);
+        if (e.retryAfterSeconds() > 0) {
+            answer.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
         }
         return answer.build();
     }

@@ -6,12 +6,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The OAuth scopes of user data, with Spotify's names. A user's own tokens (password and refresh grants)
+ * The OAuth scopes of user data, with Spotify's names ({@code user-modify-private}, for changing or deleting
+ * one's account, is ours: Spotify's API has no profile writes). A user's own tokens (password and refresh grants)
  * carry all of them; apps (a later slice) get the ones the user grants.
  */
 final class Scopes {
 
-    static final Set<String> USER = Set.of("user-read-private", "user-read-email", "playlist-read-private",
+    static final Set<String> USER = Set.of("user-read-private", "user-read-email", "user-modify-private", "playlist-read-private",
             "playlist-modify-public", "playlist-modify-private", "user-library-read", "user-library-modify",
             "user-top-read", "user-read-recently-played");
 

@@ -11,6 +11,8 @@ import javax.ws.rs.Consumes;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -29,7 +31,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * The OAuth 2 token endpoint {@code POST /v1/auth/token} (RFC 6749: {@code password} and
  * {@code refresh_token} grants) and the revocation endpoint {@code POST /v1/auth/revoke} (RFC 7009). Both
  * read {@code application/x-www-form-urlencoded} bodies (another media type is 415) and answer in OAuth's
- * shapes: the token answer, or {@link OAuthError}'s error body.
+ * shapes: the token answer, or {@link OAuthError}'s error body. Failed password sign-ins are limited by
+ * {@link SignInLimiter} (429 {@code too_many_attempts}, checked before the password is).
  */
 @RestResource
 @Component(service = TokenResource.class)
@@ -42,23 +45,25 @@ public final class TokenResource {
 
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
+    private final SignInLimiter limiter;
 
     /** Accounts (the password grant, and re-checking the account on a refresh); absent, both answer 503. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile AccountService accounts;
 
     @Activate
-    public TokenResource(@Reference AccessTokens accessTokens, @Reference RefreshTokens refreshTokens) {
+    public TokenResource(@Reference AccessTokens accessTokens, @Reference RefreshTokens refreshTokens, @Reference SignInLimiter limiter) {
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
+        this.limiter = limiter;
     }
 
     @POST
     @Path("token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response token(String body) {
-        TokenAnswer answer = grant(fields(body));
+    public Response token(String body, @Context HttpServletRequest request) {
+        TokenAnswer answer = grant(fields(body), request.getRemoteAddr());
         return Response.ok(answer).header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
     }
 
@@ -71,13 +76,14 @@ public final class TokenResource {
         return Response.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
-    TokenAnswer grant(Map<String, String> form) {
+    /** @param address the client's address, for the limit on failed sign-ins */
+    TokenAnswer grant(Map<String, String> form, String address) {
         String grantType = form.get("grant_type");
         if (grantType == null || grantType.isBlank()) {
             throw OAuthError.invalidRequest("parameter 'grant_type' is required: password or refresh_token");
         }
         return switch (grantType) {
-            case "password" -> passwordGrant(required(form, "username"), required(form, "password"), form.get("scope"));
+            case "password" -> passwordGrant(required(form, "username"), required(form, "password"), form.get("scope"), address);
             case "refresh_token" -> refreshGrant(required(form, "refresh_token"), form.get("scope"));
             default -> throw OAuthError.unsupportedGrantType("grant_type '" + grantType + "' is not supported: use password or refresh_token");
         };
@@ -88,10 +94,18 @@ public final class TokenResource {
         refreshTokens.revoke(required(form, "token"));
     }
 
-    private TokenAnswer passwordGrant(String email, String password, String scope) {
-        Account account = accountService().authenticate(email, password)
-                .orElseThrow(() -> OAuthError.invalidGrant("the email or password is wrong"));
+    /** The limit is checked first, so a refused sign-in costs no password hash. */
+    private TokenAnswer passwordGrant(String email, String password, String scope, String address) {
         Set<String> scopes = requested(scope, Scopes.USER);
+        AccountService service = accountService();
+        limiter.check(email, address);
+        Optional<Account> found = service.authenticate(email, password);
+        if (found.isEmpty()) {
+            limiter.failed(email, address);
+            throw OAuthError.invalidGrant("the email or password is wrong");
+        }
+        Account account = found.get();
+        limiter.succeeded(email);
         return answer(account, scopes, refreshTokens.issue(account.id(), scopes));
     }
 

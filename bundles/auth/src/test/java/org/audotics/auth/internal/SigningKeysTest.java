@@ -177,6 +177,21 @@ class SigningKeysTest {
             }
 
             @Override
+            public int signin_max_failures_per_account() {
+                return 10;
+            }
+
+            @Override
+            public int signin_max_failures_per_address() {
+                return 50;
+            }
+
+            @Override
+            public int signin_window_seconds() {
+                return 900;
+            }
+
+            @Override
             public Class<? extends java.lang.annotation.Annotation> annotationType() {
                 return AuthConfig.class;
             }

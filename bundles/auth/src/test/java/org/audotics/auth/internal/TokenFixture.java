@@ -47,6 +47,8 @@ final class TokenFixture implements AutoCloseable {
     /** Accounts in a map; the password of every account is "password-" + its id. */
     static final class FakeAccounts implements AccountService {
         final Map<String, Account> byId = new ConcurrentHashMap<>();
+        /** Passwords checked (each a hash in the real service). */
+        final java.util.concurrent.atomic.AtomicInteger passwordChecks = new java.util.concurrent.atomic.AtomicInteger();
 
         Account add(String id, String email, Set<String> roles) {
             Account account = new Account(id, email, "Name " + id, null, roles, Instant.EPOCH);
@@ -61,6 +63,7 @@ final class TokenFixture implements AutoCloseable {
 
         @Override
         public Optional<Account> authenticate(String email, String password) {
+            passwordChecks.incrementAndGet();
             return byId.values().stream().filter(a -> a.email().equals(email) && password.equals("password-" + a.id())).findFirst();
         }
 

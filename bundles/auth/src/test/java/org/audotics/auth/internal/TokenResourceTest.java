@@ -20,14 +20,18 @@ class TokenResourceTest {
     @TempDir
     Path data;
 
+    private static final String ADDRESS = "192.0.2.7";
+
     private TokenFixture fixture;
+    private SignInLimiter limiter;
     private TokenResource resource;
 
     @BeforeEach
     void open() {
         fixture = new TokenFixture(data);
         fixture.accounts.add("u1", "ada@example.com", Set.of("user"));
-        resource = new TokenResource(fixture.tokens, fixture.refreshTokens);
+        limiter = new SignInLimiter(new CountingCache(), 3, 5, 900, fixture.clock);
+        resource = new TokenResource(fixture.tokens, fixture.refreshTokens, limiter);
         resource.accounts = fixture.accounts;
     }
 
@@ -44,7 +48,7 @@ class TokenResourceTest {
     }
 
     private TokenResource.TokenAnswer signIn() {
-        return resource.grant(Map.of("grant_type", "password", "username", "ada@example.com", "password", "password-u1"));
+        return resource.grant(Map.of("grant_type", "password", "username", "ada@example.com", "password", "password-u1"), ADDRESS);
     }
 
     @Test
@@ -62,32 +66,87 @@ class TokenResourceTest {
     @Test
     void aWrongPasswordAndAnUnknownEmailGetTheSameAnswer() {
         assertOAuthError(400, "invalid_grant", "email or password", () -> resource.grant(
-                Map.of("grant_type", "password", "username", "ada@example.com", "password", "wrong")));
+                Map.of("grant_type", "password", "username", "ada@example.com", "password", "wrong"), ADDRESS));
         assertOAuthError(400, "invalid_grant", "email or password", () -> resource.grant(
-                Map.of("grant_type", "password", "username", "nobody@example.com", "password", "password-u1")));
+                Map.of("grant_type", "password", "username", "nobody@example.com", "password", "password-u1"), ADDRESS));
+    }
+
+    private void wrongPassword(String email) {
+        assertOAuthError(400, "invalid_grant", "email or password", () -> resource.grant(
+                Map.of("grant_type", "password", "username", email, "password", "wrong"), ADDRESS));
+    }
+
+    @Test
+    void afterTheMaximumOfFailedSignInsEvenTheRightPasswordIs429BeforeAnyPasswordIsChecked() {
+        for (int i = 0; i < 3; i++) {
+            wrongPassword("ada@example.com");
+        }
+        int checked = fixture.accounts.passwordChecks.get();
+        OAuthError refused = assertThrows(OAuthError.class, this::signIn);
+        assertEquals(429, refused.status());
+        assertEquals("too_many_attempts", refused.error());
+        assertEquals(900, refused.retryAfterSeconds());
+        assertOAuthError(429, "too_many_attempts", "retry after", () -> resource.grant(
+                Map.of("grant_type", "password", "username", "ada@example.com", "password", "wrong"), ADDRESS));
+        assertEquals(checked, fixture.accounts.passwordChecks.get(), "no password was checked while blocked");
+    }
+
+    @Test
+    void anUnknownEmailCountsAndIsRefusedLikeAWrongPassword() {
+        for (int i = 0; i < 3; i++) {
+            assertOAuthError(400, "invalid_grant", "email or password", () -> resource.grant(
+                    Map.of("grant_type", "password", "username", "nobody@example.com", "password", "password-u1"), ADDRESS));
+        }
+        assertOAuthError(429, "too_many_attempts", "retry after", () -> resource.grant(
+                Map.of("grant_type", "password", "username", "nobody@example.com", "password", "password-u1"), ADDRESS));
+    }
+
+    @Test
+    void anotherAccountFromTheSameAddressSignsInUntilTheAddressLimit() {
+        fixture.accounts.add("u2", "grace@example.com", Set.of("user"));
+        for (int i = 0; i < 3; i++) {
+            wrongPassword("ada@example.com");
+        }
+        var grace = Map.of("grant_type", "password", "username", "grace@example.com", "password", "password-u2");
+        assertEquals("Bearer", resource.grant(grace, ADDRESS).tokenType());
+        wrongPassword("grace@example.com");
+        wrongPassword("grace@example.com");
+        assertOAuthError(429, "too_many_attempts", "retry after", () -> resource.grant(grace, ADDRESS));
+        assertEquals("Bearer", resource.grant(grace, "198.51.100.9").tokenType(), "another address is not limited");
+    }
+
+    @Test
+    void aRefusedSignInIsAnsweredWith429AndRetryAfterInOAuthsShape() {
+        var answer = new OAuthErrorMapper().toResponse(OAuthError.tooManyAttempts("too many failed sign-ins; retry after 42 s", 42));
+        assertEquals(429, answer.getStatus());
+        assertEquals("42", answer.getHeaderString("Retry-After"));
+        assertEquals("no-store", answer.getHeaderString("Cache-Control"));
+        assertEquals(new OAuthErrorMapper.Body("too_many_attempts", "too many failed sign-ins; retry after 42 s"), answer.getEntity());
+        assertEquals(null, new OAuthErrorMapper().toResponse(OAuthError.invalidGrant("x")).getHeaderString("Retry-After"));
+        assertEquals("5", new OAuthErrorMapper().toResponse(OAuthError.temporarilyUnavailable("x")).getHeaderString("Retry-After"));
     }
 
     @Test
     void theRefreshGrantRotatesAndAReplayRevokesTheFamily() {
         TokenResource.TokenAnswer first = signIn();
-        TokenResource.TokenAnswer second = resource.grant(Map.of("grant_type", "refresh_token", "refresh_token", first.refreshToken()));
+        TokenResource.TokenAnswer second = resource.grant(Map.of("grant_type", "refresh_token", "refresh_token", first.refreshToken()), ADDRESS);
         assertNotEquals(first.refreshToken(), second.refreshToken());
         assertTrue(fixture.authenticator.authenticate(second.accessToken()).isPresent());
         assertOAuthError(400, "invalid_grant", "refresh token", () -> resource.grant(
-                Map.of("grant_type", "refresh_token", "refresh_token", first.refreshToken())));
+                Map.of("grant_type", "refresh_token", "refresh_token", first.refreshToken()), ADDRESS));
         assertOAuthError(400, "invalid_grant", "refresh token", () -> resource.grant(
-                Map.of("grant_type", "refresh_token", "refresh_token", second.refreshToken())));
+                Map.of("grant_type", "refresh_token", "refresh_token", second.refreshToken()), ADDRESS));
     }
 
     @Test
     void aRefreshNarrowsScopesButNeverWidensThem() {
         TokenResource.TokenAnswer narrow = resource.grant(Map.of("grant_type", "password", "username", "ada@example.com",
-                "password", "password-u1", "scope", "user-read-private"));
+                "password", "password-u1", "scope", "user-read-private"), ADDRESS);
         assertEquals("user-read-private", narrow.scope());
         assertOAuthError(400, "invalid_scope", "user-top-read", () -> resource.grant(Map.of("grant_type", "refresh_token",
-                "refresh_token", narrow.refreshToken(), "scope", "user-read-private user-top-read")));
+                "refresh_token", narrow.refreshToken(), "scope", "user-read-private user-top-read"), ADDRESS));
         assertOAuthError(400, "invalid_scope", "admin-everything", () -> resource.grant(Map.of("grant_type", "password",
-                "username", "ada@example.com", "password", "password-u1", "scope", "admin-everything")));
+                "username", "ada@example.com", "password", "password-u1", "scope", "admin-everything"), ADDRESS));
     }
 
     @Test
@@ -95,17 +154,17 @@ class TokenResourceTest {
         TokenResource.TokenAnswer answer = signIn();
         fixture.accounts.byId.remove("u1");
         assertOAuthError(400, "invalid_grant", "refresh token", () -> resource.grant(
-                Map.of("grant_type", "refresh_token", "refresh_token", answer.refreshToken())));
+                Map.of("grant_type", "refresh_token", "refresh_token", answer.refreshToken()), ADDRESS));
     }
 
     @Test
     void missingOrUnknownGrantTypesAndMissingParametersAreRefused() {
-        assertOAuthError(400, "invalid_request", "grant_type", () -> resource.grant(Map.of()));
-        assertOAuthError(400, "invalid_request", "grant_type", () -> resource.grant(Map.of("grant_type", "")));
-        assertOAuthError(400, "unsupported_grant_type", "client_credentials", () -> resource.grant(Map.of("grant_type", "client_credentials")));
-        assertOAuthError(400, "invalid_request", "'password'", () -> resource.grant(Map.of("grant_type", "password", "username", "a@b.c")));
-        assertOAuthError(400, "invalid_request", "'refresh_token'", () -> resource.grant(Map.of("grant_type", "refresh_token")));
-        assertOAuthError(400, "invalid_grant", "refresh token", () -> resource.grant(Map.of("grant_type", "refresh_token", "refresh_token", "bogus")));
+        assertOAuthError(400, "invalid_request", "grant_type", () -> resource.grant(Map.of(), ADDRESS));
+        assertOAuthError(400, "invalid_request", "grant_type", () -> resource.grant(Map.of("grant_type", ""), ADDRESS));
+        assertOAuthError(400, "unsupported_grant_type", "client_credentials", () -> resource.grant(Map.of("grant_type", "client_credentials"), ADDRESS));
+        assertOAuthError(400, "invalid_request", "'password'", () -> resource.grant(Map.of("grant_type", "password", "username", "a@b.c"), ADDRESS));
+        assertOAuthError(400, "invalid_request", "'refresh_token'", () -> resource.grant(Map.of("grant_type", "refresh_token"), ADDRESS));
+        assertOAuthError(400, "invalid_grant", "refresh token", () -> resource.grant(Map.of("grant_type", "refresh_token", "refresh_token", "bogus"), ADDRESS));
     }
 
     @Test
@@ -134,10 +193,10 @@ class TokenResourceTest {
         resource.accounts = null;
         assertOAuthError(503, "temporarily_unavailable", "retry", this::signIn);
         assertOAuthError(503, "temporarily_unavailable", "retry", () -> resource.grant(
-                Map.of("grant_type", "refresh_token", "refresh_token", refresh)));
+                Map.of("grant_type", "refresh_token", "refresh_token", refresh), ADDRESS));
         assertOAuthError(400, "invalid_grant", "refresh token", () -> resource.grant(
-                Map.of("grant_type", "refresh_token", "refresh_token", "bogus")));
-        assertOAuthError(400, "unsupported_grant_type", "nope", () -> resource.grant(Map.of("grant_type", "nope")));
+                Map.of("grant_type", "refresh_token", "refresh_token", "bogus"), ADDRESS));
+        assertOAuthError(400, "unsupported_grant_type", "nope", () -> resource.grant(Map.of("grant_type", "nope"), ADDRESS));
         resource.accounts = fixture.accounts;
         assertEquals(RefreshTokens.Outcome.ROTATED, fixture.refreshTokens.rotate(refresh).outcome());
     }
@@ -147,7 +206,7 @@ class TokenResourceTest {
         TokenResource.TokenAnswer answer = signIn();
         resource.revoke(Map.of("token", answer.refreshToken(), "token_type_hint", "refresh_token"));
         assertOAuthError(400, "invalid_grant", "refresh token", () -> resource.grant(
-                Map.of("grant_type", "refresh_token", "refresh_token", answer.refreshToken())));
+                Map.of("grant_type", "refresh_token", "refresh_token", answer.refreshToken()), ADDRESS));
         resource.revoke(Map.of("token", "not-ours"));
         resource.revoke(Map.of("token", answer.accessToken(), "token_type_hint", "access_token"));
         assertOAuthError(400, "invalid_request", "'token'", () -> resource.revoke(Map.of()));

@@ -3,6 +3,7 @@ package org.audotics.cache.api;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -31,4 +32,20 @@ public interface Cache {
 
     /** Removes the keys; absent keys are ignored. */
     void delete(Collection<String> keys);
+
+    /**
+     * Adds one to the counter at {@code key}, atomically across every node sharing the backend: an absent
+     * (or expired) key starts at 1 and expires {@code ttl} after that first increment; later increments
+     * keep that expiry (a fixed window, for rate limits). {@link #get} reads the count as decimal text.
+     * Writing the key with {@link #put} replaces the counter.
+     *
+     * <p>Unlike the other writes, a caller learns when the count could not be made: a rate limiter then
+     * decides for itself whether to let the request through.
+     *
+     * @param ttl time to live of a new counter, at least one millisecond
+     * @return the count after this increment (at least 1), or empty when the backend is unreachable
+     * @throws IllegalArgumentException when {@code ttl} is zero or negative
+     * @since 1.1
+     */
+    OptionalLong increment(String key, Duration ttl);
 }

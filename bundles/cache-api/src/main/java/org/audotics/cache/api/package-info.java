@@ -1,9 +1,11 @@
 /**
  * A shared cache with expiry, and publish/subscribe across server nodes: Redis when configured,
  * in-process otherwise.
+ *
+ * <p>1.1.0: {@link org.audotics.cache.api.Cache#increment}, an atomic counter with expiry (rate limits).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.audotics.cache.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,7 @@ package org.audotics.cache.internal;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.audotics.cache.api.Cache;
 import org.audotics.cache.api.PubSub;
@@ -61,6 +62,11 @@ public final class ConfiguredCache implements Cache, PubSub, HealthCheck {
     @Override
     public void delete(Collection<String> keys) {
         backend.delete(keys);
+    }
+
+    @Override
+    public OptionalLong increment(String key, Duration ttl) {
+        return backend.increment(key, ttl);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -32,8 +33,11 @@ final class InProcessBackend implements CacheBackend {
         return thread;
     });
 
-    /** A value with its own time to live. */
-    private record Entry(String value, long ttlNanos) {
+    /**
+     * A value with its own time to live. {@code counter}: written by increment; {@code continued}: a
+     * counter's later increment, which keeps the expiry of the first one.
+     */
+    private record Entry(String value, long ttlNanos, boolean counter, boolean continued) {
     }
 
     InProcessBackend(long maxEntries) {
@@ -50,7 +54,7 @@ final class InProcessBackend implements CacheBackend {
 
                     @Override
                     public long expireAfterUpdate(String key, Entry entry, long now, long remaining) {
-                        return entry.ttlNanos();
+                        return entry.continued() ? remaining : entry.ttlNanos();
                     }
 
                     @Override
@@ -69,12 +73,24 @@ final class InProcessBackend implements CacheBackend {
     @Override
     public void put(String key, String value, Duration ttl) {
         TtlCheck.requirePositive(ttl);
-        entries.put(key, new Entry(value, ttl.toNanos()));
+        entries.put(key, new Entry(value, ttl.toNanos(), false, false));
     }
 
     @Override
     public void delete(Collection<String> keys) {
         entries.invalidateAll(keys);
+    }
+
+    /** Atomic through the map's compute; an entry that is not a number (written by put) restarts at 1. */
+    @Override
+    public OptionalLong increment(String key, Duration ttl) {
+        TtlCheck.requirePositive(ttl);
+        Entry counted = entries.asMap().compute(key, (k, old) -> {
+            boolean continued = old != null && old.counter();
+            long count = continued ? Long.parseLong(old.value()) + 1 : 1;
+            return new Entry(Long.toString(count), ttl.toNanos(), true, continued);
+        });
+        return OptionalLong.of(Long.parseLong(counted.value()));
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -131,6 +132,31 @@ final class RedisBackend implements CacheBackend {
             connection.sync().del(keys.stream().map(this::key).toArray(String[]::new));
         } catch (RedisException e) {
             failures.record("Cache: DEL failed; entries expire with their TTL", e);
+        }
+    }
+
+    /**
+     * INCR, then PEXPIRE on the counter's first increment. Were the node to fail between the two, the key
+     * would never expire; a PTTL of -1 (no expiry) on a later increment repairs that.
+     */
+    @Override
+    public OptionalLong increment(String key, Duration ttl) {
+        TtlCheck.requirePositive(ttl);
+        var connection = commands;
+        if (connection == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            var redis = connection.sync();
+            String prefixed = key(key);
+            long count = redis.incr(prefixed);
+            if (count == 1 || redis.pttl(prefixed) == -1) {
+                redis.pexpire(prefixed, ttl.toMillis());
+            }
+            return OptionalLong.of(count);
+        } catch (RedisException e) {
+            failures.record("Cache: INCR failed, not counted", e);
+            return OptionalLong.empty();
         }
     }
 

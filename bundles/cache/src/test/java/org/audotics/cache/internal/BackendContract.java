@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,44 @@ abstract class BackendContract {
     void rejectsZeroOrNegativeTtl() {
         assertThrows(IllegalArgumentException.class, () -> backend().put(ns + "z", "v", Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> backend().put(ns + "z", "v", Duration.ofSeconds(-1)));
+    }
+
+    @Test
+    void incrementCountsFromOneAndReadsBackAsText() {
+        assertEquals(OptionalLong.of(1), backend().increment(ns + "n", Duration.ofMinutes(1)));
+        assertEquals(OptionalLong.of(2), backend().increment(ns + "n", Duration.ofMinutes(1)));
+        assertEquals(OptionalLong.of(3), backend().increment(ns + "n", Duration.ofMinutes(1)));
+        assertEquals(Optional.of("3"), backend().get(ns + "n"));
+        assertThrows(IllegalArgumentException.class, () -> backend().increment(ns + "n", Duration.ZERO));
+    }
+
+    @Test
+    void concurrentIncrementsAreNeverLost() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var tasks = new java.util.ArrayList<java.util.concurrent.Callable<OptionalLong>>();
+            for (int i = 0; i < 200; i++) {
+                tasks.add(() -> backend().increment(ns + "race", Duration.ofMinutes(1)));
+            }
+            var counts = new java.util.TreeSet<Long>();
+            for (var result : pool.invokeAll(tasks)) {
+                counts.add(result.get().orElseThrow());
+            }
+            assertEquals(200, counts.size(), "every increment answered a different count");
+            assertEquals(200L, counts.last());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void laterIncrementsKeepTheFirstOnesExpiry() throws InterruptedException {
+        backend().increment(ns + "window", Duration.ofMillis(300));
+        Thread.sleep(150);
+        backend().increment(ns + "window", Duration.ofMinutes(1));
+        Thread.sleep(400);
+        assertEquals(Optional.empty(), backend().get(ns + "window"), "the window ended 300 ms after its first increment");
+        assertEquals(OptionalLong.of(1), backend().increment(ns + "window", Duration.ofMinutes(1)));
     }
 
     @Test

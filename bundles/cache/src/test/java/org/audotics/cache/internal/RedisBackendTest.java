@@ -48,6 +48,7 @@ class RedisBackendTest extends BackendContract {
         try {
             nowhere.put("k", "v", Duration.ofMinutes(1));
             assertEquals(Optional.empty(), nowhere.get("k"));
+            assertEquals(java.util.OptionalLong.empty(), nowhere.increment("k", Duration.ofMinutes(1)));
             assertFalse(nowhere.health().up());
         } finally {
             nowhere.close();

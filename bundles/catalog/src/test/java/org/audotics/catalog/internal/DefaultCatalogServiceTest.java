@@ -137,5 +137,10 @@ class DefaultCatalogServiceTest {
         public void delete(java.util.Collection<String> keys) {
             keys.forEach(values::remove);
         }
+
+        @Override
+        public java.util.OptionalLong increment(String key, Duration ttl) {
+            return java.util.OptionalLong.of(Long.parseLong(values.merge(key, "1", (old, one) -> String.valueOf(Long.parseLong(old) + 1))));
+        }
     }
 }

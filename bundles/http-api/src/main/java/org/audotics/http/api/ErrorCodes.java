@@ -14,6 +14,12 @@ public final class ErrorCodes {
     public static final String UNAUTHORIZED = "unauthorized";
     /** 403: valid credentials without the role the operation needs. */
     public static final String FORBIDDEN = "forbidden";
+    /**
+     * 403: a valid token without an OAuth scope the operation needs ({@link RequiresScope}).
+     *
+     * @since 1.2
+     */
+    public static final String INSUFFICIENT_SCOPE = "insufficient_scope";
     /** 404: no such resource (unknown id or unknown path). */
     public static final String NOT_FOUND = "not_found";
     /** 409: the request conflicts with the current state or with a concurrent change. */

@@ -10,7 +10,7 @@ import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * The {@code /v1} application: the contributed resources plus what every request gets once: snake_case
- * JSON, authentication, the text rule for parameters, {@code @RolesAllowed}, no caching of answers to credentials, and the error body
+ * JSON, authentication, the text rule for parameters, {@code @RolesAllowed}, {@code @RequiresScope}, no caching of answers to credentials, and the error body
  * for every failure (a body that cannot be read to its end included).
  */
 final class RestApplication {
@@ -29,6 +29,7 @@ final class RestApplication {
                 .register(new AuthenticationFilter(authenticators))
                 .register(new TextParameterFilter())
                 .register(new RolesAllowedFeature())
+                .register(new RequiresScopeFeature())
                 .register(new RequestBodyGuard())
                 .register(new ParsedBodyLimit())
                 .register(new PrivateAnswerFilter())

@@ -48,7 +48,7 @@ public final class RegisterResource {
             throw ApiException.invalidBody("send {\"email\": \"...\", \"password\": \"...\", \"display_name\": \"...\"}");
         }
         Account account = accounts.register(request.email(), request.password(), request.displayName());
-        Map<String, Object> me = UserObjects.me(account, uri.getBaseUri());
+        Map<String, Object> me = UserObjects.me(account, uri.getBaseUri(), true);
         return Response.created(URI.create((String) me.get("href"))).entity(me).build();
     }
 }

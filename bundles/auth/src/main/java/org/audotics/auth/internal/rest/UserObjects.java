@@ -17,10 +17,12 @@ final class UserObjects {
     private UserObjects() {
     }
 
-    /** Spotify's current-user object. */
-    static Map<String, Object> me(Account account, URI base) {
+    /** Spotify's current-user object; {@code email} only with {@code withEmail} (scope user-read-email). */
+    static Map<String, Object> me(Account account, URI base, boolean withEmail) {
         Map<String, Object> me = publicProfile(account, base);
-        me.put("email", account.email());
+        if (withEmail) {
+            me.put("email", account.email());
+        }
         me.put("country", account.country());
         me.put("product", "free");
         return me;

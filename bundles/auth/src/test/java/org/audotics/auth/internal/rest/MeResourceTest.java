@@ -15,6 +15,7 @@ import org.audotics.auth.api.Account;
 import org.audotics.auth.api.AccountException;
 import org.audotics.auth.api.Roles;
 import org.audotics.http.api.ApiException;
+import org.audotics.http.api.RequiresScope;
 import org.junit.jupiter.api.Test;
 
 /** {@code /v1/me} at the resource level: the caller is whoever the security context names. */
@@ -58,6 +59,32 @@ class MeResourceTest {
     void onlyCallersWithTheUserRoleReachTheResource() {
         // the HTTP bundle's RolesAllowed filter answers 401 without a token and 403 for the admin token, which is no person
         assertEquals(List.of(Roles.USER), List.of(MeResource.class.getAnnotation(RolesAllowed.class).value()));
+    }
+
+    @Test
+    void readingNeedsUserReadPrivateAndChangingOrDeletingNeedsUserModifyPrivate() throws Exception {
+        // the HTTP bundle's RequiresScope filter answers 403 insufficient_scope to a token without them
+        assertEquals(List.of("user-read-private"), scopes("me", javax.ws.rs.core.SecurityContext.class, javax.ws.rs.core.UriInfo.class));
+        assertEquals(List.of("user-modify-private"), scopes("update", MeResource.ProfileUpdate.class,
+                javax.ws.rs.core.SecurityContext.class, javax.ws.rs.core.UriInfo.class));
+        assertEquals(List.of("user-modify-private"), scopes("delete", javax.ws.rs.core.SecurityContext.class));
+    }
+
+    private static List<String> scopes(String method, Class<?>... parameters) throws NoSuchMethodException {
+        return List.of(MeResource.class.getMethod(method, parameters).getAnnotation(RequiresScope.class).value());
+    }
+
+    @Test
+    void theEmailIsAnsweredOnlyToATokenWithUserReadEmail() {
+        Map<String, Object> me = resource.me(Requests.caller(ada.id(), Set.of(Roles.USER), Set.of("user-read-private")), Requests.uri());
+        assertEquals(ada.id(), me.get("id"));
+        assertFalse(me.containsKey("email"), me.toString());
+        Map<String, Object> updated = resource.update(new MeResource.ProfileUpdate("Ada L", null),
+                Requests.caller(ada.id(), Set.of(Roles.USER), Set.of("user-modify-private")), Requests.uri());
+        assertEquals("Ada L", updated.get("display_name"));
+        assertFalse(updated.containsKey("email"), updated.toString());
+        assertEquals("ada@example.org", resource.me(Requests.caller(ada.id(), Set.of(Roles.USER),
+                Set.of("user-read-private", "user-read-email")), Requests.uri()).get("email"));
     }
 
     @Test

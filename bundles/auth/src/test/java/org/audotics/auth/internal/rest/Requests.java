@@ -4,6 +4,7 @@ import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.security.Principal;
 import java.util.Set;
+import org.audotics.auth.api.AuthenticatedUser;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
@@ -15,12 +16,18 @@ final class Requests {
     private Requests() {
     }
 
-    /** The context the HTTP bundle's authentication filter sets for a user with these roles. */
+    /** The context the HTTP bundle's authentication filter sets for a user's own token with these roles. */
     static SecurityContext caller(String userId, Set<String> roles) {
+        return caller(userId, roles, Set.of("user-read-private", "user-read-email", "user-modify-private"));
+    }
+
+    /** The context for a token with these roles and scopes. */
+    static SecurityContext caller(String userId, Set<String> roles, Set<String> scopes) {
+        AuthenticatedUser user = new AuthenticatedUser(userId, roles, scopes, null);
         return new SecurityContext() {
             @Override
             public Principal getUserPrincipal() {
-                return () -> userId;
+                return user;
             }
 
             @Override

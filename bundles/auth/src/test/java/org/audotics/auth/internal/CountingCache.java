@@ -1,0 +1,46 @@
+package org.audotics.auth.internal;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import org.audotics.cache.api.Cache;
+
+/** A map-backed cache (no expiry: the limiter's keys name their window); {@code down} makes it unreachable. */
+final class CountingCache implements Cache {
+
+    final Map<String, String> values = new ConcurrentHashMap<>();
+    volatile boolean down;
+
+    @Override
+    public Optional<String> get(String key) {
+        return down ? Optional.empty() : Optional.ofNullable(values.get(key));
+    }
+
+    @Override
+    public void put(String key, String value, Duration ttl) {
+        if (!down) {
+            values.put(key, value);
+        }
+    }
+
+    @Override
+    public void delete(Collection<String> keys) {
+        if (!down) {
+            keys.forEach(values::remove);
+        }
+    }
+
+    @Override
+    public OptionalLong increment(String key, Duration ttl) {
+        if (down) {
+            return OptionalLong.empty();
+        }
+        if (ttl.isZero() || ttl.isNegative()) {
+            throw new IllegalArgumentException("ttl must be positive");
+        }
+        return OptionalLong.of(Long.parseLong(values.merge(key, "1", (old, one) -> String.valueOf(Long.parseLong(old) + 1))));
+    }
+}
