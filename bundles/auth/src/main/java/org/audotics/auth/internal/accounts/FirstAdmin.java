@@ -7,10 +7,12 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.audotics.auth.api.AccountException;
 import org.audotics.auth.api.AccountService;
 import org.audotics.auth.api.Roles;
 import org.audotics.auth.internal.SecretFile;
+import org.audotics.storage.api.Database;
 import org.audotics.storage.api.StorageException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,11 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The first-start admin: when no account has the email {@value #EMAIL}, creates it with the roles
+ * The first-start admin: when no account has the role {@code admin}, creates {@value #EMAIL} with the roles
  * {@code admin} and {@code user} and a random password written to {@code data/audotics/admin-password}
  * (owner-readable only), so a newcomer can sign in with the password grant at once. The database decides
  * between two nodes starting at once (the email's unique constraint): one creates the account and writes
- * the file, the other finds it taken and writes nothing; a restart finds it taken too.
+ * the file, the other finds the email taken and writes nothing; a restart finds an admin and does nothing,
+ * as it does once an operator has made their own admin and deleted this one.
  */
 @Component(service = {})
 public final class FirstAdmin {
@@ -37,6 +40,7 @@ public final class FirstAdmin {
     private static final int RETRY_SECONDS = 5;
 
     private final AccountService accounts;
+    private final Supplier<AccountStore> store;
     private final Path passwordFile;
     private final ScheduledExecutorService creating = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread thread = new Thread(runnable, "audotics-auth-first-admin");
@@ -45,13 +49,15 @@ public final class FirstAdmin {
     });
 
     @Activate
-    public FirstAdmin(@Reference AccountService accounts) {
-        this(accounts, SecretFile.inDataFolder(PASSWORD_FILE));
+    public FirstAdmin(@Reference AccountService accounts, @Reference Database database) {
+        this(accounts, () -> new AccountStore(database), SecretFile.inDataFolder(PASSWORD_FILE));
         creating.execute(this::createOrRetry);
     }
 
-    FirstAdmin(AccountService accounts, Path passwordFile) {
+    /** @param store opened when the check runs (applying the changelog), not here: constructors do no I/O */
+    FirstAdmin(AccountService accounts, Supplier<AccountStore> store, Path passwordFile) {
         this.accounts = accounts;
+        this.store = store;
         this.passwordFile = passwordFile;
     }
 
@@ -72,12 +78,16 @@ public final class FirstAdmin {
     }
 
     /**
-     * Creates the account unless its email is taken.
+     * Creates the account unless an admin exists or its email is taken.
      *
      * @return whether this call created it (and wrote the password file)
      * @throws StorageException when the database is down (nothing written; call again)
      */
     boolean ensure() {
+        if (store.get().anyWithRole(Roles.ADMIN)) {
+            LOG.debug("An admin account exists: no first-start admin needed");
+            return false;
+        }
         String password = SecretFile.random();
         try {
             accounts.register(EMAIL, password, DISPLAY_NAME, Set.of(Roles.ADMIN));

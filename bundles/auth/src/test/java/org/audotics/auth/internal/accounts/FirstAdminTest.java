@@ -44,11 +44,15 @@ class FirstAdminTest {
         return new DefaultAccountService(() -> new AccountStore(database), new PasswordHasher(7168, 1, 1), PasswordPolicy.standard());
     }
 
+    private AccountStore store() {
+        return new AccountStore(database);
+    }
+
     @Test
     void createsAnAdminWhosePasswordIsInAnOwnerOnlyFile() throws Exception {
         DefaultAccountService accounts = node();
         Path file = data.resolve("node1/audotics/admin-password");
-        assertTrue(new FirstAdmin(accounts, file).ensure());
+        assertTrue(new FirstAdmin(accounts, this::store, file).ensure());
 
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         String password = Files.readString(file).strip();
@@ -61,20 +65,42 @@ class FirstAdminTest {
     void aRestartCreatesNothingAndKeepsThePassword() throws Exception {
         DefaultAccountService accounts = node();
         Path file = data.resolve("node1/audotics/admin-password");
-        assertTrue(new FirstAdmin(accounts, file).ensure());
+        assertTrue(new FirstAdmin(accounts, this::store, file).ensure());
         String password = Files.readString(file);
 
-        assertFalse(new FirstAdmin(node(), file).ensure());
+        assertFalse(new FirstAdmin(node(), this::store, file).ensure());
         assertEquals(password, Files.readString(file));
         assertTrue(accounts.authenticate(FirstAdmin.EMAIL, password.strip()).isPresent());
+    }
+
+    @Test
+    void noAdminIsCreatedWhenAnOperatorMadeOneAndDeletedTheFirst() throws Exception {
+        DefaultAccountService accounts = node();
+        Path file = data.resolve("node1/audotics/admin-password");
+        assertTrue(new FirstAdmin(accounts, this::store, file).ensure());
+        accounts.register("ops@example.org", "an operator's own passphrase", "Ops", Set.of(Roles.ADMIN));
+        accounts.delete(accounts.authenticate(FirstAdmin.EMAIL, Files.readString(file).strip()).orElseThrow().id());
+        Files.delete(file);
+
+        assertFalse(new FirstAdmin(accounts, this::store, file).ensure());
+        assertFalse(Files.exists(file));
+        assertFalse(accounts.authenticate(FirstAdmin.EMAIL, "anything at all").isPresent());
+    }
+
+    @Test
+    void aServerWhoseAdminsAreAllGoneCreatesTheFirstAdminAgain() throws Exception {
+        DefaultAccountService accounts = node();
+        Path file = data.resolve("node1/audotics/admin-password");
+        accounts.register("user@example.org", "just a user's passphrase", "User");
+        assertTrue(new FirstAdmin(accounts, this::store, file).ensure(), "users are no admins");
     }
 
     @Test
     void twoNodesStartingAtOnceCreateOneAdminAndOneFile() throws Exception {
         Path first = data.resolve("node1/audotics/admin-password");
         Path second = data.resolve("node2/audotics/admin-password");
-        FirstAdmin one = new FirstAdmin(node(), first);
-        FirstAdmin two = new FirstAdmin(node(), second);
+        FirstAdmin one = new FirstAdmin(node(), this::store, first);
+        FirstAdmin two = new FirstAdmin(node(), this::store, second);
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
