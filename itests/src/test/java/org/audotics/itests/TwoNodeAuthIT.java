@@ -136,6 +136,19 @@ class TwoNodeAuthIT {
     }
 
     @Test
+    void aRestartOfTheNodeThatCreatedTheAdminKeepsItsAccountAndPassword() throws Exception {
+        Path file = adminPasswordFile();
+        String password = Files.readString(file);
+        AudoticsServer creator = file.startsWith(one.home) ? one : two;
+        creator.crash();
+        creator.restart();
+        assertEquals(password, Files.readString(file));
+        assertEquals(1, database.count("SELECT COUNT(*) FROM user_account WHERE email = ?", FIRST_ADMIN));
+        HttpAnswer granted = passwordGrant(creator, FIRST_ADMIN, password.strip());
+        assertEquals(200, granted.status(), granted.toString());
+    }
+
+    @Test
     void aTokenIssuedByNodeOneIsAcceptedByNodeTwo() throws Exception {
         HttpAnswer granted = signedInUser(one, "ada");
         HttpAnswer onTwo = me(two, granted.json().get("access_token").asText());
