@@ -20,7 +20,7 @@ public class AccountException extends RuntimeException {
         EMAIL_TAKEN,
         /** The password breaks the password policy (length, or a commonly breached password). */
         WEAK_PASSWORD,
-        /** A field is missing, malformed or out of range: an email, display name or country. */
+        /** A field is missing, malformed or out of range: an email, display name, country or preference. */
         INVALID_FIELD,
         /** No account has the id. */
         NOT_FOUND

@@ -6,9 +6,12 @@
  * <p>1.1.0: accounts ({@code Account}, {@code AccountService}, {@code AccountException},
  * {@code AccountEvents}), the role {@link org.audotics.auth.api.Roles#USER}, and scopes and app id on
  * {@code AuthenticatedUser}, which is now the request's {@code Principal}.
+ *
+ * <p>1.2.0: a person's {@link org.audotics.auth.api.Preferences} through the
+ * {@link org.audotics.auth.api.PreferencesService}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.audotics.auth.api;
 
 import org.osgi.annotation.bundle.Export;

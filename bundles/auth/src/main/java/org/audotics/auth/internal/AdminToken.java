@@ -5,14 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
- * The operator's bearer token: configured, or generated once and kept in a file only the server's user
- * can read, so a first start needs no configuration and the secret never appears in a log.
+ * The operator's bearer token: configured, or generated once and kept in a {@link SecretFile}, so a first
+ * start needs no configuration and the secret never appears in a log.
  */
 final class AdminToken {
 
@@ -46,19 +42,8 @@ final class AdminToken {
 
     /** Writes 32 random bytes, base64url, into {@code file} (owner-readable only) and returns them. */
     static String generate(Path file) throws IOException {
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temporary, token + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-        try {
-            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the data folder's own permissions apply
-        }
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        String token = SecretFile.random();
+        SecretFile.write(file, token);
         return token;
     }
 }

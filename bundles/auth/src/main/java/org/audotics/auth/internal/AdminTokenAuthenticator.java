@@ -48,7 +48,7 @@ public final class AdminTokenAuthenticator implements Authenticator {
     }
 
     private static Path tokenFile() {
-        return Path.of(System.getProperty("karaf.data", "data"), "audotics", "admin-token");
+        return SecretFile.inDataFolder("admin-token");
     }
 
     private static String firstNonBlank(String preferred, String fallback) {

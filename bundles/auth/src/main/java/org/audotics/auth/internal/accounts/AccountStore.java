@@ -53,6 +53,20 @@ final class AccountStore {
         return one("Reading an account", "SELECT " + COLUMNS + " FROM user_account WHERE email = ?", email);
     }
 
+    /** @return whether any account has the role (roles are stored sorted and comma-separated) */
+    boolean anyWithRole(String role) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = prepare(connection,
+                        "SELECT COUNT(*) FROM user_account WHERE roles = ? OR roles LIKE ? OR roles LIKE ? OR roles LIKE ?",
+                        role, role + ",%", "%," + role, "%," + role + ",%");
+                ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getLong(1) > 0;
+        } catch (SQLException e) {
+            throw StorageException.from("Looking for an account with role " + role, e);
+        }
+    }
+
     /** @return whether an account had the id */
     boolean updateProfile(String id, String displayName, String country) {
         return update("Updating an account", "UPDATE user_account SET display_name = ?, country = ?, updated_at = ? WHERE id = ?",
