@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.audotics.auth.internal.OpenedOnFirstUse;
 import org.audotics.auth.api.Account;
 import org.audotics.auth.api.AccountEvents;
 import org.audotics.auth.api.AccountException;
@@ -49,12 +50,11 @@ public final class DefaultAccountService implements AccountService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile EventAdmin events;
 
-    private final Supplier<AccountStore> opener;
+    private final OpenedOnFirstUse<AccountStore> store;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     /** Verified for an unknown email, so that answer costs the same hashing work as a wrong password. */
     private final String dummyHash;
-    private volatile AccountStore store;
 
     private final ScheduledExecutorService opening = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread thread = new Thread(runnable, "audotics-auth-migration");
@@ -85,7 +85,7 @@ public final class DefaultAccountService implements AccountService {
     }
 
     DefaultAccountService(Supplier<AccountStore> opener, PasswordHasher hasher, PasswordPolicy policy) {
-        this.opener = opener;
+        this.store = new OpenedOnFirstUse<>(opener);
         this.hasher = hasher;
         this.policy = policy;
         this.dummyHash = hasher.hash(AccountIds.next());
@@ -177,19 +177,8 @@ public final class DefaultAccountService implements AccountService {
         }
     }
 
-    /** Creates the table on first use; a database that is down fails this call only, and the next one tries again. */
     private AccountStore store() {
-        AccountStore current = store;
-        if (current == null) {
-            synchronized (this) {
-                current = store;
-                if (current == null) {
-                    current = opener.get();
-                    store = current;
-                }
-            }
-        }
-        return current;
+        return store.get();
     }
 
     private static AccountException emailTaken() {

@@ -1,6 +1,7 @@
 package org.audotics.auth.internal.preferences;
 
 import java.util.function.Supplier;
+import org.audotics.auth.internal.OpenedOnFirstUse;
 import org.audotics.auth.api.AccountException;
 import org.audotics.auth.api.Preferences;
 import org.audotics.auth.api.PreferencesService;
@@ -22,8 +23,7 @@ public final class DefaultPreferencesService implements PreferencesService {
     /** Account ids are 22 base-62 characters; anything else names no account without asking the database. */
     private static final String ACCOUNT_ID = "[0-9A-Za-z]{22}";
 
-    private final Supplier<PreferenceStore> opener;
-    private volatile PreferenceStore store;
+    private final OpenedOnFirstUse<PreferenceStore> store;
 
     @Activate
     public DefaultPreferencesService(@Reference Database database) {
@@ -31,7 +31,7 @@ public final class DefaultPreferencesService implements PreferencesService {
     }
 
     DefaultPreferencesService(Supplier<PreferenceStore> opener) {
-        this.opener = opener;
+        this.store = new OpenedOnFirstUse<>(opener);
     }
 
     @Override
@@ -54,16 +54,6 @@ public final class DefaultPreferencesService implements PreferencesService {
     }
 
     private PreferenceStore store() {
-        PreferenceStore current = store;
-        if (current == null) {
-            synchronized (this) {
-                current = store;
-                if (current == null) {
-                    current = opener.get();
-                    store = current;
-                }
-            }
-        }
-        return current;
+        return store.get();
     }
 }
