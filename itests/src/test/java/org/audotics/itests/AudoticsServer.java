@@ -46,7 +46,12 @@ final class AudoticsServer implements AutoCloseable {
      */
     static AudoticsServer start(String name, Map<String, String> configs, boolean waitReady) throws Exception {
         AudoticsServer server = startWithoutWaiting(name, configs);
-        server.awaitStatus(waitReady ? "/health/ready" : "/health/live", 200, START_TIMEOUT);
+        try {
+            server.awaitStatus(waitReady ? "/health/ready" : "/health/live", 200, START_TIMEOUT);
+        } catch (Exception | AssertionError notReady) {
+            server.close(); // the caller gets no server to close: a failed start left its Karaf JVM running
+            throw notReady;
+        }
         return server;
     }
 
@@ -90,7 +95,12 @@ final class AudoticsServer implements AutoCloseable {
     /** Starts the same installation again (same data, configuration and port) and waits until it is ready. */
     void restart() throws Exception {
         process = launch(home);
-        awaitStatus("/health/ready", 200, START_TIMEOUT);
+        try {
+            awaitStatus("/health/ready", 200, START_TIMEOUT);
+        } catch (Exception | AssertionError notReady) {
+            close();
+            throw notReady;
+        }
     }
 
     boolean isAlive() {
