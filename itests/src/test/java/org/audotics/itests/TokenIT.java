@@ -102,7 +102,7 @@ class TokenIT {
     @Order(2)
     void missingAndUnknownGrantTypesAreOAuthErrors() throws Exception {
         assertOAuthError(form("/v1/auth/token", Map.of("username", "a@example.com")), 400, "invalid_request");
-        assertOAuthError(form("/v1/auth/token", Map.of("grant_type", "client_credentials")), 400, "unsupported_grant_type");
+        assertOAuthError(form("/v1/auth/token", Map.of("grant_type", "urn:ietf:params:oauth:grant-type:device_code")), 400, "unsupported_grant_type");
         assertOAuthError(post("/v1/auth/token", "application/x-www-form-urlencoded", ""), 400, "invalid_request");
     }
 

@@ -25,7 +25,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Access tokens: JWTs signed RS256 with the current {@link SigningKeys} key, {@code kid} in the header,
  * claims {@code iss}, {@code aud} = {@value #AUDIENCE}, {@code sub} (the user id), {@code exp}, {@code iat},
- * {@code nbf}, {@code jti}, {@code scope} (space-separated) and {@code roles}.
+ * {@code nbf}, {@code jti}, {@code scope} (space-separated) and {@code roles}. An app's own token (the
+ * {@code client_credentials} grant) has the app's client id as {@code sub} and in {@code client_id} (as RFC
+ * 9068 section 2.2 does), no roles and no scopes.
  *
  * <p>Verification accepts RS256 only (so neither {@code alg: none} nor an HMAC keyed with our public key
  * gets through), a known {@code kid}, our issuer and audience, and {@code exp}/{@code nbf} with
@@ -37,6 +39,7 @@ public final class AccessTokens {
     static final String AUDIENCE = "audotics-api";
     static final int CLOCK_SKEW_SECONDS = 30;
     static final String TYPE = "at+jwt";
+    static final String CLIENT_ID = "client_id";
 
     private final SigningKeys keys;
     private final String issuer;
@@ -68,12 +71,21 @@ public final class AccessTokens {
 
     /** A signed access token for the user. */
     String issue(String userId, Set<String> roles, Set<String> scopes) {
+        return issue(userId, roles, scopes, null);
+    }
+
+    /** A signed access token for the app itself: no user, no roles, no scopes. */
+    String issueForApp(String clientId) {
+        return issue(clientId, Set.of(), Set.of(), clientId);
+    }
+
+    private String issue(String subject, Set<String> roles, Set<String> scopes, String clientId) {
         SigningKey key = keys.current();
         NumericDate now = NumericDate.fromMilliseconds(clock.millis());
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
         claims.setAudience(AUDIENCE);
-        claims.setSubject(userId);
+        claims.setSubject(subject);
         claims.setIssuedAt(now);
         claims.setNotBefore(now);
         NumericDate expires = NumericDate.fromMilliseconds(clock.millis());
@@ -82,6 +94,9 @@ public final class AccessTokens {
         claims.setJwtId(UUID.randomUUID().toString());
         claims.setStringClaim("scope", Scopes.format(scopes));
         claims.setStringListClaim("roles", List.copyOf(roles));
+        if (clientId != null) {
+            claims.setStringClaim(CLIENT_ID, clientId);
+        }
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(key.privateKey());
@@ -96,7 +111,8 @@ public final class AccessTokens {
     }
 
     /**
-     * @return the user the token was issued to, with the token's roles and scopes; empty for any token that
+     * @return the user the token was issued to, with the token's roles, scopes and app (its {@code client_id},
+     *         null for none; for an app's own token the id is the client id too); empty for any token that
      *         is malformed, forged, expired, not yet valid, for another issuer or audience, or signed with a
      *         key that is not (or no longer) accepted
      */
@@ -119,8 +135,9 @@ public final class AccessTokens {
             JwtClaims claims = consumer.processToClaims(token);
             Object scope = claims.getClaimValue("scope");
             List<String> roles = claims.hasClaim("roles") ? claims.getStringListClaimValue("roles") : List.of();
+            String clientId = claims.getStringClaimValue(CLIENT_ID);
             return Optional.of(new AuthenticatedUser(claims.getSubject(), Set.copyOf(roles),
-                    Scopes.parse(scope instanceof String text ? text : null), null));
+                    Scopes.parse(scope instanceof String text ? text : null), clientId == null || clientId.isBlank() ? null : clientId));
         } catch (InvalidJwtException | MalformedClaimException | RuntimeException refused) {
             // jose4j wraps what the key resolver throws: the keys unreadable (database down) is a 503, not
             // a 401 that would make the client drop a good token

@@ -7,6 +7,7 @@ import org.audotics.auth.api.Account;
 import org.audotics.auth.api.AccountService;
 import org.audotics.auth.api.AuthenticatedUser;
 import org.audotics.auth.api.Authenticator;
+import org.audotics.auth.internal.apps.Apps;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -19,6 +20,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * that still exist. The caller's roles are those of the token that the account still has (a role taken
  * away counts at once); the scopes are the token's. While no {@link AccountService} is registered, no
  * account can be checked and every token is refused.
+ *
+ * <p>An app's own token (subject = its client id, from the {@code client_credentials} grant) is accepted
+ * while the app is still registered ({@link Apps}; a deleted app's tokens are refused at once), with no
+ * roles and no scopes; while {@link Apps} is not registered, app tokens are refused.
  */
 @Component(service = Authenticator.class)
 public final class JwtAuthenticator implements Authenticator {
@@ -27,6 +32,9 @@ public final class JwtAuthenticator implements Authenticator {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile AccountService accounts;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile Apps apps;
 
     @Activate
     public JwtAuthenticator(@Reference AccessTokens tokens) {
@@ -38,16 +46,32 @@ public final class JwtAuthenticator implements Authenticator {
         this.accounts = accounts;
     }
 
+    JwtAuthenticator(AccessTokens tokens, AccountService accounts, Apps apps) {
+        this(tokens, accounts);
+        this.apps = apps;
+    }
+
     @Override
     public Optional<AuthenticatedUser> authenticate(String bearerToken) {
         if (bearerToken.chars().filter(c -> c == '.').count() != 2) {
             return Optional.empty(); // not a JWS compact serialization (e.g. the admin token): no work
         }
+        Optional<AuthenticatedUser> verified = tokens.verify(bearerToken);
+        if (verified.isEmpty()) {
+            return verified;
+        }
+        AuthenticatedUser user = verified.get();
+        if (user.id().equals(user.appId())) {
+            Apps currentApps = apps;
+            return currentApps != null && currentApps.exists(user.appId())
+                    ? Optional.of(new AuthenticatedUser(user.id(), Set.of(), Set.of(), user.appId()))
+                    : Optional.empty();
+        }
         AccountService current = accounts;
         if (current == null) {
             return Optional.empty();
         }
-        return tokens.verify(bearerToken).flatMap(user -> current.account(user.id()).map(account -> withCurrentRoles(user, account)));
+        return current.account(user.id()).map(account -> withCurrentRoles(user, account));
     }
 
     private static AuthenticatedUser withCurrentRoles(AuthenticatedUser user, Account account) {

@@ -14,16 +14,22 @@ public final class OAuthError extends RuntimeException {
     private final int status;
     private final String error;
     private final long retryAfterSeconds;
+    private final String challenge;
 
     private OAuthError(int status, String error, String description) {
         this(status, error, description, 0);
     }
 
     private OAuthError(int status, String error, String description, long retryAfterSeconds) {
+        this(status, error, description, retryAfterSeconds, null);
+    }
+
+    private OAuthError(int status, String error, String description, long retryAfterSeconds, String challenge) {
         super(description, null, false, false);
         this.status = status;
         this.error = error;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.challenge = challenge;
     }
 
     public int status() {
@@ -37,6 +43,19 @@ public final class OAuthError extends RuntimeException {
     /** Seconds for {@code Retry-After}, or 0 for none. */
     public long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /** The {@code WWW-Authenticate} challenge to answer with, or null for none. */
+    public String challenge() {
+        return challenge;
+    }
+
+    /**
+     * 401 with {@code WWW-Authenticate: Basic} (RFC 6749 section 5.2): the client is unknown, its secret wrong,
+     * or its credentials malformed.
+     */
+    static OAuthError invalidClient(String description) {
+        return new OAuthError(401, "invalid_client", description, 0, "Basic realm=\"audotics\"");
     }
 
     /** 400: a parameter is missing, repeated or malformed. */

@@ -28,6 +28,9 @@ public final class OAuthErrorMapper implements ExceptionMapper<OAuthError> {
         if (e.retryAfterSeconds() > 0) {
             answer.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds());
         }
+        if (e.challenge() != null) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, e.challenge());
+        }
         return answer.build();
     }
 }

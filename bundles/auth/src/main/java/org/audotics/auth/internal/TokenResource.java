@@ -3,6 +3,7 @@ package org.audotics.auth.internal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import org.audotics.auth.api.Account;
 import org.audotics.auth.api.AccountService;
+import org.audotics.auth.internal.apps.Apps;
 import org.audotics.http.api.RestResource;
 import org.audotics.http.api.TextRule;
 import org.osgi.service.component.annotations.Activate;
@@ -28,19 +30,38 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * The OAuth 2 token endpoint {@code POST /v1/auth/token} (RFC 6749: {@code password} and
- * {@code refresh_token} grants) and the revocation endpoint {@code POST /v1/auth/revoke} (RFC 7009). Both
+ * The OAuth 2 token endpoint {@code POST /v1/auth/token} (RFC 6749: {@code password},
+ * {@code refresh_token} and {@code client_credentials} grants) and the revocation endpoint {@code POST /v1/auth/revoke} (RFC 7009). Both
  * read {@code application/x-www-form-urlencoded} bodies (another media type is 415) and answer in OAuth's
  * shapes: the token answer, or {@link OAuthError}'s error body. Failed password sign-ins are limited by
- * {@link SignInLimiter} (429 {@code too_many_attempts}, checked before the password is).
+ * {@link SignInLimiter} (429 {@code too_many_attempts}, checked before the password is). The
+ * {@code client_credentials} grant authenticates an app ({@link Apps}) by HTTP Basic or by the
+ * {@code client_id} and {@code client_secret} fields (RFC 6749 section 2.3.1, one method per request), and
+ * answers an app token without a refresh token; a wrong client is 401 {@code invalid_client}. Client
+ * secrets are 256 random bits, so their failures are not limited.
  */
 @RestResource
 @Component(service = TokenResource.class)
 @Path("auth")
 public final class TokenResource {
 
-    /** The OAuth 2 token answer (RFC 6749 section 5.1). */
+    /** The OAuth 2 token answer (RFC 6749 section 5.1); refreshToken and scope are null for an app's own token. */
     public record TokenAnswer(String accessToken, String tokenType, int expiresIn, String refreshToken, String scope) {
+
+        /** The JSON body: the fields that are not null. */
+        Map<String, Object> body() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("access_token", accessToken);
+            body.put("token_type", tokenType);
+            body.put("expires_in", expiresIn);
+            if (refreshToken != null) {
+                body.put("refresh_token", refreshToken);
+            }
+            if (scope != null) {
+                body.put("scope", scope);
+            }
+            return body;
+        }
     }
 
     private final AccessTokens accessTokens;
@@ -50,6 +71,10 @@ public final class TokenResource {
     /** Accounts (the password grant, and re-checking the account on a refresh); absent, both answer 503. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile AccountService accounts;
+
+    /** Apps (the client_credentials grant); absent, that grant answers 503. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile Apps apps;
 
     @Activate
     public TokenResource(@Reference AccessTokens accessTokens, @Reference RefreshTokens refreshTokens, @Reference SignInLimiter limiter) {
@@ -63,8 +88,8 @@ public final class TokenResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Response token(String body, @Context HttpServletRequest request) {
-        TokenAnswer answer = grant(fields(body), request.getRemoteAddr());
-        return Response.ok(answer).header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
+        TokenAnswer answer = grant(fields(body), request.getHeader(HttpHeaders.AUTHORIZATION), request.getRemoteAddr());
+        return Response.ok(answer.body()).header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
     }
 
     @POST
@@ -78,14 +103,25 @@ public final class TokenResource {
 
     /** @param address the client's address, for the limit on failed sign-ins */
     TokenAnswer grant(Map<String, String> form, String address) {
+        return grant(form, null, address);
+    }
+
+    /**
+     * @param authorization the request's {@code Authorization} header, or null: {@code Basic} carries the
+     *                      client's credentials for the client_credentials grant
+     * @param address       the client's address, for the limit on failed sign-ins
+     */
+    TokenAnswer grant(Map<String, String> form, String authorization, String address) {
         String grantType = form.get("grant_type");
         if (grantType == null || grantType.isBlank()) {
-            throw OAuthError.invalidRequest("parameter 'grant_type' is required: password or refresh_token");
+            throw OAuthError.invalidRequest("parameter 'grant_type' is required: password, refresh_token or client_credentials");
         }
         return switch (grantType) {
             case "password" -> passwordGrant(required(form, "username"), required(form, "password"), form.get("scope"), address);
             case "refresh_token" -> refreshGrant(required(form, "refresh_token"), form.get("scope"));
-            default -> throw OAuthError.unsupportedGrantType("grant_type '" + grantType + "' is not supported: use password or refresh_token");
+            case "client_credentials" -> clientGrant(ClientCredentials.of(authorization, form), form.get("scope"));
+            default -> throw OAuthError.unsupportedGrantType("grant_type '" + grantType
+                    + "' is not supported: use password, refresh_token or client_credentials");
         };
     }
 
@@ -125,6 +161,18 @@ public final class TokenResource {
             throw OAuthError.invalidGrant("the refresh token is invalid, expired or revoked");
         }
         return answer(account.get(), requested(scope, rotation.scopes()), rotation.token());
+    }
+
+    /** An app's own token: no user, so no user scope can be asked for and no refresh token is issued (section 4.4.3). */
+    private TokenAnswer clientGrant(ClientCredentials credentials, String scope) {
+        Apps current = apps;
+        if (current == null) {
+            throw OAuthError.temporarilyUnavailable("apps are not available yet; retry later");
+        }
+        requested(scope, Set.of());
+        String clientId = current.authenticate(credentials.clientId(), credentials.clientSecret())
+                .orElseThrow(() -> OAuthError.invalidClient("the client id or secret is wrong")).clientId();
+        return new TokenAnswer(accessTokens.issueForApp(clientId), "Bearer", accessTokens.ttlSeconds(), null, null);
     }
 
     private TokenAnswer answer(Account account, Set<String> scopes, String refreshToken) {

@@ -191,4 +191,25 @@ class JwtAuthenticatorTest {
         String token = fixture.tokens.issue("u1", Set.of("user"), Set.of());
         assertEquals(Optional.empty(), new JwtAuthenticator(fixture.tokens, null).authenticate(token));
     }
+
+    @Test
+    void acceptsAnAppTokenWhileTheAppExistsWithoutRolesOrScopes() {
+        var registered = fixture.registerApp("owner-1");
+        String clientId = registered.app().clientId();
+        String token = fixture.tokens.issueForApp(clientId);
+        AuthenticatedUser app = authenticate(token).orElseThrow();
+        assertEquals(clientId, app.id());
+        assertEquals(clientId, app.appId());
+        assertEquals(Set.of(), app.roles());
+        assertEquals(Set.of(), app.scopes());
+        assertTrue(fixture.apps.delete("owner-1", clientId));
+        assertEquals(Optional.empty(), authenticate(token));
+    }
+
+    @Test
+    void refusesAnAppTokenWithoutTheAppsService() {
+        var registered = fixture.registerApp("owner-1");
+        String token = fixture.tokens.issueForApp(registered.app().clientId());
+        assertEquals(Optional.empty(), new JwtAuthenticator(fixture.tokens, fixture.accounts).authenticate(token));
+    }
 }

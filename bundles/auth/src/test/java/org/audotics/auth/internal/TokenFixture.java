@@ -1,5 +1,8 @@
 package org.audotics.auth.internal;
 
+import org.audotics.auth.internal.apps.Apps;
+import org.audotics.auth.internal.apps.AppsTest;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,6 +98,7 @@ final class TokenFixture implements AutoCloseable {
     final AccessTokens tokens;
     final RefreshTokens refreshTokens;
     final JwtAuthenticator authenticator;
+    final Apps apps;
 
     TokenFixture(Path data) {
         this(data, Duration.ofDays(30));
@@ -106,7 +110,8 @@ final class TokenFixture implements AutoCloseable {
         keys = signingKeys(rotation, SECRET);
         tokens = new AccessTokens(keys, "audotics", 3600, clock);
         refreshTokens = new RefreshTokens(database, Duration.ofDays(30), clock);
-        authenticator = new JwtAuthenticator(tokens, accounts);
+        apps = new Apps(database);
+        authenticator = new JwtAuthenticator(tokens, accounts, apps);
     }
 
     /** The test pool waits 500 ms for a connection; creating the H2 file can take longer on a busy machine. */
@@ -120,6 +125,17 @@ final class TokenFixture implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** A registered app, owned by a new account row (the fake accounts keep no rows). */
+    Apps.Registered registerApp(String owner) {
+        apps.owned(owner); // creates the tables
+        try {
+            AppsTest.addAccount(database, owner);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return apps.register(owner, "App of " + owner, java.util.List.of("https://app.example.com/cb"));
     }
 
     /** Another node (or a restart) over the same database. */

@@ -161,7 +161,7 @@ class TokenResourceTest {
     void missingOrUnknownGrantTypesAndMissingParametersAreRefused() {
         assertOAuthError(400, "invalid_request", "grant_type", () -> resource.grant(Map.of(), ADDRESS));
         assertOAuthError(400, "invalid_request", "grant_type", () -> resource.grant(Map.of("grant_type", ""), ADDRESS));
-        assertOAuthError(400, "unsupported_grant_type", "client_credentials", () -> resource.grant(Map.of("grant_type", "client_credentials"), ADDRESS));
+        assertOAuthError(400, "unsupported_grant_type", "client_credentials", () -> resource.grant(Map.of("grant_type", "authorization_code"), ADDRESS));
         assertOAuthError(400, "invalid_request", "'password'", () -> resource.grant(Map.of("grant_type", "password", "username", "a@b.c"), ADDRESS));
         assertOAuthError(400, "invalid_request", "'refresh_token'", () -> resource.grant(Map.of("grant_type", "refresh_token"), ADDRESS));
         assertOAuthError(400, "invalid_grant", "refresh token", () -> resource.grant(Map.of("grant_type", "refresh_token", "refresh_token", "bogus"), ADDRESS));
@@ -210,5 +210,55 @@ class TokenResourceTest {
         resource.revoke(Map.of("token", "not-ours"));
         resource.revoke(Map.of("token", answer.accessToken(), "token_type_hint", "access_token"));
         assertOAuthError(400, "invalid_request", "'token'", () -> resource.revoke(Map.of()));
+    }
+
+    private static String basic(String id, String secret) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theClientCredentialsGrantAcceptsBasicOrFormCredentialsAndAnswersAnAppTokenWithoutRefreshToken() {
+        resource.apps = fixture.apps;
+        var registered = fixture.registerApp("owner-1");
+        String clientId = registered.app().clientId();
+        for (TokenResource.TokenAnswer answer : new TokenResource.TokenAnswer[] {
+            resource.grant(Map.of("grant_type", "client_credentials"), basic(clientId, registered.clientSecret()), ADDRESS),
+            resource.grant(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", registered.clientSecret()), null, ADDRESS)}) {
+            assertEquals("Bearer", answer.tokenType());
+            assertEquals(3600, answer.expiresIn());
+            assertEquals(null, answer.refreshToken());
+            assertEquals(Set.of("access_token", "token_type", "expires_in"), answer.body().keySet());
+            var app = fixture.authenticator.authenticate(answer.accessToken()).orElseThrow();
+            assertEquals(clientId, app.id());
+            assertEquals(clientId, app.appId());
+            assertEquals(Set.of(), app.roles());
+            assertEquals(Set.of(), app.scopes());
+        }
+    }
+
+    @Test
+    void aWrongUnknownOrMissingClientIsInvalidClientWithABasicChallenge() {
+        resource.apps = fixture.apps;
+        var registered = fixture.registerApp("owner-1");
+        String clientId = registered.app().clientId();
+        Map<String, String> grant = Map.of("grant_type", "client_credentials");
+        for (String header : new String[] {basic(clientId, "wrong"), basic("AAAAAAAAAAAAAAAAAAAAAA", registered.clientSecret()),
+            "Basic !!!", "Basic " + java.util.Base64.getEncoder().encodeToString("no-colon".getBytes()), "Bearer x", null}) {
+            OAuthError e = assertThrows(OAuthError.class, () -> resource.grant(grant, header, ADDRESS), String.valueOf(header));
+            assertEquals(401, e.status());
+            assertEquals("invalid_client", e.error());
+            assertTrue(e.challenge().startsWith("Basic"), e.challenge());
+        }
+        assertOAuthError(401, "invalid_client", "wrong", () -> resource.grant(
+                Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", "wrong"), null, ADDRESS));
+        assertOAuthError(400, "invalid_request", "not both", () -> resource.grant(
+                Map.of("grant_type", "client_credentials", "client_id", clientId), basic(clientId, registered.clientSecret()), ADDRESS));
+        assertOAuthError(400, "invalid_scope", "user-read-private", () -> resource.grant(
+                Map.of("grant_type", "client_credentials", "scope", "user-read-private"), basic(clientId, registered.clientSecret()), ADDRESS));
+    }
+
+    @Test
+    void withoutTheAppsServiceTheClientCredentialsGrantIs503() {
+        assertOAuthError(503, "temporarily_unavailable", "apps", () -> resource.grant(Map.of("grant_type", "client_credentials"), "Basic eDp5", ADDRESS));
     }
 }

@@ -24,11 +24,17 @@ import org.audotics.auth.api.Authenticator;
  * <p>An authenticator that fails (its database is down) does not stop the others from accepting the
  * token; when none accepts, the first failure is rethrown, so the client gets a 503 rather than a 401 that
  * would make it discard a token that may well be valid.
+ *
+ * <p>One exception: on the OAuth token endpoint ({@value #TOKEN_PATH}) an {@code Authorization: Basic}
+ * header is the client's credentials (RFC 6749 section 2.3.1), not a bearer token, so it is left for that
+ * endpoint to check and the request stays anonymous here.
  */
 @Priority(Priorities.AUTHENTICATION)
 final class AuthenticationFilter implements ContainerRequestFilter {
 
     private static final String BEARER = "Bearer ";
+    private static final String BASIC = "Basic ";
+    static final String TOKEN_PATH = "auth/token";
 
     private final Supplier<List<Authenticator>> authenticators;
 
@@ -39,7 +45,7 @@ final class AuthenticationFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null) {
+        if (header == null || isClientAuthentication(request, header)) {
             return;
         }
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length()) || header.substring(BEARER.length()).isBlank()) {
@@ -49,6 +55,11 @@ final class AuthenticationFilter implements ContainerRequestFilter {
         AuthenticatedUser user = authenticate(token).orElseThrow(AuthenticationFilter::unauthorized);
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new UserSecurityContext(user, secure));
+    }
+
+    private static boolean isClientAuthentication(ContainerRequestContext request, String header) {
+        String path = request.getUriInfo().getPath();
+        return header.regionMatches(true, 0, BASIC, 0, BASIC.length()) && TOKEN_PATH.equals(path.startsWith("/") ? path.substring(1) : path);
     }
 
     private Optional<AuthenticatedUser> authenticate(String token) {

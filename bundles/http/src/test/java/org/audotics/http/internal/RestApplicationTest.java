@@ -137,6 +137,17 @@ class RestApplicationTest {
     }
 
     /** Two authenticators, as the auth bundle registers them: each knows only its own kind of token. */
+    /** Stands in for the OAuth token endpoint, which reads the client's Basic credentials itself. */
+    @Path("auth/token")
+    @Produces(MediaType.APPLICATION_JSON)
+    public static class TokenEndpointProbe {
+
+        @POST
+        public String token(@Context javax.ws.rs.core.HttpHeaders headers, @Context javax.ws.rs.core.SecurityContext security) {
+            return "\"" + headers.getHeaderString("Authorization") + " anonymous=" + (security.getUserPrincipal() == null) + "\"";
+        }
+    }
+
     private final Authenticator adminTokens = token -> token.equals("admin-token")
             ? Optional.of(new AuthenticatedUser("root", Set.of("admin"))) : Optional.empty();
     private final Authenticator userTokens = token -> switch (token) {
@@ -146,7 +157,8 @@ class RestApplicationTest {
     };
 
     private final ApplicationHandler app = new ApplicationHandler(
-            RestApplication.configuration(List.of(new ProbeResource(), new EngineMissingMapper()), () -> List.of(userTokens, adminTokens)));
+            RestApplication.configuration(List.of(new ProbeResource(), new TokenEndpointProbe(), new EngineMissingMapper()),
+                    () -> List.of(userTokens, adminTokens)));
 
     record Answer(int status, Map<String, List<Object>> headers, String body) {
         JsonNode json() throws Exception {
@@ -346,6 +358,25 @@ class RestApplicationTest {
     void aMalformedAuthorizationHeaderIs401EvenOnPublicPaths() throws Exception {
         var request = call("GET", "probe", null, null, "");
         assertError(request, 401, "unauthorized");
+    }
+
+    private Answer withAuthorization(String method, String path, String authorization) throws Exception {
+        var request = new ContainerRequest(URI.create("http://localhost/v1/"), URI.create("http://localhost/v1/" + path),
+                method, null, new org.glassfish.jersey.internal.MapPropertiesDelegate(), null);
+        request.header("Authorization", authorization);
+        var out = new ByteArrayOutputStream();
+        ContainerResponse response = app.apply(request, out).get();
+        return new Answer(response.getStatus(), new java.util.HashMap<>(response.getHeaders()), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aBasicHeaderReachesTheTokenEndpointAnonymouslyButIs401Elsewhere() throws Exception {
+        Answer token = withAuthorization("POST", "auth/token", "Basic Y2xpZW50OnNlY3JldA==");
+        assertEquals(200, token.status(), token.body());
+        assertEquals("\"Basic Y2xpZW50OnNlY3JldA== anonymous=true\"", token.body());
+        assertError(withAuthorization("GET", "probe", "Basic Y2xpZW50OnNlY3JldA=="), 401, "unauthorized");
+        assertError(withAuthorization("POST", "auth/token", "Bearer forged"), 401, "unauthorized");
+        assertError(withAuthorization("POST", "auth/token", "Digest x"), 401, "unauthorized");
     }
 
     /** A body whose client stopped sending: Jetty's stream throws its EofException (an EOFException). */
