@@ -1,6 +1,7 @@
 package org.audotics.auth.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +26,9 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Access tokens: JWTs signed RS256 with the current {@link SigningKeys} key, {@code kid} in the header,
  * claims {@code iss}, {@code aud} = {@value #AUDIENCE}, {@code sub} (the user id), {@code exp}, {@code iat},
- * {@code nbf}, {@code jti}, {@code scope} (space-separated) and {@code roles}.
+ * {@code nbf}, {@code jti}, {@code scope} (space-separated), {@code roles} and, for a token issued with a
+ * refresh token, the private claim {@value #FAMILY} (the refresh-token family it came from, so a logout can
+ * end that family too).
  *
  * <p>Verification accepts RS256 only (so neither {@code alg: none} nor an HMAC keyed with our public key
  * gets through), a known {@code kid}, our issuer and audience, and {@code exp}/{@code nbf} with
@@ -37,6 +40,18 @@ public final class AccessTokens {
     static final String AUDIENCE = "audotics-api";
     static final int CLOCK_SKEW_SECONDS = 30;
     static final String TYPE = "at+jwt";
+    static final String FAMILY = "audotics_family";
+
+    /**
+     * A verified token's claims.
+     *
+     * @param user     the user, with the token's roles and scopes
+     * @param id       the token's {@code jti}
+     * @param expires  its {@code exp}
+     * @param familyId the refresh-token family it was issued with, or null when none
+     */
+    record Verified(AuthenticatedUser user, String id, Instant expires, String familyId) {
+    }
 
     private final SigningKeys keys;
     private final String issuer;
@@ -66,8 +81,13 @@ public final class AccessTokens {
         return ttlSeconds;
     }
 
-    /** A signed access token for the user. */
+    /** A signed access token for the user, issued without a refresh token. */
     String issue(String userId, Set<String> roles, Set<String> scopes) {
+        return issue(userId, roles, scopes, null);
+    }
+
+    /** A signed access token for the user, naming the refresh-token family it is issued with (null for none). */
+    String issue(String userId, Set<String> roles, Set<String> scopes, String familyId) {
         SigningKey key = keys.current();
         NumericDate now = NumericDate.fromMilliseconds(clock.millis());
         JwtClaims claims = new JwtClaims();
@@ -82,6 +102,9 @@ public final class AccessTokens {
         claims.setJwtId(UUID.randomUUID().toString());
         claims.setStringClaim("scope", Scopes.format(scopes));
         claims.setStringListClaim("roles", List.copyOf(roles));
+        if (familyId != null) {
+            claims.setStringClaim(FAMILY, familyId);
+        }
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(key.privateKey());
@@ -101,6 +124,11 @@ public final class AccessTokens {
      *         key that is not (or no longer) accepted
      */
     Optional<AuthenticatedUser> verify(String token) {
+        return read(token).map(Verified::user);
+    }
+
+    /** {@link #verify}, answering the token's id, expiry and family as well. */
+    Optional<Verified> read(String token) {
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                 .setVerificationKeyResolver((jws, nesting) -> keys.verificationKey(jws.getKeyIdHeaderValue())
@@ -119,8 +147,11 @@ public final class AccessTokens {
             JwtClaims claims = consumer.processToClaims(token);
             Object scope = claims.getClaimValue("scope");
             List<String> roles = claims.hasClaim("roles") ? claims.getStringListClaimValue("roles") : List.of();
-            return Optional.of(new AuthenticatedUser(claims.getSubject(), Set.copyOf(roles),
-                    Scopes.parse(scope instanceof String text ? text : null), null));
+            Object family = claims.getClaimValue(FAMILY);
+            AuthenticatedUser user = new AuthenticatedUser(claims.getSubject(), Set.copyOf(roles),
+                    Scopes.parse(scope instanceof String text ? text : null), null);
+            return Optional.of(new Verified(user, claims.getJwtId(), Instant.ofEpochMilli(claims.getExpirationTime().getValueInMillis()),
+                    family instanceof String text && !text.isBlank() ? text : null));
         } catch (InvalidJwtException | MalformedClaimException | RuntimeException refused) {
             // jose4j wraps what the key resolver throws: the keys unreadable (database down) is a 503, not
             // a 401 that would make the client drop a good token

@@ -32,7 +32,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * {@code refresh_token} grants) and the revocation endpoint {@code POST /v1/auth/revoke} (RFC 7009). Both
  * read {@code application/x-www-form-urlencoded} bodies (another media type is 415) and answer in OAuth's
  * shapes: the token answer, or {@link OAuthError}'s error body. Failed password sign-ins are limited by
- * {@link SignInLimiter} (429 {@code too_many_attempts}, checked before the password is).
+ * {@link SignInLimiter} (429 {@code too_many_attempts}, checked before the password is). Revocation takes
+ * a refresh token (its family ends) or an access token (its {@code jti} goes on {@link RevokedAccessTokens}'
+ * deny-list until it would expire).
  */
 @RestResource
 @Component(service = TokenResource.class)
@@ -46,16 +48,19 @@ public final class TokenResource {
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
     private final SignInLimiter limiter;
+    private final RevokedAccessTokens revokedAccessTokens;
 
     /** Accounts (the password grant, and re-checking the account on a refresh); absent, both answer 503. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile AccountService accounts;
 
     @Activate
-    public TokenResource(@Reference AccessTokens accessTokens, @Reference RefreshTokens refreshTokens, @Reference SignInLimiter limiter) {
+    public TokenResource(@Reference AccessTokens accessTokens, @Reference RefreshTokens refreshTokens, @Reference SignInLimiter limiter,
+            @Reference RevokedAccessTokens revokedAccessTokens) {
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.limiter = limiter;
+        this.revokedAccessTokens = revokedAccessTokens;
     }
 
     @POST
@@ -89,9 +94,27 @@ public final class TokenResource {
         };
     }
 
-    /** RFC 7009: the same answer whether the token was ours or not; an access token simply expires. */
+    /**
+     * RFC 7009: the same answer whether the token was ours or not. An access token is told by its hint
+     * {@code access_token} or by its JWT form (a refresh token has no dots); one that does not verify (not
+     * ours, expired) needs no revoking. A hint other than RFC 7009's two is {@code unsupported_token_type}.
+     */
     void revoke(Map<String, String> form) {
-        refreshTokens.revoke(required(form, "token"));
+        String token = required(form, "token");
+        String hint = form.get("token_type_hint");
+        if (hint != null && !hint.equals("access_token") && !hint.equals("refresh_token")) {
+            throw OAuthError.unsupportedTokenType("token_type_hint '" + hint + "' is not supported: use access_token or refresh_token");
+        }
+        if (looksLikeJwt(token)) {
+            accessTokens.read(token).ifPresent(revokedAccessTokens::revoke);
+        } else {
+            refreshTokens.revoke(token);
+        }
+    }
+
+    /** Three dot-separated parts, the JWS compact form; our refresh tokens are base64url without dots. */
+    static boolean looksLikeJwt(String token) {
+        return token.chars().filter(c -> c == '.').count() == 2;
     }
 
     /** The limit is checked first, so a refused sign-in costs no password hash. */
@@ -106,7 +129,8 @@ public final class TokenResource {
         }
         Account account = found.get();
         limiter.succeeded(email);
-        return answer(account, scopes, refreshTokens.issue(account.id(), scopes));
+        RefreshTokens.Issued family = refreshTokens.start(account.id(), scopes);
+        return answer(account, scopes, family.token(), family.familyId());
     }
 
     private TokenAnswer refreshGrant(String token, String scope) {
@@ -124,11 +148,11 @@ public final class TokenResource {
             refreshTokens.revokeFamily(rotation.familyId());
             throw OAuthError.invalidGrant("the refresh token is invalid, expired or revoked");
         }
-        return answer(account.get(), requested(scope, rotation.scopes()), rotation.token());
+        return answer(account.get(), requested(scope, rotation.scopes()), rotation.token(), rotation.familyId());
     }
 
-    private TokenAnswer answer(Account account, Set<String> scopes, String refreshToken) {
-        return new TokenAnswer(accessTokens.issue(account.id(), account.roles(), scopes), "Bearer", accessTokens.ttlSeconds(),
+    private TokenAnswer answer(Account account, Set<String> scopes, String refreshToken, String familyId) {
+        return new TokenAnswer(accessTokens.issue(account.id(), account.roles(), scopes, familyId), "Bearer", accessTokens.ttlSeconds(),
                 refreshToken, Scopes.format(scopes));
     }
 

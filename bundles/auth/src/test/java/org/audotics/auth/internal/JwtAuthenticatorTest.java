@@ -189,6 +189,6 @@ class JwtAuthenticatorTest {
     @Test
     void withoutAnAccountServiceEveryTokenIsRefused() {
         String token = fixture.tokens.issue("u1", Set.of("user"), Set.of());
-        assertEquals(Optional.empty(), new JwtAuthenticator(fixture.tokens, null).authenticate(token));
+        assertEquals(Optional.empty(), new JwtAuthenticator(fixture.tokens, fixture.revoked, null).authenticate(token));
     }
 }

@@ -94,6 +94,8 @@ final class TokenFixture implements AutoCloseable {
     final SigningKeys keys;
     final AccessTokens tokens;
     final RefreshTokens refreshTokens;
+    final CountingCache cache = new CountingCache();
+    final RevokedAccessTokens revoked;
     final JwtAuthenticator authenticator;
 
     TokenFixture(Path data) {
@@ -106,7 +108,8 @@ final class TokenFixture implements AutoCloseable {
         keys = signingKeys(rotation, SECRET);
         tokens = new AccessTokens(keys, "audotics", 3600, clock);
         refreshTokens = new RefreshTokens(database, Duration.ofDays(30), clock);
-        authenticator = new JwtAuthenticator(tokens, accounts);
+        revoked = new RevokedAccessTokens(cache, clock);
+        authenticator = new JwtAuthenticator(tokens, revoked, accounts);
     }
 
     /** The test pool waits 500 ms for a connection; creating the H2 file can take longer on a busy machine. */
