@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two servers from the built distribution started at the same moment on one PostgreSQL database and one
  * Redis namespace, with the same key-encryption secret: the first-start admin is created once, and
- * tokens, refresh-token rotation and account deletion on one node hold on the other.
+ * tokens, refresh-token rotation, access-token revocation, logout and account deletion on one node hold on
+ * the other.
  */
 class TwoNodeAuthIT {
 
@@ -182,5 +183,67 @@ class TwoNodeAuthIT {
         HttpAnswer afterwards = me(two, access);
         assertEquals(401, afterwards.status(), afterwards.toString());
         assertEquals("unauthorized", afterwards.errorCode());
+    }
+
+    private static HttpAnswer logout(AudoticsServer node, String accessToken) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(node.uri("/v1/auth/logout")).POST(HttpRequest.BodyPublishers.noBody());
+        return node.send(accessToken == null ? request : request.header("Authorization", "Bearer " + accessToken));
+    }
+
+    /** Asks {@code node} for /v1/me until it refuses the token; answers the milliseconds that took. */
+    private static long millisUntilRefused(AudoticsServer node, String accessToken, long startedNanos) throws Exception {
+        while (System.nanoTime() - startedNanos < java.time.Duration.ofSeconds(10).toNanos()) {
+            HttpAnswer answer = me(node, accessToken);
+            if (answer.status() == 401) {
+                assertEquals("unauthorized", answer.errorCode(), answer.toString());
+                return (System.nanoTime() - startedNanos) / 1_000_000;
+            }
+            assertEquals(200, answer.status(), answer.toString());
+        }
+        throw new AssertionError("node " + node.home + " still accepts the revoked token after 10 s");
+    }
+
+    @Test
+    void anAccessTokenRevokedOnNodeOneIsRefusedOnNodeTwo() throws Exception {
+        String access = signedInUser(one, "dora").json().get("access_token").asText();
+        assertEquals(200, me(two, access).status());
+        long started = System.nanoTime();
+        HttpAnswer revoked = form(one, "/v1/auth/revoke", Map.of("token", access, "token_type_hint", "access_token"));
+        assertEquals(200, revoked.status(), revoked.toString());
+        long millis = millisUntilRefused(two, access, started);
+        System.out.println("[figure] an access token revoked on node 1 was refused on node 2 after " + millis + " ms");
+        assertEquals(401, me(one, access).status());
+    }
+
+    @Test
+    void aLogoutOnNodeOneEndsTheAccessTokenAndItsRefreshFamilyOnNodeTwo() throws Exception {
+        HttpAnswer granted = signedInUser(one, "eric");
+        String access = granted.json().get("access_token").asText();
+        String refresh = granted.json().get("refresh_token").asText();
+        assertEquals(200, me(two, access).status());
+        long started = System.nanoTime();
+        HttpAnswer loggedOut = logout(one, access);
+        assertEquals(204, loggedOut.status(), loggedOut.toString());
+        long millis = millisUntilRefused(two, access, started);
+        System.out.println("[figure] a logout on node 1 was honoured on node 2 after " + millis + " ms");
+        HttpAnswer refreshed = form(two, "/v1/auth/token", Map.of("grant_type", "refresh_token", "refresh_token", refresh));
+        assertEquals(400, refreshed.status(), refreshed.toString());
+        assertEquals("invalid_grant", refreshed.json().get("error").asText());
+        HttpAnswer again = logout(two, access);
+        assertEquals(401, again.status(), again.toString());
+        assertEquals("unauthorized", again.errorCode());
+    }
+
+    @Test
+    void logoutWithoutATokenAndRevocationWithAnUnknownHintAreRefusedInTheirErrorShapes() throws Exception {
+        HttpAnswer anonymous = logout(two, null);
+        assertEquals(401, anonymous.status(), anonymous.toString());
+        assertEquals("unauthorized", anonymous.errorCode());
+        HttpAnswer admin = logout(two, AudoticsServer.ADMIN_TOKEN);
+        assertEquals(400, admin.status(), admin.toString());
+        assertEquals("invalid_parameter", admin.errorCode());
+        HttpAnswer hint = form(two, "/v1/auth/revoke", Map.of("token", "whatever", "token_type_hint", "id_token"));
+        assertEquals(400, hint.status(), hint.toString());
+        assertEquals("unsupported_token_type", hint.json().get("error").asText());
     }
 }

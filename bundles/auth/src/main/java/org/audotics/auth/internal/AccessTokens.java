@@ -1,6 +1,7 @@
 package org.audotics.auth.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,9 +26,10 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Access tokens: JWTs signed RS256 with the current {@link SigningKeys} key, {@code kid} in the header,
  * claims {@code iss}, {@code aud} = {@value #AUDIENCE}, {@code sub} (the user id), {@code exp}, {@code iat},
- * {@code nbf}, {@code jti}, {@code scope} (space-separated) and {@code roles}. An app's own token (the
- * {@code client_credentials} grant) has the app's client id as {@code sub} and in {@code client_id} (as RFC
- * 9068 section 2.2 does), no roles and no scopes.
+ * {@code nbf}, {@code jti}, {@code scope} (space-separated), {@code roles} and, for a token issued with a
+ * refresh token, the private claim {@value #FAMILY} (the refresh-token family it came from, so a logout can
+ * end that family too). An app's own token (the {@code client_credentials} grant) has the app's client id
+ * as {@code sub} and in {@code client_id} (as RFC 9068 section 2.2 does), no roles and no scopes.
  *
  * <p>Verification accepts RS256 only (so neither {@code alg: none} nor an HMAC keyed with our public key
  * gets through), a known {@code kid}, our issuer and audience, and {@code exp}/{@code nbf} with
@@ -40,6 +42,18 @@ public final class AccessTokens {
     static final int CLOCK_SKEW_SECONDS = 30;
     static final String TYPE = "at+jwt";
     static final String CLIENT_ID = "client_id";
+    static final String FAMILY = "audotics_family";
+
+    /**
+     * A verified token's claims.
+     *
+     * @param user     the user, with the token's roles and scopes
+     * @param id       the token's {@code jti}
+     * @param expires  its {@code exp}
+     * @param familyId the refresh-token family it was issued with, or null when none
+     */
+    record Verified(AuthenticatedUser user, String id, Instant expires, String familyId) {
+    }
 
     private final SigningKeys keys;
     private final String issuer;
@@ -69,17 +83,22 @@ public final class AccessTokens {
         return ttlSeconds;
     }
 
-    /** A signed access token for the user. */
+    /** A signed access token for the user, issued without a refresh token. */
     String issue(String userId, Set<String> roles, Set<String> scopes) {
         return issue(userId, roles, scopes, null);
     }
 
-    /** A signed access token for the app itself: no user, no roles, no scopes. */
+    /** A signed access token for the app itself: no user, no roles, no scopes, no refresh-token family. */
     String issueForApp(String clientId) {
-        return issue(clientId, Set.of(), Set.of(), clientId);
+        return issue(clientId, Set.of(), Set.of(), clientId, null);
     }
 
-    private String issue(String subject, Set<String> roles, Set<String> scopes, String clientId) {
+    /** A signed access token for the user, naming the refresh-token family it is issued with (null for none). */
+    String issue(String userId, Set<String> roles, Set<String> scopes, String familyId) {
+        return issue(userId, roles, scopes, null, familyId);
+    }
+
+    private String issue(String subject, Set<String> roles, Set<String> scopes, String clientId, String familyId) {
         SigningKey key = keys.current();
         NumericDate now = NumericDate.fromMilliseconds(clock.millis());
         JwtClaims claims = new JwtClaims();
@@ -96,6 +115,9 @@ public final class AccessTokens {
         claims.setStringListClaim("roles", List.copyOf(roles));
         if (clientId != null) {
             claims.setStringClaim(CLIENT_ID, clientId);
+        }
+        if (familyId != null) {
+            claims.setStringClaim(FAMILY, familyId);
         }
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
@@ -117,6 +139,11 @@ public final class AccessTokens {
      *         key that is not (or no longer) accepted
      */
     Optional<AuthenticatedUser> verify(String token) {
+        return read(token).map(Verified::user);
+    }
+
+    /** {@link #verify}, answering the token's id, expiry and family as well. */
+    Optional<Verified> read(String token) {
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
                 .setVerificationKeyResolver((jws, nesting) -> keys.verificationKey(jws.getKeyIdHeaderValue())
@@ -136,8 +163,11 @@ public final class AccessTokens {
             Object scope = claims.getClaimValue("scope");
             List<String> roles = claims.hasClaim("roles") ? claims.getStringListClaimValue("roles") : List.of();
             String clientId = claims.getStringClaimValue(CLIENT_ID);
-            return Optional.of(new AuthenticatedUser(claims.getSubject(), Set.copyOf(roles),
-                    Scopes.parse(scope instanceof String text ? text : null), clientId == null || clientId.isBlank() ? null : clientId));
+            Object family = claims.getClaimValue(FAMILY);
+            AuthenticatedUser user = new AuthenticatedUser(claims.getSubject(), Set.copyOf(roles),
+                    Scopes.parse(scope instanceof String text ? text : null), clientId == null || clientId.isBlank() ? null : clientId);
+            return Optional.of(new Verified(user, claims.getJwtId(), Instant.ofEpochMilli(claims.getExpirationTime().getValueInMillis()),
+                    family instanceof String text && !text.isBlank() ? text : null));
         } catch (InvalidJwtException | MalformedClaimException | RuntimeException refused) {
             // jose4j wraps what the key resolver throws: the keys unreadable (database down) is a 503, not
             // a 401 that would make the client drop a good token

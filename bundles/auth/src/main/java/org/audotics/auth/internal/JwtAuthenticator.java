@@ -19,7 +19,14 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * Accepts the access tokens this server signs ({@link AccessTokens}) as bearer credentials, for accounts
  * that still exist. The caller's roles are those of the token that the account still has (a role taken
  * away counts at once); the scopes are the token's. While no {@link AccountService} is registered, no
- * account can be checked and every token is refused.
+ * account can be checked and every token is refused. A token whose {@code jti} is on the deny-list
+ * ({@link RevokedAccessTokens}: revoked, or its holder logged out) is refused.
+ *
+ * <p>When the cache holding the deny-list is unreachable, tokens are accepted without the check (the cache
+ * answers a miss and logs the outage once a minute): refusing would turn a Redis outage into every
+ * signed-in request failing, while accepting exposes only tokens revoked in the meantime, for at most their
+ * remaining lifetime ({@code token.access.ttl.seconds}, an hour by default), and a logout's refresh-token
+ * family stays revoked in the database whatever the cache does. docs/operations.md says the same.
  *
  * <p>An app's own token (subject = its client id, from the {@code client_credentials} grant) is accepted
  * while the app is still registered ({@link Apps}; a deleted app's tokens are refused at once), with no
@@ -29,6 +36,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public final class JwtAuthenticator implements Authenticator {
 
     private final AccessTokens tokens;
+    private final RevokedAccessTokens revoked;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile AccountService accounts;
@@ -37,17 +45,18 @@ public final class JwtAuthenticator implements Authenticator {
     volatile Apps apps;
 
     @Activate
-    public JwtAuthenticator(@Reference AccessTokens tokens) {
+    public JwtAuthenticator(@Reference AccessTokens tokens, @Reference RevokedAccessTokens revoked) {
         this.tokens = tokens;
+        this.revoked = revoked;
     }
 
-    JwtAuthenticator(AccessTokens tokens, AccountService accounts) {
-        this(tokens);
+    JwtAuthenticator(AccessTokens tokens, RevokedAccessTokens revoked, AccountService accounts) {
+        this(tokens, revoked);
         this.accounts = accounts;
     }
 
-    JwtAuthenticator(AccessTokens tokens, AccountService accounts, Apps apps) {
-        this(tokens, accounts);
+    JwtAuthenticator(AccessTokens tokens, RevokedAccessTokens revoked, AccountService accounts, Apps apps) {
+        this(tokens, revoked, accounts);
         this.apps = apps;
     }
 
@@ -56,11 +65,13 @@ public final class JwtAuthenticator implements Authenticator {
         if (bearerToken.chars().filter(c -> c == '.').count() != 2) {
             return Optional.empty(); // not a JWS compact serialization (e.g. the admin token): no work
         }
-        Optional<AuthenticatedUser> verified = tokens.verify(bearerToken);
+        // the signature first: a forged token costs no cache read; then one cache read for the deny-list,
+        // for user and app tokens alike
+        Optional<AccessTokens.Verified> verified = tokens.read(bearerToken).filter(token -> !revoked.isRevoked(token.id()));
         if (verified.isEmpty()) {
-            return verified;
+            return Optional.empty();
         }
-        AuthenticatedUser user = verified.get();
+        AuthenticatedUser user = verified.get().user();
         if (user.id().equals(user.appId())) {
             Apps currentApps = apps;
             return currentApps != null && currentApps.exists(user.appId())

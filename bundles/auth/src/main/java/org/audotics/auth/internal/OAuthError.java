@@ -73,6 +73,11 @@ public final class OAuthError extends RuntimeException {
         return new OAuthError(400, "unsupported_grant_type", description);
     }
 
+    /** 400: a {@code token_type_hint} this server does not revoke (RFC 7009 section 2.2.1). */
+    static OAuthError unsupportedTokenType(String description) {
+        return new OAuthError(400, "unsupported_token_type", description);
+    }
+
     /** 400: a scope that is unknown or more than the grant allows. */
     static OAuthError invalidScope(String description) {
         return new OAuthError(400, "invalid_scope", description);

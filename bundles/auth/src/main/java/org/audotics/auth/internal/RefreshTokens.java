@@ -79,8 +79,17 @@ public final class RefreshTokens {
         this.clock = clock;
     }
 
+    /** A new family's first token. */
+    record Issued(String token, String familyId) {
+    }
+
     /** Starts a family for a sign-in and returns its first token. */
     String issue(String userId, Set<String> scopes) {
+        return start(userId, scopes).token();
+    }
+
+    /** Starts a family for a sign-in: its first token and its id (for the access token's family claim). */
+    Issued start(String userId, Set<String> scopes) {
         String family = UUID.randomUUID().toString();
         String token = newToken();
         long now = clock.millis();
@@ -91,7 +100,7 @@ public final class RefreshTokens {
                     hash(token), family, now, now + lifetime.toMillis());
             return null;
         });
-        return token;
+        return new Issued(token, family);
     }
 
     /** Uses a token: replaces it with a new one of its family, or says why not (revoking the family on a replay). */

@@ -38,7 +38,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * {@code client_credentials} grant authenticates an app ({@link Apps}) by HTTP Basic or by the
  * {@code client_id} and {@code client_secret} fields (RFC 6749 section 2.3.1, one method per request), and
  * answers an app token without a refresh token; a wrong client is 401 {@code invalid_client}. Client
- * secrets are 256 random bits, so their failures are not limited.
+ * secrets are 256 random bits, so their failures are not limited. Revocation takes
+ * a refresh token (its family ends) or an access token (its {@code jti} goes on {@link RevokedAccessTokens}'
+ * deny-list until it would expire).
  */
 @RestResource
 @Component(service = TokenResource.class)
@@ -67,6 +69,7 @@ public final class TokenResource {
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
     private final SignInLimiter limiter;
+    private final RevokedAccessTokens revokedAccessTokens;
 
     /** Accounts (the password grant, and re-checking the account on a refresh); absent, both answer 503. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -77,10 +80,12 @@ public final class TokenResource {
     volatile Apps apps;
 
     @Activate
-    public TokenResource(@Reference AccessTokens accessTokens, @Reference RefreshTokens refreshTokens, @Reference SignInLimiter limiter) {
+    public TokenResource(@Reference AccessTokens accessTokens, @Reference RefreshTokens refreshTokens, @Reference SignInLimiter limiter,
+            @Reference RevokedAccessTokens revokedAccessTokens) {
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.limiter = limiter;
+        this.revokedAccessTokens = revokedAccessTokens;
     }
 
     @POST
@@ -125,9 +130,27 @@ public final class TokenResource {
         };
     }
 
-    /** RFC 7009: the same answer whether the token was ours or not; an access token simply expires. */
+    /**
+     * RFC 7009: the same answer whether the token was ours or not. An access token is told by its hint
+     * {@code access_token} or by its JWT form (a refresh token has no dots); one that does not verify (not
+     * ours, expired) needs no revoking. A hint other than RFC 7009's two is {@code unsupported_token_type}.
+     */
     void revoke(Map<String, String> form) {
-        refreshTokens.revoke(required(form, "token"));
+        String token = required(form, "token");
+        String hint = form.get("token_type_hint");
+        if (hint != null && !hint.equals("access_token") && !hint.equals("refresh_token")) {
+            throw OAuthError.unsupportedTokenType("token_type_hint '" + hint + "' is not supported: use access_token or refresh_token");
+        }
+        if (looksLikeJwt(token)) {
+            accessTokens.read(token).ifPresent(revokedAccessTokens::revoke);
+        } else {
+            refreshTokens.revoke(token);
+        }
+    }
+
+    /** Three dot-separated parts, the JWS compact form; our refresh tokens are base64url without dots. */
+    static boolean looksLikeJwt(String token) {
+        return token.chars().filter(c -> c == '.').count() == 2;
     }
 
     /** The limit is checked first, so a refused sign-in costs no password hash. */
@@ -142,7 +165,8 @@ public final class TokenResource {
         }
         Account account = found.get();
         limiter.succeeded(email);
-        return answer(account, scopes, refreshTokens.issue(account.id(), scopes));
+        RefreshTokens.Issued family = refreshTokens.start(account.id(), scopes);
+        return answer(account, scopes, family.token(), family.familyId());
     }
 
     private TokenAnswer refreshGrant(String token, String scope) {
@@ -160,7 +184,7 @@ public final class TokenResource {
             refreshTokens.revokeFamily(rotation.familyId());
             throw OAuthError.invalidGrant("the refresh token is invalid, expired or revoked");
         }
-        return answer(account.get(), requested(scope, rotation.scopes()), rotation.token());
+        return answer(account.get(), requested(scope, rotation.scopes()), rotation.token(), rotation.familyId());
     }
 
     /** An app's own token: no user, so no user scope can be asked for and no refresh token is issued (section 4.4.3). */
@@ -175,8 +199,8 @@ public final class TokenResource {
         return new TokenAnswer(accessTokens.issueForApp(clientId), "Bearer", accessTokens.ttlSeconds(), null, null);
     }
 
-    private TokenAnswer answer(Account account, Set<String> scopes, String refreshToken) {
-        return new TokenAnswer(accessTokens.issue(account.id(), account.roles(), scopes), "Bearer", accessTokens.ttlSeconds(),
+    private TokenAnswer answer(Account account, Set<String> scopes, String refreshToken, String familyId) {
+        return new TokenAnswer(accessTokens.issue(account.id(), account.roles(), scopes, familyId), "Bearer", accessTokens.ttlSeconds(),
                 refreshToken, Scopes.format(scopes));
     }
 

@@ -8,10 +8,14 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.audotics.cache.api.Cache;
 
-/** A map-backed cache (no expiry: the limiter's keys name their window); {@code down} makes it unreachable. */
+/**
+ * A map-backed cache (no expiry: the limiter's keys name their window; the time to live each key was
+ * written with is kept in {@link #ttls}); {@code down} makes it unreachable.
+ */
 final class CountingCache implements Cache {
 
     final Map<String, String> values = new ConcurrentHashMap<>();
+    final Map<String, Duration> ttls = new ConcurrentHashMap<>();
     volatile boolean down;
 
     @Override
@@ -23,6 +27,7 @@ final class CountingCache implements Cache {
     public void put(String key, String value, Duration ttl) {
         if (!down) {
             values.put(key, value);
+            ttls.put(key, ttl);
         }
     }
 
@@ -41,6 +46,7 @@ final class CountingCache implements Cache {
         if (ttl.isZero() || ttl.isNegative()) {
             throw new IllegalArgumentException("ttl must be positive");
         }
+        ttls.putIfAbsent(key, ttl);
         return OptionalLong.of(Long.parseLong(values.merge(key, "1", (old, one) -> String.valueOf(Long.parseLong(old) + 1))));
     }
 }

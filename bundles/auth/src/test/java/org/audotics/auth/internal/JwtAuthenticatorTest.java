@@ -189,7 +189,7 @@ class JwtAuthenticatorTest {
     @Test
     void withoutAnAccountServiceEveryTokenIsRefused() {
         String token = fixture.tokens.issue("u1", Set.of("user"), Set.of());
-        assertEquals(Optional.empty(), new JwtAuthenticator(fixture.tokens, null).authenticate(token));
+        assertEquals(Optional.empty(), new JwtAuthenticator(fixture.tokens, fixture.revoked, null).authenticate(token));
     }
 
     @Test
@@ -210,6 +210,6 @@ class JwtAuthenticatorTest {
     void refusesAnAppTokenWithoutTheAppsService() {
         var registered = fixture.registerApp("owner-1");
         String token = fixture.tokens.issueForApp(registered.app().clientId());
-        assertEquals(Optional.empty(), new JwtAuthenticator(fixture.tokens, fixture.accounts).authenticate(token));
+        assertEquals(Optional.empty(), new JwtAuthenticator(fixture.tokens, fixture.revoked, fixture.accounts).authenticate(token));
     }
 }

@@ -47,7 +47,7 @@ class SigningKeysTest {
         SigningKeys restarted = fixture.signingKeys(Duration.ofMinutes(10), TokenFixture.SECRET);
         assertEquals(fixture.keys.current().kid(), restarted.current().kid());
         assertEquals(fixture.keys.jwks(), restarted.jwks());
-        var verifier = new JwtAuthenticator(new AccessTokens(restarted, "audotics", 3600, fixture.clock), fixture.accounts);
+        var verifier = new JwtAuthenticator(new AccessTokens(restarted, "audotics", 3600, fixture.clock), fixture.revoked, fixture.accounts);
         assertTrue(verifier.authenticate(token).isPresent());
     }
 
@@ -222,7 +222,7 @@ class SigningKeysTest {
             }
         };
         SigningKeys keys = new SigningKeys(flaky, config());
-        var authenticator = new JwtAuthenticator(new AccessTokens(keys, config()), fixture.accounts);
+        var authenticator = new JwtAuthenticator(new AccessTokens(keys, config()), fixture.revoked, fixture.accounts);
         assertThrows(org.audotics.storage.api.StorageException.class, () -> authenticator.authenticate(issuedBefore),
                 "a 503 for the client, not a 401 that would make it drop a good token");
         down.set(false);

@@ -97,6 +97,8 @@ final class TokenFixture implements AutoCloseable {
     final SigningKeys keys;
     final AccessTokens tokens;
     final RefreshTokens refreshTokens;
+    final CountingCache cache = new CountingCache();
+    final RevokedAccessTokens revoked;
     final JwtAuthenticator authenticator;
     final Apps apps;
 
@@ -111,7 +113,8 @@ final class TokenFixture implements AutoCloseable {
         tokens = new AccessTokens(keys, "audotics", 3600, clock);
         refreshTokens = new RefreshTokens(database, Duration.ofDays(30), clock);
         apps = new Apps(database);
-        authenticator = new JwtAuthenticator(tokens, accounts, apps);
+        revoked = new RevokedAccessTokens(cache, clock);
+        authenticator = new JwtAuthenticator(tokens, revoked, accounts, apps);
     }
 
     /** The test pool waits 500 ms for a connection; creating the H2 file can take longer on a busy machine. */

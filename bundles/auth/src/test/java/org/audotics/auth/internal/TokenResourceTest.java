@@ -31,7 +31,7 @@ class TokenResourceTest {
         fixture = new TokenFixture(data);
         fixture.accounts.add("u1", "ada@example.com", Set.of("user"));
         limiter = new SignInLimiter(new CountingCache(), 3, 5, 900, fixture.clock);
-        resource = new TokenResource(fixture.tokens, fixture.refreshTokens, limiter);
+        resource = new TokenResource(fixture.tokens, fixture.refreshTokens, limiter, fixture.revoked);
         resource.accounts = fixture.accounts;
     }
 
@@ -260,5 +260,38 @@ class TokenResourceTest {
     @Test
     void withoutTheAppsServiceTheClientCredentialsGrantIs503() {
         assertOAuthError(503, "temporarily_unavailable", "apps", () -> resource.grant(Map.of("grant_type", "client_credentials"), "Basic eDp5", ADDRESS));
+    }
+
+    @Test
+    void revokingAnAccessTokenByItsHintOrByItsFormRefusesItAndLeavesItsRefreshToken() {
+        TokenResource.TokenAnswer hinted = signIn();
+        TokenResource.TokenAnswer unhinted = signIn();
+        resource.revoke(Map.of("token", hinted.accessToken(), "token_type_hint", "access_token"));
+        resource.revoke(Map.of("token", unhinted.accessToken()));
+        assertEquals(java.util.Optional.empty(), fixture.authenticator.authenticate(hinted.accessToken()));
+        assertEquals(java.util.Optional.empty(), fixture.authenticator.authenticate(unhinted.accessToken()));
+        assertEquals(43, resource.grant(Map.of("grant_type", "refresh_token", "refresh_token", hinted.refreshToken()), ADDRESS)
+                .refreshToken().length(), "RFC 7009 lets the refresh token live; logout ends both");
+    }
+
+    @Test
+    void aWrongHintIsSearchedPastAndAnUnknownHintIsUnsupportedTokenType() {
+        TokenResource.TokenAnswer answer = signIn();
+        resource.revoke(Map.of("token", answer.accessToken(), "token_type_hint", "refresh_token"));
+        assertEquals(java.util.Optional.empty(), fixture.authenticator.authenticate(answer.accessToken()));
+        resource.revoke(Map.of("token", answer.refreshToken(), "token_type_hint", "access_token"));
+        assertOAuthError(400, "invalid_grant", "refresh token", () -> resource.grant(
+                Map.of("grant_type", "refresh_token", "refresh_token", answer.refreshToken()), ADDRESS));
+        assertOAuthError(400, "unsupported_token_type", "token_type_hint 'id_token'", () -> resource.revoke(
+                Map.of("token", signIn().accessToken(), "token_type_hint", "id_token")));
+    }
+
+    @Test
+    void aJwtThatIsNotOursPutsNothingOnTheDenyList() {
+        resource.revoke(Map.of("token", "a.b.c", "token_type_hint", "access_token"));
+        String expired = fixture.tokens.issue("u1", Set.of("user"), Set.of());
+        fixture.clock.advance(java.time.Duration.ofHours(2));
+        resource.revoke(Map.of("token", expired));
+        assertTrue(fixture.cache.values.isEmpty(), fixture.cache.values.toString());
     }
 }
