@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.ws.rs.NotAuthorizedException;
-import javax.ws.rs.core.SecurityContext;
-import org.audotics.auth.api.AuthenticatedUser;
 import org.audotics.http.api.ApiException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.audotics.auth.internal.rest.Requests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,31 +45,6 @@ class LogoutResourceTest {
         return tokens.grant(Map.of("grant_type", "password", "username", "ada@example.com", "password", "password-u1"), "192.0.2.7");
     }
 
-    private static SecurityContext signedIn(String id) {
-        AuthenticatedUser user = new AuthenticatedUser(id, Set.of("user"));
-        return new SecurityContext() {
-            @Override
-            public Principal getUserPrincipal() {
-                return user;
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                return user.hasRole(role);
-            }
-
-            @Override
-            public boolean isSecure() {
-                return false;
-            }
-
-            @Override
-            public String getAuthenticationScheme() {
-                return "Bearer";
-            }
-        };
-    }
-
     private void assertRefreshRefused(String refreshToken) {
         OAuthError e = assertThrows(OAuthError.class, () -> tokens.grant(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken), "192.0.2.7"));
         assertEquals("invalid_grant", e.error());
@@ -81,7 +54,7 @@ class LogoutResourceTest {
     void aLogoutRefusesTheAccessTokenAndKillsTheRefreshTokenFamilyItCameFrom() {
         TokenResource.TokenAnswer session = signIn();
         TokenResource.TokenAnswer otherSignIn = signIn();
-        assertEquals(204, logout.logout(signedIn("u1"), "Bearer " + session.accessToken()).getStatus());
+        assertEquals(204, logout.logout(Requests.caller("u1", Set.of("user")), "Bearer " + session.accessToken()).getStatus());
         assertEquals(Optional.empty(), fixture.authenticator.authenticate(session.accessToken()));
         assertRefreshRefused(session.refreshToken());
         assertTrue(fixture.authenticator.authenticate(otherSignIn.accessToken()).isPresent(), "another sign-in is another session");
@@ -93,7 +66,7 @@ class LogoutResourceTest {
     void aLogoutWithATokenFromARefreshKillsTheWholeFamily() {
         TokenResource.TokenAnswer first = signIn();
         TokenResource.TokenAnswer refreshed = tokens.grant(Map.of("grant_type", "refresh_token", "refresh_token", first.refreshToken()), "192.0.2.7");
-        logout.logout(signedIn("u1"), "bearer " + refreshed.accessToken());
+        logout.logout(Requests.caller("u1", Set.of("user")), "bearer " + refreshed.accessToken());
         assertEquals(Optional.empty(), fixture.authenticator.authenticate(refreshed.accessToken()));
         assertRefreshRefused(refreshed.refreshToken());
     }
@@ -102,13 +75,13 @@ class LogoutResourceTest {
     void withoutAnAuthenticatedCallerLogoutIs401() {
         String access = signIn().accessToken();
         assertThrows(NotAuthorizedException.class, () -> logout.logout(null, "Bearer " + access));
-        assertThrows(NotAuthorizedException.class, () -> logout.logout(signedIn("u1"), null));
+        assertThrows(NotAuthorizedException.class, () -> logout.logout(Requests.caller("u1", Set.of("user")), null));
         assertTrue(fixture.authenticator.authenticate(access).isPresent(), "nothing was revoked");
     }
 
     @Test
     void aBearerCredentialThatIsNoAccessTokenIs400() {
-        ApiException e = assertThrows(ApiException.class, () -> logout.logout(signedIn("admin"), "Bearer integration-test-admin-token-0123456789"));
+        ApiException e = assertThrows(ApiException.class, () -> logout.logout(Requests.caller("admin", Set.of("user")), "Bearer integration-test-admin-token-0123456789"));
         assertEquals(400, e.status());
         assertEquals("invalid_parameter", e.code());
         assertTrue(e.getMessage().startsWith("Authorization"), e.getMessage());

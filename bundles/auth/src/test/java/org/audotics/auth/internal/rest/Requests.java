@@ -9,7 +9,7 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
 /** What JAX-RS injects into the resources, made by hand: the caller's security context and the request's base URI. */
-final class Requests {
+public final class Requests {
 
     static final URI BASE = URI.create("http://127.0.0.1:8181/v1/");
 
@@ -17,12 +17,12 @@ final class Requests {
     }
 
     /** The context the HTTP bundle's authentication filter sets for a user's own token with these roles. */
-    static SecurityContext caller(String userId, Set<String> roles) {
+    public static SecurityContext caller(String userId, Set<String> roles) {
         return caller(userId, roles, Set.of("user-read-private", "user-read-email", "user-modify-private"));
     }
 
     /** The context for a token with these roles and scopes. */
-    static SecurityContext caller(String userId, Set<String> roles, Set<String> scopes) {
+    public static SecurityContext caller(String userId, Set<String> roles, Set<String> scopes) {
         AuthenticatedUser user = new AuthenticatedUser(userId, roles, scopes, null);
         return new SecurityContext() {
             @Override
