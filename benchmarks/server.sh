@@ -75,9 +75,11 @@ start_with_real_catalog() {
     echo "imported $(wc -l < "$WORK/ids") tracks in $(( ($(date +%s%N) - started) / 1000000 )) ms"
 }
 
-# A wrk script whose requests are "$1" followed by a random catalog id.
+# A wrk script whose requests are "$1" followed by a random catalog id, with a bearer token ($BENCH_TOKEN,
+# the admin token by default: every /v1 read needs one).
 random_id_script() {
     echo 'ids = {}'
     echo 'for line in io.lines("'"$WORK/ids"'") do ids[#ids + 1] = line end'
-    echo 'request = function() return wrk.format("GET", "'"$1"'" .. ids[math.random(#ids)]) end'
+    echo 'headers = { ["Authorization"] = "Bearer '"${BENCH_TOKEN:-$TOKEN}"'" }'
+    echo 'request = function() return wrk.format("GET", "'"$1"'" .. ids[math.random(#ids)], headers) end'
 }

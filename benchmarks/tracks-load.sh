@@ -5,7 +5,7 @@
 set -euo pipefail
 source "$(dirname "$0")/server.sh"
 start_with_real_catalog
-xargs -P 4 -I{} curl -s -o /dev/null "localhost:$PORT/v1/tracks/{}" < "$WORK/ids"   # warm the cache
+xargs -P 4 -I{} curl -s -o /dev/null -H "Authorization: Bearer ${BENCH_TOKEN:-$TOKEN}" "localhost:$PORT/v1/tracks/{}" < "$WORK/ids"   # warm the cache
 random_id_script "/v1/tracks/" > "$WORK/random-track.lua"
 wrk -t2 -c"${2:-32}" -d"${1:-30}s" --latency -s "$WORK/random-track.lua" "http://localhost:$PORT"
 echo "RSS after load: $(server_rss_mib) MiB"

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -165,12 +167,57 @@ class AccountsIT {
 
     @Test
     void meNeedsAUsersToken() throws Exception {
-        HttpAnswer anonymous = server.get("/v1/me");
+        HttpAnswer anonymous = server.getAnonymously("/v1/me");
         assertEquals(401, anonymous.status(), anonymous.toString());
         assertEquals("unauthorized", anonymous.errorCode());
         HttpAnswer admin = server.send(HttpRequest.newBuilder(server.uri("/v1/me")).header("Authorization", "Bearer " + AudoticsServer.ADMIN_TOKEN).GET());
         assertEquals(403, admin.status(), "the admin token is no person: " + admin);
         HttpAnswer delete = server.send(HttpRequest.newBuilder(server.uri("/v1/me")).DELETE());
         assertEquals(401, delete.status(), delete.toString());
+    }
+
+    private static HttpAnswer signIn(String email, String password) throws Exception {
+        String form = "grant_type=password&username=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return server.send(HttpRequest.newBuilder(server.uri("/v1/auth/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private static HttpAnswer changePassword(String accessToken, String json) throws Exception {
+        return server.send(HttpRequest.newBuilder(server.uri("/v1/me/password")).header("Authorization", "Bearer " + accessToken)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    @Test
+    void aPasswordChangeEndsEverySignInAndOnlyTheNewPasswordSignsIn() throws Exception {
+        String email = email("changer");
+        assertEquals(201, register(body(email, PASSWORD, "Changer")).status());
+        JsonNode phone = signIn(email, PASSWORD).json();
+        JsonNode laptop = signIn(email, PASSWORD).json();
+        String phoneToken = phone.get("access_token").asText();
+
+        HttpAnswer wrong = changePassword(phoneToken, "{\"current_password\": \"not it at all\", \"new_password\": \"a newer tune I hum\"}");
+        assertEquals(403, wrong.status(), wrong.toString());
+        assertEquals("wrong_password", wrong.errorCode());
+        HttpAnswer weak = changePassword(phoneToken, "{\"current_password\": \"" + PASSWORD + "\", \"new_password\": \"password\"}");
+        assertEquals(400, weak.status(), weak.toString());
+        assertEquals("weak_password", weak.errorCode());
+        assertEquals(400, changePassword(phoneToken, "{\"current_password\": \"" + PASSWORD + "\"}").status());
+        assertEquals(403, changePassword(AudoticsServer.ADMIN_TOKEN, "{\"current_password\": \"x\", \"new_password\": \"a newer tune I hum\"}").status(),
+                "the admin token is no person");
+
+        HttpAnswer changed = changePassword(phoneToken, "{\"current_password\": \"" + PASSWORD + "\", \"new_password\": \"a newer tune I hum\"}");
+        assertEquals(204, changed.status(), changed.toString());
+        for (JsonNode session : new JsonNode[] {phone, laptop}) {
+            HttpAnswer me = server.send(HttpRequest.newBuilder(server.uri("/v1/me"))
+                    .header("Authorization", "Bearer " + session.get("access_token").asText()).GET());
+            assertEquals(401, me.status(), "every access token of the account ends: " + me);
+            String refresh = "grant_type=refresh_token&refresh_token=" + URLEncoder.encode(session.get("refresh_token").asText(), StandardCharsets.UTF_8);
+            HttpAnswer refreshed = server.send(HttpRequest.newBuilder(server.uri("/v1/auth/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(refresh)));
+            assertEquals(400, refreshed.status(), refreshed.toString());
+        }
+        assertEquals(400, signIn(email, PASSWORD).status(), "the old password is invalid_grant");
+        assertEquals(200, signIn(email, "a newer tune I hum").status());
     }
 }

@@ -149,7 +149,7 @@ class AppsIT {
             assertEquals(403, me.status(), me.toString());
             assertEquals(403, call("GET", "/v1/apps", token).status());
         }
-        assertEquals(200, server.get("/v1/tracks/" + trackId).status(), "anonymous reads keep working");
+        assertEquals(401, server.getAnonymously("/v1/tracks/" + trackId).status(), "without a token even a catalog read is refused");
     }
 
     @Test

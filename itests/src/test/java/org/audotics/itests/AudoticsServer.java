@@ -130,7 +130,13 @@ final class AudoticsServer implements AutoCloseable {
                 + "; log: " + home.resolve("data/log/karaf.log"));
     }
 
+    /** A GET by a client holding a token (the admin token: every {@code /v1} endpoint but a few needs one). */
     HttpAnswer get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + ADMIN_TOKEN).GET());
+    }
+
+    /** A GET without any credentials. */
+    HttpAnswer getAnonymously(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 

@@ -75,7 +75,7 @@ class HotSwapIT {
             Thread client = new Thread(() -> {
                 while (running.get()) {
                     try {
-                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + AudoticsServer.ADMIN_TOKEN).timeout(Duration.ofSeconds(30)).GET().build(),
                                 HttpResponse.BodyHandlers.ofString());
                         if (response.statusCode() != 200 || !response.body().contains("\"tracks\":[{")) {
                             failures.add(response.statusCode() + " " + response.body());

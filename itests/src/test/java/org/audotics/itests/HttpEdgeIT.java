@@ -115,6 +115,7 @@ class HttpEdgeIT {
     void badPercentEncodingInThePathIsJson400() throws Exception {
         for (String path : List.of("/v1/tracks/%00", "/v1/tracks/%zz", "/v1/tracks/%", "/%zz")) {
             assertJsonError(RawHttp.get(shared.port, path), 400);
+            assertJsonError(send("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + ADMIN + "Connection: close\r\n\r\n"), 400);
         }
     }
 
@@ -150,12 +151,12 @@ class HttpEdgeIT {
             assertJsonError(send("POST /v1/catalog/import HTTP/1.1\r\nHost: 127.0.0.1\r\n" + ADMIN + "Content-Type: " + type
                     + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"), 400);
         }
-        assertJsonError(send("GET /v1/tracks/" + trackId + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: ;;\r\nConnection: close\r\n\r\n"), 400);
+        assertJsonError(send("GET /v1/tracks/" + trackId + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + ADMIN + "Accept: ;;\r\nConnection: close\r\n\r\n"), 400);
     }
 
     @Test
     void headOnAnUnknownIdIsStill404OnceStarted() throws Exception {
-        RawHttp.Answer head = send("HEAD /v1/tracks/no-such-track HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        RawHttp.Answer head = send("HEAD /v1/tracks/no-such-track HTTP/1.1\r\nHost: 127.0.0.1\r\n" + ADMIN + "Connection: close\r\n\r\n");
         assertEquals(404, head.status(), head.toString());
         assertEquals("", head.body());
         assertEquals("nosniff", head.header("X-Content-Type-Options"));
@@ -200,7 +201,7 @@ class HttpEdgeIT {
         assertEquals(200, live.status());
         assertEquals("nosniff", live.header("X-Content-Type-Options"));
         RawHttp.Answer track = RawHttp.get(shared.port, "/v1/tracks/" + trackId);
-        assertEquals(200, track.status(), track.toString());
+        assertEquals(401, track.status(), "every /v1 read needs a token: " + track);
         assertEquals("nosniff", track.header("X-Content-Type-Options"));
         assertNotNull(track.header("Content-Security-Policy"));
         assertNull(track.header("Access-Control-Allow-Origin"), "CORS is off by default");

@@ -183,8 +183,8 @@ class ScopesAndSignInLimitIT {
         assertEquals("invalid_scope", unknown.json().get("error").asText());
         assertTrue(unknown.json().get("error_description").asText().contains("admin-everything"), unknown.toString());
 
-        assertEquals(200, server.get("/v1/tracks/" + trackId).status());
-        assertEquals(401, server.get("/v1/me").status());
+        assertEquals(401, server.getAnonymously("/v1/tracks/" + trackId).status());
+        assertEquals(401, server.getAnonymously("/v1/me").status());
         HttpAnswer admin = server.send(HttpRequest.newBuilder(server.uri("/v1/me")).header("Authorization", "Bearer " + AudoticsServer.ADMIN_TOKEN).GET());
         assertEquals(403, admin.status(), admin.toString());
         assertEquals("forbidden", admin.errorCode(), "the admin token is refused for its role, not a scope: " + admin);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Tokens through the built distribution on PostgreSQL and Redis: the JWKS (and that a restart keeps its
  * keys), the OAuth token and revocation endpoints' answers to bad requests, and that the admin token and
- * anonymous reads keep working beside the JWT authenticator. A server of its own, because it restarts.
+ * that anonymous reads are refused while the admin token keeps working beside the JWT authenticator. A server of its own, because it restarts.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TokenIT {
@@ -147,8 +147,11 @@ class TokenIT {
 
     @Test
     @Order(7)
-    void anonymousReadsAndTheAdminTokenKeepWorkingAndAForgedJwtIs401() throws Exception {
-        assertEquals(200, server.get("/v1/tracks/" + trackId).status());
+    void anonymousReadsAre401TheAdminTokenKeepsWorkingAndAForgedJwtIs401() throws Exception {
+        HttpAnswer anonymous = server.getAnonymously("/v1/tracks/" + trackId);
+        assertEquals(401, anonymous.status(), anonymous.toString());
+        assertEquals("unauthorized", anonymous.errorCode());
+        assertEquals("Bearer realm=\"audotics\"", anonymous.header("WWW-Authenticate"));
         HttpAnswer admin = server.send(HttpRequest.newBuilder(server.uri("/v1/tracks/" + trackId))
                 .header("Authorization", "Bearer " + AudoticsServer.ADMIN_TOKEN).GET());
         assertEquals(200, admin.status(), admin.toString());
@@ -219,7 +222,7 @@ class TokenIT {
         assertEquals(200, changed.status(), changed.toString());
         assertEquals("Renamed", server.get("/v1/users/" + id).json().get("display_name").asText());
         assertFalse(server.get("/v1/users/" + id).response().body().contains("me.user@example.com"), "a public profile shows no email");
-        assertEquals(401, server.get("/v1/me").status(), "no token, no account");
+        assertEquals(401, server.getAnonymously("/v1/me").status(), "no token, no account");
 
         HttpAnswer deleted = server.send(HttpRequest.newBuilder(server.uri("/v1/me")).header("Authorization", "Bearer " + access).DELETE());
         assertEquals(204, deleted.status(), deleted.toString());

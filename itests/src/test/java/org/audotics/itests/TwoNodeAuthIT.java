@@ -126,7 +126,8 @@ class TwoNodeAuthIT {
                             "{\"external_id\":\"two-nodes-" + node.port + "\",\"name\":\"Two\",\"artists\":[{\"name\":\"N\"}],\"duration_ms\":1000}")));
             assertEquals(200, imported.status(), "the first-start admin's token may import: " + imported);
             String trackId = imported.json().get("tracks").get(0).get("id").asText();
-            assertEquals(200, node.get("/v1/tracks/" + trackId).status(), "anonymous reads keep working");
+            assertEquals(200, node.send(HttpRequest.newBuilder(node.uri("/v1/tracks/" + trackId)).header("Authorization", "Bearer " + admin).GET()).status());
+            assertEquals(401, node.getAnonymously("/v1/tracks/" + trackId).status(), "every read needs a token");
         }
         HttpAnswer byToken = one.importLines("{\"external_id\":\"two-nodes-admin-token\",\"name\":\"T\",\"artists\":[{\"name\":\"N\"}],\"duration_ms\":1000}");
         assertEquals(200, byToken.status(), "the admin token keeps working: " + byToken);

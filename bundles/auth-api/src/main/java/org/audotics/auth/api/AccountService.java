@@ -57,6 +57,17 @@ public interface AccountService {
     Account update(String id, String displayName, String country);
 
     /**
+     * Replaces the account's password, after checking the current one (the same cost whether it is right
+     * or not). The caller ends the account's sign-ins: a changed password should not leave a stolen refresh
+     * token working.
+     *
+     * @return false when {@code currentPassword} is wrong (nothing changed)
+     * @throws AccountException NOT_FOUND for an unknown id, WEAK_PASSWORD when the new one breaks the policy
+     * @since 1.3
+     */
+    boolean changePassword(String id, String currentPassword, String newPassword);
+
+    /**
      * Deletes the account and posts {@link AccountEvents#ACCOUNT_DELETED} so other bundles delete its data.
      *
      * @throws AccountException NOT_FOUND for an unknown id

@@ -11,7 +11,7 @@
  * {@link org.audotics.auth.api.PreferencesService}.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.audotics.auth.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -65,9 +65,9 @@ public final class JwtAuthenticator implements Authenticator {
         if (bearerToken.chars().filter(c -> c == '.').count() != 2) {
             return Optional.empty(); // not a JWS compact serialization (e.g. the admin token): no work
         }
-        // the signature first: a forged token costs no cache read; then one cache read for the deny-list,
-        // for user and app tokens alike
-        Optional<AccessTokens.Verified> verified = tokens.read(bearerToken).filter(token -> !revoked.isRevoked(token.id()));
+        // the signature first: a forged token costs no cache read; then the deny-list (one cache read, two
+        // for a token issued with a refresh token), for user and app tokens alike
+        Optional<AccessTokens.Verified> verified = tokens.read(bearerToken).filter(token -> !revoked.isRevoked(token));
         if (verified.isEmpty()) {
             return Optional.empty();
         }

@@ -21,8 +21,8 @@ import org.osgi.service.component.annotations.Reference;
  * (or one no authenticator accepts): 401; a bearer credential that is no access token of ours (the
  * bootstrap admin token): 400 {@code invalid_parameter}. Any body is ignored.
  *
- * <p>Other access tokens of the same family (issued by earlier refreshes) stay valid until they expire:
- * denying them all would need a second cache read on every request.
+ * <p>Other access tokens of the same family (issued by earlier refreshes) end too: revoking the family
+ * puts it on the deny-list ({@link RevokedAccessTokens#revokeFamily}).
  */
 @RestResource
 @Component(service = LogoutResource.class)

@@ -10,8 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -66,17 +68,20 @@ public final class RefreshTokens {
     private final DataSource dataSource;
     private final Duration lifetime;
     private final Clock clock;
+    private final RevokedAccessTokens revokedAccessTokens;
 
     @Activate
-    public RefreshTokens(@Reference Database database, AuthConfig config) {
-        this(database, Duration.ofDays(config.token_refresh_ttl_days()), Clock.systemUTC());
+    public RefreshTokens(@Reference Database database, @Reference RevokedAccessTokens revokedAccessTokens, AuthConfig config) {
+        this(database, Duration.ofDays(config.token_refresh_ttl_days()), Clock.systemUTC(), revokedAccessTokens);
     }
 
-    RefreshTokens(Database database, Duration lifetime, Clock clock) {
+    /** @param revokedAccessTokens told of every family revoked here, so the family's access tokens end too */
+    RefreshTokens(Database database, Duration lifetime, Clock clock, RevokedAccessTokens revokedAccessTokens) {
         this.schema = new AuthSchema(database);
         this.dataSource = database.dataSource();
         this.lifetime = lifetime;
         this.clock = clock;
+        this.revokedAccessTokens = revokedAccessTokens;
     }
 
     /** A new family's first token. */
@@ -105,6 +110,14 @@ public final class RefreshTokens {
 
     /** Uses a token: replaces it with a new one of its family, or says why not (revoking the family on a replay). */
     Rotation rotate(String presented) {
+        Rotation rotation = rotateInTransaction(presented);
+        if (rotation.outcome() == Outcome.REPLAYED) {
+            revokedAccessTokens.revokeFamily(rotation.familyId());
+        }
+        return rotation;
+    }
+
+    private Rotation rotateInTransaction(String presented) {
         String hash = hash(presented);
         long now = clock.millis();
         return inTransaction("Rotating a refresh token", connection -> {
@@ -159,18 +172,23 @@ public final class RefreshTokens {
     boolean revoke(String presented) {
         String hash = hash(presented);
         long now = clock.millis();
-        return inTransaction("Revoking a refresh token", connection -> {
+        String family = inTransaction("Revoking a refresh token", connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT family_id FROM auth_refresh_token WHERE token_hash = ?")) {
                 select.setString(1, hash);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
-                        return false;
+                        return null;
                     }
                     revokeFamily(connection, row.getString(1), now);
-                    return true;
+                    return row.getString(1);
                 }
             }
         });
+        if (family == null) {
+            return false;
+        }
+        revokedAccessTokens.revokeFamily(family);
+        return true;
     }
 
     /** Revokes a family (e.g. its account is gone). */
@@ -180,6 +198,27 @@ public final class RefreshTokens {
             revokeFamily(connection, family, now);
             return null;
         });
+        revokedAccessTokens.revokeFamily(family);
+    }
+
+    /** Revokes every family of a user (the password changed): each sign-in's refresh and access tokens end. */
+    void revokeAllOf(String userId) {
+        long now = clock.millis();
+        List<String> families = inTransaction("Revoking a user's refresh token families", connection -> {
+            List<String> found = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id FROM auth_refresh_family WHERE user_id = ? AND revoked_at IS NULL")) {
+                select.setString(1, userId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(rows.getString(1));
+                    }
+                }
+            }
+            execute(connection, "UPDATE auth_refresh_family SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", now, userId);
+            return found;
+        });
+        families.forEach(revokedAccessTokens::revokeFamily);
     }
 
     private static void revokeFamily(Connection connection, String family, long now) throws SQLException {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import javax.annotation.security.PermitAll;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -45,6 +46,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @RestResource
 @Component(service = TokenResource.class)
 @Path("auth")
+@PermitAll
 public final class TokenResource {
 
     /** The OAuth 2 token answer (RFC 6749 section 5.1); refreshToken and scope are null for an app's own token. */

@@ -82,7 +82,7 @@ class RefreshTokensTest {
     @Test
     void aRevocationOnOneNodeIsHonouredByAnotherOverTheSameDatabase() {
         String token = tokens.issue("u1", Set.of());
-        RefreshTokens otherNode = new RefreshTokens(fixture.database, Duration.ofDays(30), fixture.clock);
+        RefreshTokens otherNode = new RefreshTokens(fixture.database, Duration.ofDays(30), fixture.clock, fixture.revoked);
         assertTrue(otherNode.revoke(token));
         assertEquals(Outcome.REVOKED, tokens.rotate(token).outcome());
     }

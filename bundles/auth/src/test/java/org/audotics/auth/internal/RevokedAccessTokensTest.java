@@ -78,4 +78,31 @@ class RevokedAccessTokensTest {
         assertFalse(fixture.authenticator.authenticate(revokedBefore).isPresent(), "the entry is back with the cache");
         assertTrue(fixture.authenticator.authenticate(revokedDuring).isPresent(), "nothing was written while it was down");
     }
+
+    @Test
+    void revokingARefreshFamilyDeniesEveryAccessTokenIssuedWithItAndNoOther() {
+        RefreshTokens.Issued signIn = fixture.refreshTokens.start("u1", Set.of("user-read-private"));
+        String first = fixture.tokens.issue("u1", Set.of("user"), Set.of("user-read-private"), signIn.familyId());
+        String next = fixture.refreshTokens.rotate(signIn.token()).token();
+        String second = fixture.tokens.issue("u1", Set.of("user"), Set.of("user-read-private"), signIn.familyId());
+        RefreshTokens.Issued otherSignIn = fixture.refreshTokens.start("u1", Set.of("user-read-private"));
+        String other = fixture.tokens.issue("u1", Set.of("user"), Set.of("user-read-private"), otherSignIn.familyId());
+        assertTrue(fixture.refreshTokens.revoke(next));
+        assertEquals(Optional.empty(), fixture.authenticator.authenticate(first), "an earlier refresh's token");
+        assertEquals(Optional.empty(), fixture.authenticator.authenticate(second));
+        assertTrue(fixture.authenticator.authenticate(other).isPresent(), "another sign-in of the same user");
+        String key = RevokedAccessTokens.FAMILY_PREFIX + signIn.familyId();
+        assertEquals(Duration.ofSeconds(3600 + AccessTokens.CLOCK_SKEW_SECONDS), fixture.cache.ttls.get(key),
+                "as long as any token of the family could still be valid");
+    }
+
+    @Test
+    void aReplayedRefreshTokenDeniesTheFamilysAccessTokens() {
+        RefreshTokens.Issued signIn = fixture.refreshTokens.start("u1", Set.of());
+        String access = fixture.tokens.issue("u1", Set.of("user"), Set.of(), signIn.familyId());
+        fixture.refreshTokens.rotate(signIn.token());
+        assertTrue(fixture.authenticator.authenticate(access).isPresent());
+        assertEquals(RefreshTokens.Outcome.REPLAYED, fixture.refreshTokens.rotate(signIn.token()).outcome());
+        assertEquals(Optional.empty(), fixture.authenticator.authenticate(access));
+    }
 }

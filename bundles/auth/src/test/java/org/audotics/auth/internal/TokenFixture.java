@@ -86,6 +86,12 @@ final class TokenFixture implements AutoCloseable {
         }
 
         @Override
+        public boolean changePassword(String id, String currentPassword, String newPassword) {
+            passwordChecks.incrementAndGet();
+            return byId.containsKey(id) && ("password-" + id).equals(currentPassword); // the fake keeps its fixed passwords
+        }
+
+        @Override
         public void delete(String id) {
             byId.remove(id);
         }
@@ -111,9 +117,9 @@ final class TokenFixture implements AutoCloseable {
         awaitFirstConnection();
         keys = signingKeys(rotation, SECRET);
         tokens = new AccessTokens(keys, "audotics", 3600, clock);
-        refreshTokens = new RefreshTokens(database, Duration.ofDays(30), clock);
+        revoked = new RevokedAccessTokens(cache, clock, Duration.ofSeconds(3600));
+        refreshTokens = new RefreshTokens(database, Duration.ofDays(30), clock, revoked);
         apps = new Apps(database);
-        revoked = new RevokedAccessTokens(cache, clock);
         authenticator = new JwtAuthenticator(tokens, revoked, accounts, apps);
     }
 

@@ -97,7 +97,7 @@ abstract class BackendContract {
     void publishedMessagesReachSubscribersInOrderAndStopAfterClose() throws Exception {
         var received = new LinkedBlockingQueue<String>();
         var subscription = backend().subscribe(ns + "events", received::add);
-        awaitSubscriptionActive();
+        awaitSubscriptionActive(ns + "events");
         backend().publish(ns + "events", "one");
         backend().publish(ns + "events", "two");
         backend().publish(ns + "other", "not for us");
@@ -115,7 +115,7 @@ abstract class BackendContract {
             throw new IllegalStateException("listener bug");
         });
         backend().subscribe(ns + "c", received::add);
-        awaitSubscriptionActive();
+        awaitSubscriptionActive(ns + "c");
         backend().publish(ns + "c", "m1");
         backend().publish(ns + "c", "m2");
         assertEquals("m1", received.poll(5, TimeUnit.SECONDS));
@@ -128,6 +128,6 @@ abstract class BackendContract {
     }
 
     /** Redis subscriptions are confirmed asynchronously; in-process ones are immediate. */
-    void awaitSubscriptionActive() throws InterruptedException {
+    void awaitSubscriptionActive(String channel) throws InterruptedException {
     }
 }

@@ -17,11 +17,14 @@ import org.junit.jupiter.api.Test;
 class RedisBackendTest extends BackendContract {
 
     private static RedisBackend backend;
+    /** A client of its own, to ask the server about subscriptions. */
+    private static io.lettuce.core.RedisClient probe;
 
     @BeforeAll
     static void connect() throws InterruptedException {
         String uri = System.getenv().getOrDefault("AUDOTICS_TEST_REDIS_URI", "redis://127.0.0.1:6379/15");
         backend = new RedisBackend(uri, "audotics-test:", Duration.ofSeconds(2));
+        probe = io.lettuce.core.RedisClient.create(uri);
         for (int i = 0; i < 100 && !backend.health().up(); i++) {
             Thread.sleep(50);
         }
@@ -30,6 +33,7 @@ class RedisBackendTest extends BackendContract {
     @AfterAll
     static void close() {
         backend.close();
+        probe.shutdown();
     }
 
     @Override
@@ -38,8 +42,20 @@ class RedisBackendTest extends BackendContract {
     }
 
     @Override
-    void awaitSubscriptionActive() throws InterruptedException {
-        Thread.sleep(200);
+    void awaitSubscriptionActive(String channel) throws InterruptedException {
+        // the server counts the subscription once it has processed SUBSCRIBE: ask it, rather than sleep a
+        // guess that a loaded machine outlasts
+        String key = "audotics-test:" + channel;
+        try (var connection = probe.connect()) {
+            for (int i = 0; i < 200; i++) {
+                Long subscribers = connection.sync().pubsubNumsub(key).get(key);
+                if (subscribers != null && subscribers > 0) {
+                    return;
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("channel " + key + " has no subscriber after 10 s");
     }
 
     @Test

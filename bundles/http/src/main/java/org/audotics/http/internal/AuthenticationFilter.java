@@ -17,9 +17,10 @@ import org.audotics.auth.api.Authenticator;
 /**
  * Resolves {@code Authorization: Bearer <token>} to a user through the registered {@link Authenticator}
  * services (JWT access tokens, the bootstrap admin token, ...), asked highest ranking first until one
- * accepts. A request without the header stays anonymous (resources that need a role say so with
- * {@code @RolesAllowed}); a request with a header that no authenticator accepts is refused with 401 here,
- * so a client learns at once that its token is wrong.
+ * accepts. A request without the header stays anonymous here, and {@link AccessRuleFeature} then refuses it
+ * with 401 unless its resource method is {@code @PermitAll}; a request with a header that no authenticator
+ * accepts is refused with 401 here, even on an open endpoint, so a client learns at once that its token is
+ * wrong.
  *
  * <p>An authenticator that fails (its database is down) does not stop the others from accepting the
  * token; when none accepts, the first failure is rethrown, so the client gets a 503 rather than a 401 that

@@ -10,7 +10,7 @@ import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * The {@code /v1} application: the contributed resources plus what every request gets once: snake_case
- * JSON, authentication, the text rule for parameters, {@code @RolesAllowed}, {@code @RequiresScope}, no caching of answers to credentials, and the error body
+ * JSON, authentication, the text rule for parameters, who may call what ({@link AccessRuleFeature}: a token unless {@code @PermitAll}), {@code @RequiresScope}, no caching of answers to credentials, and the error body
  * for every failure (a body that cannot be read to its end included).
  */
 final class RestApplication {
@@ -28,7 +28,7 @@ final class RestApplication {
                 .register(new ObjectMapperResolver())
                 .register(new AuthenticationFilter(authenticators))
                 .register(new TextParameterFilter())
-                .register(new RolesAllowedFeature())
+                .register(new AccessRuleFeature())
                 .register(new RequiresScopeFeature())
                 .register(new RequestBodyGuard())
                 .register(new ParsedBodyLimit())

@@ -140,10 +140,11 @@ class RequiresScopeFeatureTest {
     }
 
     @Test
-    void resourcesWithoutTheAnnotationStayOpenToAnonymousCallers() throws Exception {
-        Answer answer = get("open", null);
+    void resourcesWithoutTheAnnotationNeedATokenButNoScope() throws Exception {
+        Answer answer = get("open", "none");
         assertEquals(200, answer.status());
         assertEquals("open", answer.body().asText());
         assertNull(answer.challenge());
+        assertEquals(401, get("open", null).status());
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.annotation.security.PermitAll;
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -47,6 +48,7 @@ class RestApplicationTest {
     /** Resources that fail in each way the application must answer. */
     @Path("probe")
     @Produces(MediaType.APPLICATION_JSON)
+    @PermitAll
     public static class ProbeResource {
 
         public record Greeting(String firstName, int count) {
@@ -123,6 +125,31 @@ class RestApplicationTest {
         }
     }
 
+    /** A resource that says nothing about who may call it, as most do: closed to anonymous callers. */
+    @Path("closed")
+    @Produces(MediaType.APPLICATION_JSON)
+    public static class ClosedResource {
+
+        @GET
+        public String read() {
+            return "\"read\"";
+        }
+
+        @GET
+        @Path("open")
+        @PermitAll
+        public String open() {
+            return "\"open\"";
+        }
+
+        @GET
+        @Path("admin")
+        @RolesAllowed("admin")
+        public String admin() {
+            return "\"admin\"";
+        }
+    }
+
     /** A domain exception of another bundle's API, and the mapper that bundle registers for it. */
     static final class EngineMissing extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -140,6 +167,7 @@ class RestApplicationTest {
     /** Stands in for the OAuth token endpoint, which reads the client's Basic credentials itself. */
     @Path("auth/token")
     @Produces(MediaType.APPLICATION_JSON)
+    @PermitAll
     public static class TokenEndpointProbe {
 
         @POST
@@ -157,7 +185,7 @@ class RestApplicationTest {
     };
 
     private final ApplicationHandler app = new ApplicationHandler(
-            RestApplication.configuration(List.of(new ProbeResource(), new TokenEndpointProbe(), new EngineMissingMapper()),
+            RestApplication.configuration(List.of(new ProbeResource(), new TokenEndpointProbe(), new ClosedResource(), new EngineMissingMapper()),
                     () -> List.of(userTokens, adminTokens)));
 
     record Answer(int status, Map<String, List<Object>> headers, String body) {
@@ -414,5 +442,33 @@ class RestApplicationTest {
         assertEquals(List.of("no-store"), call("GET", "probe/admin", null, null, "admin-token").headers().get("Cache-Control"));
         assertEquals(List.of("no-store"), call("GET", "probe/admin", null, null, "forged").headers().get("Cache-Control"));
         assertEquals(null, call("GET", "probe", null, null, null).headers().get("Cache-Control"));
+    }
+
+    @Test
+    void aMethodThatSaysNothingNeedsATokenOfAnyKind() throws Exception {
+        Answer anonymous = call("GET", "closed", null, null, null);
+        assertError(anonymous, 401, "unauthorized");
+        assertEquals("Bearer realm=\"audotics\"", String.valueOf(anonymous.headers().get("WWW-Authenticate").get(0)));
+        assertEquals("\"read\"", call("GET", "closed", null, null, "user-token").body());
+        assertEquals("\"read\"", call("GET", "closed", null, null, "admin-token").body());
+        assertError(call("GET", "closed", null, null, "forged"), 401, "unauthorized");
+    }
+
+    @Test
+    void permitAllOnAMethodOpensItAndRolesAllowedOnAMethodNarrowsIt() throws Exception {
+        assertEquals(200, call("GET", "closed/open", null, null, null).status());
+        assertEquals(200, call("GET", "closed/open", null, null, "user-token").status());
+        assertError(call("GET", "closed/admin", null, null, null), 401, "unauthorized");
+        assertError(call("GET", "closed/admin", null, null, "user-token"), 403, "forbidden");
+        assertEquals(200, call("GET", "closed/admin", null, null, "admin-token").status());
+        // the class says PermitAll, the method RolesAllowed: the method wins
+        assertError(call("GET", "probe/admin", null, null, null), 401, "unauthorized");
+    }
+
+    @Test
+    void optionsStaysOpenForBrowsersPreflights() throws Exception {
+        Answer options = call("OPTIONS", "closed", null, null, null);
+        assertEquals(200, options.status(), options.body());
+        assertTrue(String.valueOf(options.headers().get("Allow")).contains("GET"), String.valueOf(options.headers()));
     }
 }

@@ -73,9 +73,13 @@ final class AccountStore {
                 displayName, country, System.currentTimeMillis(), id) == 1;
     }
 
-    /** Replaces a hash only if it is still the one verified, so a concurrent password change wins. */
-    void replaceHash(String id, String oldHash, String newHash) {
-        update("Rehashing a password", "UPDATE user_account SET password_hash = ?, updated_at = ? WHERE id = ? AND password_hash = ?",
+    /**
+     * Replaces a hash only if it is still the one verified, so a concurrent password change wins.
+     *
+     * @return whether it was replaced
+     */
+    boolean replaceHash(String id, String oldHash, String newHash) {
+        return 1 == update("Rehashing a password", "UPDATE user_account SET password_hash = ?, updated_at = ? WHERE id = ? AND password_hash = ?",
                 newHash, System.currentTimeMillis(), id, oldHash);
     }
 

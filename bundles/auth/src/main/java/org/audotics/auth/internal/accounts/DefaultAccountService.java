@@ -166,6 +166,27 @@ public final class DefaultAccountService implements AccountService {
     }
 
     @Override
+    public boolean changePassword(String id, String currentPassword, String newPassword) {
+        AccountStore.StoredAccount stored = AccountIds.plausible(id) ? store().byId(id).orElse(null) : null;
+        if (stored == null) {
+            throw notFound(id);
+        }
+        if (currentPassword == null || currentPassword.length() > MAX_PASSWORD_CHARS || !hasher.verify(currentPassword, stored.passwordHash())) {
+            return false;
+        }
+        policy.problem(newPassword, stored.account().email()).ifPresent(problem -> {
+            throw new AccountException(AccountException.Reason.WEAK_PASSWORD, problem);
+        });
+        // only if the hash is still the one just verified: a concurrent change wins, and this one reports the
+        // current password as wrong, which by then it is
+        boolean changed = store().replaceHash(id, stored.passwordHash(), hasher.hash(newPassword));
+        if (changed) {
+            LOG.info("Account {}: password changed", id);
+        }
+        return changed;
+    }
+
+    @Override
     public void delete(String id) {
         if (!AccountIds.plausible(id) || !store().delete(id)) {
             throw notFound(id);

@@ -2,6 +2,7 @@ package org.audotics.auth.internal.rest;
 
 import java.net.URI;
 import java.util.Map;
+import javax.annotation.security.PermitAll;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -27,6 +28,7 @@ import org.osgi.service.component.annotations.Reference;
 @RestResource
 @Component(service = RegisterResource.class)
 @Path("auth/register")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public final class RegisterResource {
 

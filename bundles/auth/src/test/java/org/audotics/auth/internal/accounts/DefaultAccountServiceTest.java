@@ -254,4 +254,18 @@ class DefaultAccountServiceTest {
         assertTrue(accounts.account(null).isEmpty());
         assertTrue(accounts.account("0123456789abcdefghijkl").isEmpty());
     }
+
+    @Test
+    void aPasswordChangeNeedsTheCurrentOneAndReplacesIt() {
+        Account ada = accounts.register("ada@example.org", PASSWORD, "Ada");
+        assertFalse(accounts.changePassword(ada.id(), "not my password", "a newer tune I hum"));
+        assertTrue(accounts.authenticate("ada@example.org", PASSWORD).isPresent(), "a wrong current password changes nothing");
+        assertEquals(Reason.WEAK_PASSWORD, refusal(() -> accounts.changePassword(ada.id(), PASSWORD, "short")));
+        assertEquals(Reason.WEAK_PASSWORD, refusal(() -> accounts.changePassword(ada.id(), PASSWORD, "ada@example.org")));
+        assertTrue(accounts.changePassword(ada.id(), PASSWORD, "a newer tune I hum"));
+        assertTrue(accounts.authenticate("ada@example.org", PASSWORD).isEmpty());
+        assertTrue(accounts.authenticate("ada@example.org", "a newer tune I hum").isPresent());
+        assertFalse(accounts.changePassword(ada.id(), PASSWORD, "yet another tune"), "the old password no longer counts");
+        assertEquals(Reason.NOT_FOUND, refusal(() -> accounts.changePassword("0123456789abcdefghijkl", PASSWORD, "a newer tune I hum")));
+    }
 }

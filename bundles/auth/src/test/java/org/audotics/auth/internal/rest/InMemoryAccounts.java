@@ -11,10 +11,11 @@ import org.audotics.auth.api.AccountException;
 import org.audotics.auth.api.AccountService;
 import org.audotics.auth.api.Roles;
 
-/** A fake account service for the resource tests: accounts in a map, no passwords, no rules beyond "exists". */
+/** A fake account service for the resource tests: accounts and plain passwords in maps, no rules beyond "exists" and "8 characters". */
 final class InMemoryAccounts implements AccountService {
 
     final Map<String, Account> accounts = new ConcurrentHashMap<>();
+    final Map<String, String> passwords = new ConcurrentHashMap<>();
     private int next;
 
     Account add(String email, String displayName) {
@@ -33,6 +34,7 @@ final class InMemoryAccounts implements AccountService {
         String id = String.format("%022d", ++next);
         Account account = new Account(id, email, displayName, null, roles, Instant.parse("2026-01-02T03:04:05Z"));
         accounts.put(id, account);
+        passwords.put(id, password);
         return account;
     }
 
@@ -55,6 +57,19 @@ final class InMemoryAccounts implements AccountService {
         Account updated = new Account(id, old.email(), displayName, country == null ? null : country.toUpperCase(), old.roles(), old.createdAt());
         accounts.put(id, updated);
         return updated;
+    }
+
+    @Override
+    public boolean changePassword(String id, String currentPassword, String newPassword) {
+        account(id).orElseThrow(() -> new AccountException(AccountException.Reason.NOT_FOUND, "no user has id '" + id + "'"));
+        if (!passwords.get(id).equals(currentPassword)) {
+            return false;
+        }
+        if (newPassword == null || newPassword.length() < 8) {
+            throw new AccountException(AccountException.Reason.WEAK_PASSWORD, "the password must have at least 8 characters");
+        }
+        passwords.put(id, newPassword);
+        return true;
     }
 
     @Override

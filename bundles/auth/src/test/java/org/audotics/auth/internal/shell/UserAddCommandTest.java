@@ -50,6 +50,11 @@ class UserAddCommandTest {
         }
 
         @Override
+        public boolean changePassword(String id, String currentPassword, String newPassword) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void delete(String id) {
             throw new UnsupportedOperationException();
         }
