@@ -15,7 +15,7 @@ import java.util.Set;
  *                    the first imported track that named the album); empty only for an album without tracks
  * @param releaseDate {@code yyyy}, {@code yyyy-MM} or {@code yyyy-MM-dd} as known, or null
  * @param totalTracks the tracks the catalog holds of this album, at least 0
- * @param genres      the genres of its tracks, lower-case, most used first
+ * @param genres      the genres of its tracks, lower-case, most used first, at most {@value Artist#MAX_GENRES}
  * @param label       the record label, or null when not known
  * @param popularity  0..100: the highest popularity of its tracks (0 without tracks)
  * @since 1.3
