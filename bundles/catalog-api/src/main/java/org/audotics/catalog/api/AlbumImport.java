@@ -2,6 +2,7 @@ package org.audotics.catalog.api;
 
 import static org.audotics.catalog.api.FieldChecks.required;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -12,8 +13,13 @@ import java.util.regex.Pattern;
  *                    name, case-insensitively
  * @param name        display name, required, at most 500 characters
  * @param releaseDate {@code yyyy}, {@code yyyy-MM} or {@code yyyy-MM-dd}, or null
+ * @param albumType   one of {@link Album#TYPES}; null means {@link Album#TYPE_ALBUM} (since 1.3)
+ * @param label       the record label, at most 500 characters, or null (since 1.3)
+ * @param artists     the album's own artists in credit order, at most 50; null or empty means "the
+ *                    artists of the track that names the album" (since 1.3)
  */
-public record AlbumImport(String externalId, String name, String releaseDate) {
+public record AlbumImport(String externalId, String name, String releaseDate, String albumType, String label,
+        List<ArtistImport> artists) {
 
     private static final Pattern RELEASE_DATE = Pattern.compile("\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?");
 
@@ -25,5 +31,16 @@ public record AlbumImport(String externalId, String name, String releaseDate) {
         if (releaseDate != null && !RELEASE_DATE.matcher(releaseDate).matches()) {
             throw new InvalidFieldException("release_date", "must be yyyy, yyyy-MM or yyyy-MM-dd");
         }
+        albumType = albumType == null ? Album.TYPE_ALBUM : Album.checkType(albumType);
+        label = label == null || label.isBlank() ? null : required("label", label, 500);
+        artists = artists == null ? List.of() : List.copyOf(artists);
+        if (artists.size() > 50) {
+            throw new InvalidFieldException("artists", "must name at most 50 artists");
+        }
+    }
+
+    /** An album of type {@code album}, without label, whose artists are the track's. */
+    public AlbumImport(String externalId, String name, String releaseDate) {
+        this(externalId, name, releaseDate, null, null, null);
     }
 }

@@ -1,5 +1,6 @@
 package org.audotics.catalog.api;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,8 +11,11 @@ import java.util.Objects;
  * @param releaseDate {@code yyyy}, {@code yyyy-MM} or {@code yyyy-MM-dd} as known, or null
  * @param totalTracks the tracks the catalog holds of this album, 0 when not known; as read with the track,
  *                    so at most one track-cache TTL stale
+ * @param albumType   one of {@link Album#TYPES}; null is taken as {@link Album#TYPE_ALBUM} (since 1.3)
+ * @param artists     the album's own artists in credit order; empty when not known, in which case a reader
+ *                    shows the track's artists (tracks cached by a catalog older than 1.3 have none) (since 1.3)
  */
-public record AlbumRef(String id, String name, String releaseDate, int totalTracks) {
+public record AlbumRef(String id, String name, String releaseDate, int totalTracks, String albumType, List<ArtistRef> artists) {
 
     public AlbumRef {
         Objects.requireNonNull(id, "id");
@@ -19,6 +23,13 @@ public record AlbumRef(String id, String name, String releaseDate, int totalTrac
         if (totalTracks < 0) {
             throw new IllegalArgumentException("totalTracks must not be negative");
         }
+        albumType = albumType == null ? Album.TYPE_ALBUM : Album.checkType(albumType);
+        artists = artists == null ? List.of() : List.copyOf(artists);
+    }
+
+    /** An album of type {@code album} whose own artists are not known. */
+    public AlbumRef(String id, String name, String releaseDate, int totalTracks) {
+        this(id, name, releaseDate, totalTracks, Album.TYPE_ALBUM, List.of());
     }
 
     /** An album whose size is not known ({@link #totalTracks()} 0). */

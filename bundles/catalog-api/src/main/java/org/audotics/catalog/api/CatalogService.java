@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -60,8 +61,104 @@ public interface CatalogService {
      */
     Map<String, Track> tracks(Collection<String> ids);
 
-    /** @return the artist, or empty when no artist has this id */
+    /** @return the artist (with genres and popularity since 1.3), or empty when no artist has this id */
     Optional<Artist> artist(String id);
+
+    /** Ids one {@code GET /v1/artists?ids=} may name, as in Spotify's Web API. @since 1.3 */
+    int MAX_ARTIST_IDS_PER_REQUEST = 50;
+
+    /** Ids one {@code GET /v1/albums?ids=} may name, as in Spotify's Web API. @since 1.3 */
+    int MAX_ALBUM_IDS_PER_REQUEST = 20;
+
+    /** The longest page {@link #albumTracks} and {@link #artistAlbums} answer. @since 1.3 */
+    int MAX_PAGE_LIMIT = 50;
+
+    /** Tracks {@link #topTracks} answers at most, as in Spotify's Web API. @since 1.3 */
+    int MAX_TOP_TRACKS = 10;
+
+    /** Artists {@link #relatedArtists} answers at most, as in Spotify's Web API. @since 1.3 */
+    int MAX_RELATED_ARTISTS = 20;
+
+    /**
+     * Looks up many artists at once (one batched query per table, never one per artist).
+     *
+     * @param ids at most {@value #MAX_LOOKUP_IDS} ids
+     * @return the artists found, keyed by id, in the order of {@code ids}; unknown ids are absent
+     * @since 1.3
+     */
+    default Map<String, Artist> artists(Collection<String> ids) {
+        throw new UnsupportedOperationException("artists(ids) is implemented by the catalog bundle (catalog-api 1.3)");
+    }
+
+    /**
+     * @return the album with its own artists, or empty when no album has this id
+     * @since 1.3
+     */
+    default Optional<Album> album(String id) {
+        return Optional.ofNullable(albums(List.of(id)).get(id));
+    }
+
+    /**
+     * Looks up many albums at once.
+     *
+     * @param ids at most {@value #MAX_LOOKUP_IDS} ids
+     * @return the albums found, keyed by id, in the order of {@code ids}; unknown ids are absent
+     * @since 1.3
+     */
+    default Map<String, Album> albums(Collection<String> ids) {
+        throw new UnsupportedOperationException("albums(ids) is implemented by the catalog bundle (catalog-api 1.3)");
+    }
+
+    /**
+     * A page of an album's tracks, ordered by disc number, track number, then id.
+     *
+     * @param offset at least 0; past the end the page is empty
+     * @param limit  1..{@value #MAX_PAGE_LIMIT}
+     * @return the page, or empty when no album has this id
+     * @throws IllegalArgumentException when offset or limit is out of range
+     * @since 1.3
+     */
+    default Optional<Page<Track>> albumTracks(String albumId, int offset, int limit) {
+        throw new UnsupportedOperationException("albumTracks is implemented by the catalog bundle (catalog-api 1.3)");
+    }
+
+    /**
+     * A page of an artist's discography: the albums of which the artist is an album artist (group = the
+     * album's type) and those with a track credited to the artist (group {@link ArtistAlbum#APPEARS_ON}),
+     * newest release first (undated last), then by name and id.
+     *
+     * @param groups the {@link ArtistAlbum#GROUPS} wanted, at least one
+     * @param offset at least 0; past the end the page is empty
+     * @param limit  1..{@value #MAX_PAGE_LIMIT}
+     * @return the page, or empty when no artist has this id
+     * @throws IllegalArgumentException when a group is unknown, or offset or limit is out of range
+     * @since 1.3
+     */
+    default Optional<Page<ArtistAlbum>> artistAlbums(String artistId, Set<String> groups, int offset, int limit) {
+        throw new UnsupportedOperationException("artistAlbums is implemented by the catalog bundle (catalog-api 1.3)");
+    }
+
+    /**
+     * @return the artist's {@value #MAX_TOP_TRACKS} most popular tracks (credited in any position), most
+     *         popular first, ties by id; empty when no artist has this id
+     * @since 1.3
+     */
+    default Optional<List<Track>> topTracks(String artistId) {
+        throw new UnsupportedOperationException("topTracks is implemented by the catalog bundle (catalog-api 1.3)");
+    }
+
+    /**
+     * Artists like this one, at most {@value #MAX_RELATED_ARTISTS}, most alike first. For now "alike" means
+     * shared genres and sound: the candidates are artists whose tracks share a genre with this artist's,
+     * ranked by the distance between the mean audio features of their tracks (those without features last,
+     * by the number of shared genres). Listening history is not used yet.
+     *
+     * @return the related artists (possibly none), or empty when no artist has this id
+     * @since 1.3
+     */
+    default Optional<List<Artist>> relatedArtists(String artistId) {
+        throw new UnsupportedOperationException("relatedArtists is implemented by the catalog bundle (catalog-api 1.3)");
+    }
 
     /**
      * Pages through every track that has audio features, ordered by id (keyset paging: pass the last id

@@ -10,8 +10,9 @@ import java.util.Map;
  * our answers unchanged. Every bundle that answers with tracks uses it.
  *
  * <p>Differences from Spotify: {@code uri} uses the {@code audotics:} scheme; {@code external_ids} holds
- * the id the track was imported under ({@code "import"}); {@code album.artists} are the track's artists
- * (album artists are not modelled yet); {@code genres} is our addition; there are no preview URLs, images,
+ * the id the track was imported under ({@code "import"}); {@code album.artists} are the album's own artists
+ * (the track's when the album's are not known, as for a track cached before catalog-api 1.3);
+ * {@code genres} is our addition; there are no preview URLs, images,
  * markets or external URLs (empty, as Spotify's types want them); {@code album} is left out (not null: Spotify's
  * schema has no null album) for a track without one; an album's unknown release date is {@code "0000"} with
  * precision {@code "year"}, as Spotify answers for its own undated albums; {@code album.total_tracks} counts
@@ -39,14 +40,32 @@ public record TrackObject(
         String type,
         String uri) {
 
-    /** An artist inside a track. */
+    /** An artist inside a track or album. */
     public record SimplifiedArtist(Map<String, String> externalUrls, String href, String id, String name, String type, String uri) {
+
+        /** @since 1.3 */
+        public static SimplifiedArtist of(ArtistRef artist, URI apiBase) {
+            return new SimplifiedArtist(Map.of(), apiBase.resolve("artists/" + artist.id()).toString(), artist.id(),
+                    artist.name(), "artist", "audotics:artist:" + artist.id());
+        }
     }
 
     /** An album inside a track. */
     public record SimplifiedAlbum(String albumType, List<SimplifiedArtist> artists, List<String> availableMarkets,
             Map<String, String> externalUrls, String href, String id, List<Object> images, String name, String releaseDate,
             String releaseDatePrecision, int totalTracks, String type, String uri) {
+
+        /**
+         * @param trackArtists shown as the album's artists when the album's own are not known
+         * @since 1.3
+         */
+        public static SimplifiedAlbum of(AlbumRef album, List<ArtistRef> trackArtists, URI apiBase) {
+            List<ArtistRef> credited = album.artists().isEmpty() ? trackArtists : album.artists();
+            return new SimplifiedAlbum(album.albumType(), credited.stream().map(artist -> SimplifiedArtist.of(artist, apiBase)).toList(),
+                    List.of(), Map.of(), apiBase.resolve("albums/" + album.id()).toString(), album.id(), List.of(), album.name(),
+                    spotifyReleaseDate(album.releaseDate()), precision(album.releaseDate()), album.totalTracks(), "album",
+                    "audotics:album:" + album.id());
+        }
     }
 
     /** Spotify's release date of an undated album. */
@@ -57,21 +76,19 @@ public record TrackObject(
      * @param apiBase the API's base URI ending in {@code /v1/}, for the {@code href} links
      */
     public static TrackObject of(Track track, URI apiBase) {
-        List<SimplifiedArtist> artists = track.artists().stream()
-                .map(artist -> new SimplifiedArtist(Map.of(), apiBase.resolve("artists/" + artist.id()).toString(), artist.id(),
-                        artist.name(), "artist", "audotics:artist:" + artist.id()))
-                .toList();
-        AlbumRef album = track.album();
-        SimplifiedAlbum simplifiedAlbum = album == null ? null : new SimplifiedAlbum("album", artists, List.of(), Map.of(),
-                apiBase.resolve("albums/" + album.id()).toString(), album.id(), List.of(), album.name(),
-                album.releaseDate() == null ? UNKNOWN_RELEASE_DATE : album.releaseDate(), precision(album.releaseDate()), album.totalTracks(), "album", "audotics:album:" + album.id());
+        List<SimplifiedArtist> artists = track.artists().stream().map(artist -> SimplifiedArtist.of(artist, apiBase)).toList();
+        SimplifiedAlbum simplifiedAlbum = track.album() == null ? null : SimplifiedAlbum.of(track.album(), track.artists(), apiBase);
         return new TrackObject(simplifiedAlbum, artists, List.of(), track.discNumber(), track.durationMs(),
                 track.explicit(), Map.of("import", track.externalId()), Map.of(), track.genres(),
                 apiBase.resolve("tracks/" + track.id()).toString(), track.id(), false, true, track.name(),
                 track.popularity(), null, track.trackNumber(), "track", "audotics:track:" + track.id());
     }
 
-    private static String precision(String releaseDate) {
+    static String spotifyReleaseDate(String releaseDate) {
+        return releaseDate == null ? UNKNOWN_RELEASE_DATE : releaseDate;
+    }
+
+    static String precision(String releaseDate) {
         if (releaseDate == null) {
             return "year";
         }

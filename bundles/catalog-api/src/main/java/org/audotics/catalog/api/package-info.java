@@ -6,9 +6,16 @@
  * edge maps only them, never {@code IllegalArgumentException} in general: any other one is a bug (500).
  *
  * <p>1.2.0: the limits callers need ({@code CatalogService.MAX_*}).
+ *
+ * <p>1.3.0: albums and artists in full ({@code Album}, {@code Artist} with genres and popularity,
+ * {@code AlbumRef} with album type and album artists, {@code AlbumImport} with album type, label and
+ * artists), paging ({@code Page}, {@code PagingObject}), discographies, top tracks, related artists, and
+ * their Spotify shapes ({@code ArtistObject}, {@code AlbumObject}, {@code SimplifiedTrackObject}). The new
+ * {@code CatalogService} methods are default methods, so implementations written against 1.2 still compile
+ * (they answer {@code UnsupportedOperationException}).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.audotics.catalog.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -9,15 +9,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.audotics.cache.api.Cache;
+import org.audotics.catalog.api.Album;
 import org.audotics.catalog.api.Artist;
+import org.audotics.catalog.api.ArtistAlbum;
 import org.audotics.catalog.api.AudioFeatures;
 import org.audotics.catalog.api.CatalogEvents;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.ImportResult;
+import org.audotics.catalog.api.Page;
 import org.audotics.catalog.api.Track;
 import org.audotics.catalog.api.TrackImport;
 import org.audotics.catalog.internal.store.CatalogStore;
@@ -169,6 +173,58 @@ public final class DefaultCatalogService implements CatalogService, HealthCheck 
     @Override
     public Optional<Artist> artist(String id) {
         return store().artist(id);
+    }
+
+    /** Artists and albums are read from the database, not cached: their genres, popularity and sizes change with any import of their tracks. */
+    @Override
+    public Map<String, Artist> artists(Collection<String> ids) {
+        checkLookup(ids);
+        return store().artists(ids);
+    }
+
+    @Override
+    public Map<String, Album> albums(Collection<String> ids) {
+        checkLookup(ids);
+        return store().albums(ids);
+    }
+
+    /** The page's ids from the database, the tracks themselves through the track cache. */
+    @Override
+    public Optional<Page<Track>> albumTracks(String albumId, int offset, int limit) {
+        checkPage(offset, limit);
+        return store().albumTrackIds(albumId, offset, limit)
+                .map(ids -> new Page<>(List.copyOf(tracks(ids.items()).values()), ids.offset(), ids.total()));
+    }
+
+    @Override
+    public Optional<Page<ArtistAlbum>> artistAlbums(String artistId, Set<String> groups, int offset, int limit) {
+        checkPage(offset, limit);
+        if (groups.isEmpty() || !ArtistAlbum.GROUPS.containsAll(groups)) {
+            throw new IllegalArgumentException("groups must be some of " + ArtistAlbum.GROUPS);
+        }
+        return store().artistAlbums(artistId, Set.copyOf(groups), offset, limit);
+    }
+
+    @Override
+    public Optional<List<Track>> topTracks(String artistId) {
+        return store().topTrackIds(artistId, MAX_TOP_TRACKS).map(ids -> List.copyOf(tracks(ids).values()));
+    }
+
+    @Override
+    public Optional<List<Artist>> relatedArtists(String artistId) {
+        return store().relatedArtists(artistId, MAX_RELATED_ARTISTS);
+    }
+
+    private static void checkLookup(Collection<String> ids) {
+        if (ids.size() > MAX_LOOKUP_IDS) {
+            throw new IllegalArgumentException("at most " + MAX_LOOKUP_IDS + " ids at once");
+        }
+    }
+
+    private static void checkPage(int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE_LIMIT) {
+            throw new IllegalArgumentException("offset must be at least 0 and limit between 1 and " + MAX_PAGE_LIMIT);
+        }
     }
 
     @Override

@@ -4,14 +4,18 @@ import static org.audotics.catalog.internal.store.TestTracks.track;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.audotics.cache.api.Cache;
+import org.audotics.catalog.api.ArtistAlbum;
 import org.audotics.catalog.api.AudioFeatures;
 import org.audotics.catalog.api.CatalogEvents;
+import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.internal.store.CatalogStore;
 import org.audotics.storage.internal.EmbeddedDatabase;
 import org.audotics.storage.internal.PooledDatabase;
@@ -110,6 +114,39 @@ class DefaultCatalogServiceTest {
         catalog.track(two);
         var found = catalog.tracks(List.of(two, "unknown", one));
         assertEquals(List.of(two, one), List.copyOf(found.keySet()));
+    }
+
+    @Test
+    void albumTracksAndTopTracksAreReadThroughTheTrackCache() {
+        var result = catalog.importTracks(List.of(track("p1", "One", "Paged", "rock", null), track("p2", "Two", "Paged", "rock", null)));
+        String one = result.tracks().get(0).id();
+        String album = catalog.track(one).orElseThrow().album().id();
+        cache.values.clear();
+        var page = catalog.albumTracks(album, 0, 1).orElseThrow();
+        assertEquals(2, page.total());
+        assertEquals(1, page.items().size());
+        assertTrue(cache.values.containsKey("catalog:track:" + page.items().get(0).id()), "the page's track is now cached");
+        String artist = catalog.track(one).orElseThrow().artists().get(0).id();
+        assertEquals(2, catalog.topTracks(artist).orElseThrow().size());
+        assertEquals(2, cache.values.keySet().stream().filter(key -> key.startsWith("catalog:track:")).count());
+    }
+
+    @Test
+    void pagesAndGroupsOutOfRangeAreRefused() {
+        String one = catalog.importTracks(List.of(track("q1", "One", "Band", "rock", null))).tracks().get(0).id();
+        String album = catalog.track(one).orElseThrow().album().id();
+        String artist = catalog.track(one).orElseThrow().artists().get(0).id();
+        for (int[] bad : new int[][] {{-1, 20}, {0, 0}, {0, CatalogService.MAX_PAGE_LIMIT + 1}}) {
+            assertThrows(IllegalArgumentException.class, () -> catalog.albumTracks(album, bad[0], bad[1]));
+            assertThrows(IllegalArgumentException.class, () -> catalog.artistAlbums(artist, ArtistAlbum.GROUPS, bad[0], bad[1]));
+        }
+        assertThrows(IllegalArgumentException.class, () -> catalog.artistAlbums(artist, Set.of(), 0, 20));
+        assertThrows(IllegalArgumentException.class, () -> catalog.artistAlbums(artist, Set.of("ep"), 0, 20));
+        List<String> tooMany = java.util.Collections.nCopies(CatalogService.MAX_LOOKUP_IDS + 1, "x");
+        assertThrows(IllegalArgumentException.class, () -> catalog.albums(tooMany));
+        assertThrows(IllegalArgumentException.class, () -> catalog.artists(tooMany));
+        assertTrue(catalog.albumTracks("unknown", 0, 20).isEmpty());
+        assertTrue(catalog.topTracks("unknown").isEmpty());
     }
 
     @Test

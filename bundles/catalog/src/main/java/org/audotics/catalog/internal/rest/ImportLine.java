@@ -21,7 +21,7 @@ record ImportLine(String externalId, String name, List<ArtistLine> artists, Albu
     record ArtistLine(String externalId, String name) {
     }
 
-    record AlbumLine(String externalId, String name, String releaseDate) {
+    record AlbumLine(String externalId, String name, String releaseDate, String albumType, String label, List<ArtistLine> artists) {
     }
 
     record FeaturesLine(Double acousticness, Double danceability, Double energy, Double instrumentalness,
@@ -39,25 +39,13 @@ record ImportLine(String externalId, String name, List<ArtistLine> artists, Albu
 
     /** @throws InvalidFieldException naming the field in the line's JSON shape */
     TrackImport toTrackImport() {
-        List<ArtistImport> artistImports = new ArrayList<>();
-        if (artists != null) {
-            for (int i = 0; i < artists.size(); i++) {
-                ArtistLine artist = artists.get(i);
-                if (artist == null) {
-                    throw new InvalidFieldException("artists[" + i + "]", "must be an object");
-                }
-                try {
-                    artistImports.add(new ArtistImport(text("external_id", artist.externalId()), text("name", artist.name())));
-                } catch (InvalidFieldException e) {
-                    throw e.within("artists[" + i + "]");
-                }
-            }
-        }
+        List<ArtistImport> artistImports = artists(artists);
         AlbumImport albumImport = null;
         if (album != null) {
             try {
                 albumImport = new AlbumImport(text("external_id", album.externalId()), text("name", album.name()),
-                        text("release_date", album.releaseDate()));
+                        text("release_date", album.releaseDate()), text("album_type", album.albumType()),
+                        text("label", album.label()), album.artists() == null ? null : artists(album.artists()));
             } catch (InvalidFieldException e) {
                 throw e.within("album");
             }
@@ -79,6 +67,24 @@ record ImportLine(String externalId, String name, List<ArtistLine> artists, Albu
                 popularity == null ? 0 : popularity, required("duration_ms", durationMs),
                 explicit != null && explicit, trackNumber == null ? 0 : trackNumber,
                 discNumber == null ? 0 : discNumber, features);
+    }
+
+    private static List<ArtistImport> artists(List<ArtistLine> lines) {
+        List<ArtistImport> artistImports = new ArrayList<>();
+        if (lines != null) {
+            for (int i = 0; i < lines.size(); i++) {
+                ArtistLine artist = lines.get(i);
+                if (artist == null) {
+                    throw new InvalidFieldException("artists[" + i + "]", "must be an object");
+                }
+                try {
+                    artistImports.add(new ArtistImport(text("external_id", artist.externalId()), text("name", artist.name())));
+                } catch (InvalidFieldException e) {
+                    throw e.within("artists[" + i + "]");
+                }
+            }
+        }
+        return artistImports;
     }
 
     /** The server's one rule for text ({@link TextRule}), applied to every string of the line. */

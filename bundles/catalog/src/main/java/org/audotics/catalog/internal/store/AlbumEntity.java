@@ -43,4 +43,20 @@ public class AlbumEntity extends CayenneDataObject {
     public void setReleaseDate(String value) {
         writeProperty("releaseDate", value);
     }
+
+    public String getAlbumType() {
+        return (String) readProperty("albumType");
+    }
+
+    public void setAlbumType(String value) {
+        writeProperty("albumType", value);
+    }
+
+    public String getLabel() {
+        return (String) readProperty("label");
+    }
+
+    public void setLabel(String value) {
+        writeProperty("label", value);
+    }
 }

@@ -14,13 +14,16 @@ import org.apache.cayenne.exp.Expression;
 import org.apache.cayenne.query.ObjectSelect;
 import org.apache.cayenne.query.SQLExec;
 import org.apache.cayenne.query.SQLSelect;
+import org.audotics.catalog.api.Album;
 import org.audotics.catalog.api.AlbumImport;
 import org.audotics.catalog.api.Artist;
+import org.audotics.catalog.api.ArtistAlbum;
 import org.audotics.catalog.api.ArtistImport;
 import org.audotics.catalog.api.AudioFeatures;
 import org.audotics.catalog.api.ImportResult;
 import org.audotics.catalog.api.ImportResult.ImportedTrack;
 import org.audotics.catalog.api.InvalidImportException;
+import org.audotics.catalog.api.Page;
 import org.audotics.catalog.api.Track;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.TrackImport;
@@ -50,6 +53,7 @@ public final class CatalogStore {
             // Flushes inside the one transaction, in foreign-key order: the mapping has no relationships
             // from which Cayenne could order the inserts itself.
             context.commitChanges();
+            AlbumArtists.write(context, batch, albumIds, artistIds);
             replaceCreditsAndGenresOf(context, existing.values().stream().map(TrackEntity::getId).toList());
 
             List<ImportedTrack> imported = new ArrayList<>(batch.size());
@@ -150,7 +154,12 @@ public final class CatalogStore {
     /** Creates the batch's new artists and renames known ones; returns external id to catalog id. */
     private static Map<String, String> upsertArtists(ObjectContext context, List<TrackImport> batch) {
         Map<String, ArtistImport> wanted = new LinkedHashMap<>();
-        batch.forEach(line -> line.artists().forEach(artist -> wanted.put(artist.externalId(), artist)));
+        batch.forEach(line -> {
+            line.artists().forEach(artist -> wanted.put(artist.externalId(), artist));
+            if (line.album() != null) {
+                line.album().artists().forEach(artist -> wanted.put(artist.externalId(), artist));
+            }
+        });
         Map<String, String> ids = new HashMap<>();
         Map<String, ArtistEntity> known = new HashMap<>();
         for (List<String> chunk : Chunks.of(wanted.keySet())) {
@@ -192,6 +201,8 @@ public final class CatalogStore {
             }
             row.setName(album.name());
             row.setReleaseDate(album.releaseDate());
+            row.setAlbumType(album.albumType());
+            row.setLabel(album.label());
             ids.put(externalId, row.getId());
         });
         return ids;
@@ -243,9 +254,62 @@ public final class CatalogStore {
     }
 
     public Optional<Artist> artist(String id) {
-        return store.read(context -> Optional.ofNullable(
-                ObjectSelect.query(ArtistEntity.class).where(ArtistEntity.ID.eq(id)).selectOne(context))
-                .map(row -> new Artist(row.getId(), row.getExternalId(), row.getName())));
+        return Optional.ofNullable(artists(List.of(id)).get(id));
+    }
+
+    /** @return the artists found, keyed by id, in the order of {@code ids} */
+    public Map<String, Artist> artists(Collection<String> ids) {
+        return ids.isEmpty() ? Map.of() : store.read(context -> ArtistAssembler.artists(context, ids));
+    }
+
+    /** @return the albums found, keyed by id, in the order of {@code ids} */
+    public Map<String, Album> albums(Collection<String> ids) {
+        return ids.isEmpty() ? Map.of() : store.read(context -> AlbumAssembler.albums(context, ids));
+    }
+
+    /** The ids of a page of an album's tracks (disc, track number, id order); empty when there is no such album. */
+    public Optional<Page<String>> albumTrackIds(String albumId, int offset, int limit) {
+        return store.read(context -> {
+            if (!exists(context, AlbumEntity.class, AlbumEntity.ID, albumId)) {
+                return Optional.empty();
+            }
+            long total = ObjectSelect.query(TrackEntity.class).where(TrackEntity.ALBUM_ID.eq(albumId)).selectCount(context);
+            List<String> ids = ObjectSelect.columnQuery(TrackEntity.class, TrackEntity.ID).where(TrackEntity.ALBUM_ID.eq(albumId))
+                    .orderBy(TrackEntity.DISC_NUMBER.asc(), TrackEntity.TRACK_NUMBER.asc(), TrackEntity.ID.asc())
+                    .offset(offset).limit(limit).select(context);
+            return Optional.of(new Page<>(ids, offset, (int) total));
+        });
+    }
+
+    /** See {@link CatalogService#artistAlbums}; empty when there is no such artist. */
+    public Optional<Page<ArtistAlbum>> artistAlbums(String artistId, Set<String> groups, int offset, int limit) {
+        return store.read(context -> exists(context, ArtistEntity.class, ArtistEntity.ID, artistId)
+                ? Optional.of(Discography.page(context, artistId, groups, offset, limit))
+                : Optional.empty());
+    }
+
+    /** The ids of the artist's most popular tracks, most popular first, ties by id; empty when there is no such artist. */
+    public Optional<List<String>> topTrackIds(String artistId, int limit) {
+        return store.read(context -> exists(context, ArtistEntity.class, ArtistEntity.ID, artistId)
+                ? Optional.of(SQLSelect.scalarQuery("SELECT t.id FROM track t WHERE t.id IN (SELECT ta.track_id FROM track_artist ta"
+                        + " WHERE ta.artist_id = #bind($artist)) ORDER BY t.popularity DESC, t.id LIMIT " + limit, String.class)
+                        .param("artist", artistId).select(context))
+                : Optional.empty());
+    }
+
+    /** See {@link CatalogService#relatedArtists}; empty when there is no such artist. */
+    public Optional<List<Artist>> relatedArtists(String artistId, int limit) {
+        return store.read(context -> {
+            if (!exists(context, ArtistEntity.class, ArtistEntity.ID, artistId)) {
+                return Optional.empty();
+            }
+            return Optional.of(List.copyOf(ArtistAssembler.artists(context, RelatedArtists.of(context, artistId, limit)).values()));
+        });
+    }
+
+    private static <E> boolean exists(ObjectContext context, Class<E> type,
+            org.apache.cayenne.exp.property.StringProperty<String> idProperty, String id) {
+        return ObjectSelect.query(type).where(idProperty.eq(id)).selectCount(context) > 0;
     }
 
     public List<Track> tracksWithFeatures(String afterId, int limit) {

@@ -47,6 +47,7 @@ final class TrackAssembler {
                 AlbumEntity::getId);
 
         Map<String, Integer> albumSizes = albumSizes(context, albums.keySet());
+        Map<String, List<ArtistRef>> albumArtists = albumArtists(context, albums.keySet());
 
         Map<String, Track> tracks = new LinkedHashMap<>();
         for (TrackEntity row : rows) {
@@ -58,7 +59,8 @@ final class TrackAssembler {
             AlbumEntity album = row.getAlbumId() == null ? null : albums.get(row.getAlbumId());
             tracks.put(row.getId(), new Track(row.getId(), row.getExternalId(), row.getName(), credited,
                     album == null ? null : new AlbumRef(album.getId(), album.getName(), album.getReleaseDate(),
-                            albumSizes.getOrDefault(album.getId(), 0)),
+                            albumSizes.getOrDefault(album.getId(), 0), album.getAlbumType(),
+                            albumArtists.getOrDefault(album.getId(), List.of())),
                     genres.getOrDefault(row.getId(), List.of()), row.getPopularity(), row.getDurationMs(),
                     row.getExplicit(), row.getTrackNumber(), row.getDiscNumber(), features(row)));
         }
@@ -76,6 +78,22 @@ final class TrackAssembler {
         return sizes;
     }
 
+    /** The own artists of each album, in credit order; albums without any are absent. */
+    static Map<String, List<ArtistRef>> albumArtists(ObjectContext context, Collection<String> albumIds) {
+        List<AlbumArtistEntity> credits = new ArrayList<>();
+        for (List<String> chunk : Chunks.of(albumIds)) {
+            credits.addAll(ObjectSelect.query(AlbumArtistEntity.class).where(AlbumArtistEntity.ALBUM_ID.in(chunk)).select(context));
+        }
+        Map<String, ArtistEntity> artists = byId(context, ArtistEntity.class, ArtistEntity.ID,
+                credits.stream().map(AlbumArtistEntity::getArtistId).distinct().toList(), ArtistEntity::getId);
+        Map<String, List<ArtistRef>> byAlbum = new HashMap<>();
+        credits.stream().sorted(Comparator.comparing(AlbumArtistEntity::getPosition)).forEach(credit -> {
+            ArtistEntity artist = artists.get(credit.getArtistId());
+            byAlbum.computeIfAbsent(credit.getAlbumId(), id -> new ArrayList<>()).add(new ArtistRef(artist.getId(), artist.getName()));
+        });
+        return byAlbum;
+    }
+
     static AudioFeatures features(TrackEntity row) {
         if (row.getAcousticness() == null) {
             return null;
@@ -85,7 +103,7 @@ final class TrackAssembler {
                 row.getSpeechiness(), row.getTempo(), row.getTimeSignature(), row.getValence());
     }
 
-    private static <E> Map<String, E> byId(ObjectContext context, Class<E> type,
+    static <E> Map<String, E> byId(ObjectContext context, Class<E> type,
             org.apache.cayenne.exp.property.StringProperty<String> idProperty, Collection<String> ids,
             java.util.function.Function<E, String> idOf) {
         Map<String, E> found = new HashMap<>();

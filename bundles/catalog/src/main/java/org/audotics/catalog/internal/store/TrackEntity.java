@@ -13,6 +13,9 @@ public class TrackEntity extends CayenneDataObject {
     public static final StringProperty<String> ID = PropertyFactory.createString("id", String.class);
     public static final StringProperty<String> EXTERNAL_ID = PropertyFactory.createString("externalId", String.class);
     public static final StringProperty<String> ALBUM_ID = PropertyFactory.createString("albumId", String.class);
+    public static final NumericProperty<Integer> POPULARITY = PropertyFactory.createNumeric("popularity", Integer.class);
+    public static final NumericProperty<Integer> DISC_NUMBER = PropertyFactory.createNumeric("discNumber", Integer.class);
+    public static final NumericProperty<Integer> TRACK_NUMBER = PropertyFactory.createNumeric("trackNumber", Integer.class);
     public static final NumericProperty<Double> ACOUSTICNESS = PropertyFactory.createNumeric("acousticness", Double.class);
 
     public String getId() {

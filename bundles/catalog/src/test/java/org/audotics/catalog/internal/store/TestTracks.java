@@ -21,4 +21,20 @@ public final class TestTracks {
                 new AlbumImport("album-" + artist, artist + " album", "2020-01-01"), List.of(genre), 50, 180_000,
                 false, 1, 1, features);
     }
+
+    /**
+     * A track of an album: {@code artists} are the track's (external id {@code "artist-" + name});
+     * {@code albumArtists} the album's own, or null to leave them to the catalog.
+     */
+    public static TrackImport onAlbum(String externalId, String album, String albumType, List<String> albumArtists, List<String> artists,
+            String releaseDate, int trackNumber, int popularity, List<String> genres, AudioFeatures features) {
+        return new TrackImport(externalId, externalId + " title", artists(artists),
+                new AlbumImport("album-" + album, album, releaseDate, albumType, "Label " + album,
+                        albumArtists == null ? null : artists(albumArtists)),
+                genres, popularity, 180_000, false, trackNumber, 1, features);
+    }
+
+    private static List<ArtistImport> artists(List<String> names) {
+        return names.stream().map(name -> new ArtistImport("artist-" + name, name)).toList();
+    }
 }
