@@ -87,8 +87,8 @@ public final class AuthorizeResource {
         this.limiter = limiter;
     }
 
-    /** For tests. */
-    AuthorizeResource(PendingAuthorizations pending, AuthorizationCodes codes, SignInLimiter limiter, Apps apps, AccountService accounts) {
+    /** For tests: the optional services given. */
+    public AuthorizeResource(PendingAuthorizations pending, AuthorizationCodes codes, SignInLimiter limiter, Apps apps, AccountService accounts) {
         this(pending, codes, limiter);
         this.apps = apps;
         this.accounts = accounts;
@@ -123,7 +123,8 @@ public final class AuthorizeResource {
         return authorize(uri.getQueryParameters(), headers.getHeaderString(HttpHeaders.ACCEPT));
     }
 
-    Response authorize(MultivaluedMap<String, String> query, String accept) {
+    /** @param accept the request's {@code Accept} header, or null */
+    public Response authorize(MultivaluedMap<String, String> query, String accept) {
         App app;
         String redirectUri;
         try {
@@ -156,7 +157,8 @@ public final class AuthorizeResource {
         return decide(body, http.getRemoteAddr());
     }
 
-    Response decide(String body, String address) {
+    /** @param address the client's address, for the limit on failed sign-ins */
+    public Response decide(String body, String address) {
         Map<String, String> form;
         try {
             form = TokenResource.fields(body);
