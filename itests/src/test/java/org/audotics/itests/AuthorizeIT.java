@@ -116,8 +116,8 @@ class AuthorizeIT {
 
     private static App app(Person owner, String name) throws Exception {
         HttpAnswer answer = server.send(HttpRequest.newBuilder(server.uri("/v1/apps")).header("Authorization", "Bearer " + owner.ownToken())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"" + name
-                        + "\", \"redirect_uris\": [\"" + REDIRECT + "\", \"" + OTHER_REDIRECT + "\"]}")));
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\": " + JSON.writeValueAsString(name)
+                        + ", \"redirect_uris\": [\"" + REDIRECT + "\", \"" + OTHER_REDIRECT + "\"]}")));
         assertEquals(201, answer.status(), answer.toString());
         return new App(answer.json().get("client_id").asText(), answer.json().get("client_secret").asText());
     }
