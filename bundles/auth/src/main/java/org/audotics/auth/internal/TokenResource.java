@@ -249,7 +249,14 @@ public final class TokenResource {
                 .orElseThrow(() -> OAuthError.invalidGrant("the authorization code is invalid, expired or used"));
         RefreshTokens.Issued issued = refreshTokens.start(account.id(), redemption.scopes(), clientId, family);
         TokenAnswer answer = answer(account, redemption.scopes(), issued.token(), family, clientId);
-        accessTokens.read(answer.accessToken()).ifPresent(token -> current.issued(code, token.id(), token.expires()));
+        Optional<AccessTokens.Verified> accessToken = accessTokens.read(answer.accessToken());
+        accessToken.ifPresent(token -> current.issued(code, token.id(), token.expires()));
+        if (current.replayed(code)) {
+            // the code was presented again while these tokens were being made: that replay found nothing to revoke
+            refreshTokens.revokeFamily(family);
+            accessToken.ifPresent(revokedAccessTokens::revoke);
+            throw OAuthError.invalidGrant("the authorization code was used before: the tokens issued for it are revoked");
+        }
         return answer;
     }
 

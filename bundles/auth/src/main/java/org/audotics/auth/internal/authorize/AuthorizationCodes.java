@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * verifier is spent: whoever presented it may have intercepted it). A second redemption is
  * {@link Outcome#REPLAYED} and answers the refresh-token family and access token the first one issued, so the
  * caller revokes them (section 10.5). Used and expired rows are deleted a day after they expire, so replays are
- * recognised until then. Thread-safe; two nodes redeeming the same code at once decide by a conditional update.
+ * recognised until then. A replay that races the first redemption is recorded, and {@link #replayed} tells
+ * the first one to revoke what it just issued. Thread-safe; two nodes redeeming the same code at once decide by a conditional update.
  */
 @Component(service = AuthorizationCodes.class, configurationPid = AuthConfig.PID)
 public final class AuthorizationCodes {
@@ -168,7 +169,24 @@ public final class AuthorizationCodes {
                 expires.toEpochMilli(), hash));
     }
 
-    private static Redemption replayed(Connection connection, String hash, String userId) throws SQLException {
+    /**
+     * Whether the code was presented again since it was granted: the granting caller asks after issuing its
+     * tokens, because a replay that came before they existed could not revoke them.
+     */
+    public boolean replayed(String code) {
+        String hash = AuthorizeTables.hash(code);
+        return tables.inTransaction("Reading an authorization code", connection -> {
+            try (PreparedStatement select = AuthorizeTables.prepare(connection,
+                    "SELECT 1 FROM auth_authorization_code WHERE code_hash = ? AND replayed_at IS NOT NULL", hash);
+                    ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        });
+    }
+
+    private Redemption replayed(Connection connection, String hash, String userId) throws SQLException {
+        AuthorizeTables.execute(connection, "UPDATE auth_authorization_code SET replayed_at = ? WHERE code_hash = ? AND replayed_at IS NULL",
+                clock.millis(), hash);
         try (PreparedStatement select = AuthorizeTables.prepare(connection,
                 "SELECT family_id, access_jti, access_expires_at FROM auth_authorization_code WHERE code_hash = ?", hash);
                 ResultSet row = select.executeQuery()) {

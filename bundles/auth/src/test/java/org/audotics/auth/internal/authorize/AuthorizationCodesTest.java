@@ -68,6 +68,17 @@ class AuthorizationCodesTest {
     }
 
     @Test
+    void aReplayWhileTheFirstRedemptionIssuesItsTokensIsRecordedForIt() {
+        String code = issue(true);
+        assertEquals(Outcome.GRANTED, codes.redeem(code, clientId, REDIRECT, VERIFIER, "family-1").outcome());
+        assertFalse(codes.replayed(code));
+        AuthorizationCodes.Redemption replay = codes.redeem(code, clientId, REDIRECT, VERIFIER, "family-2");
+        assertEquals("family-1", replay.familyId());
+        assertNull(replay.accessTokenId(), "the first redemption had not recorded its token yet");
+        assertTrue(codes.replayed(code), "so the first redemption revokes its own tokens");
+    }
+
+    @Test
     void theCodeIsStoredOnlyAsItsHash() throws Exception {
         String code = issue(true);
         try (Connection connection = fixture.database.dataSource().getConnection();
