@@ -29,7 +29,9 @@ import org.osgi.service.component.annotations.Reference;
  * {@code nbf}, {@code jti}, {@code scope} (space-separated), {@code roles} and, for a token issued with a
  * refresh token, the private claim {@value #FAMILY} (the refresh-token family it came from, so a logout can
  * end that family too). An app's own token (the {@code client_credentials} grant) has the app's client id
- * as {@code sub} and in {@code client_id} (as RFC 9068 section 2.2 does), no roles and no scopes.
+ * as {@code sub} and in {@code client_id} (as RFC 9068 section 2.2 does), no roles and no scopes; a token
+ * an app holds for a user (the {@code authorization_code} grant) has the user as {@code sub} and the app's
+ * client id in {@code client_id}.
  *
  * <p>Verification accepts RS256 only (so neither {@code alg: none} nor an HMAC keyed with our public key
  * gets through), a known {@code kid}, our issuer and audience, and {@code exp}/{@code nbf} with
@@ -96,6 +98,14 @@ public final class AccessTokens {
     /** A signed access token for the user, naming the refresh-token family it is issued with (null for none). */
     String issue(String userId, Set<String> roles, Set<String> scopes, String familyId) {
         return issue(userId, roles, scopes, null, familyId);
+    }
+
+    /**
+     * A signed access token for the user, used by an app (the {@code authorization_code} grant and its
+     * refreshes): {@code sub} is the user, {@code client_id} the app, so the caller's {@code appId} is set.
+     */
+    String issueForUserOfApp(String userId, Set<String> roles, Set<String> scopes, String clientId, String familyId) {
+        return issue(userId, roles, scopes, clientId, familyId);
     }
 
     private String issue(String subject, Set<String> roles, Set<String> scopes, String clientId, String familyId) {

@@ -57,4 +57,12 @@ public @interface AuthConfig {
     @AttributeDefinition(name = "Sign-in window (s)", min = "1", max = "86400",
             description = "Length of the fixed windows in which failed sign-ins are counted, 1 to 86400 seconds")
     int signin_window_seconds() default 900;
+
+    @AttributeDefinition(name = "Authorization code lifetime (s)", min = "1", max = "600",
+            description = "Seconds an authorization code from GET /v1/auth/authorize can be exchanged at the token endpoint, 1 to 600")
+    int authorize_code_ttl_seconds() default 60;
+
+    @AttributeDefinition(name = "Consent form lifetime (s)", min = "1", max = "3600",
+            description = "Seconds the sign-in and consent page of GET /v1/auth/authorize can be posted, 1 to 3600")
+    int authorize_request_ttl_seconds() default 600;
 }

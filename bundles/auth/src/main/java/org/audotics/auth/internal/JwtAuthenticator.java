@@ -30,7 +30,9 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  *
  * <p>An app's own token (subject = its client id, from the {@code client_credentials} grant) is accepted
  * while the app is still registered ({@link Apps}; a deleted app's tokens are refused at once), with no
- * roles and no scopes; while {@link Apps} is not registered, app tokens are refused.
+ * roles and no scopes; while {@link Apps} is not registered, app tokens are refused. A token an app holds for a
+ * user (the {@code authorization_code} grant: {@code client_id} set, the user as subject) is likewise refused once
+ * the app is deleted.
  */
 @Component(service = Authenticator.class)
 public final class JwtAuthenticator implements Authenticator {
@@ -77,6 +79,13 @@ public final class JwtAuthenticator implements Authenticator {
             return currentApps != null && currentApps.exists(user.appId())
                     ? Optional.of(new AuthenticatedUser(user.id(), Set.of(), Set.of(), user.appId()))
                     : Optional.empty();
+        }
+        if (user.appId() != null) {
+            // a token an app holds for a user: refused at once when the app is deleted, like the app's own
+            Apps currentApps = apps;
+            if (currentApps == null || !currentApps.exists(user.appId())) {
+                return Optional.empty();
+            }
         }
         AccountService current = accounts;
         if (current == null) {

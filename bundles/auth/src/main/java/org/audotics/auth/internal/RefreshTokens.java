@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -53,11 +54,12 @@ public final class RefreshTokens {
     /**
      * @param token  the new refresh token when {@link Outcome#ROTATED}, else null
      * @param userId the family's user when the token was found, else null
+     * @param clientId the app the family was issued to (authorization_code grant), null for a user's own sign-in
      */
-    record Rotation(Outcome outcome, String token, String userId, Set<String> scopes, String familyId) {
+    record Rotation(Outcome outcome, String token, String userId, Set<String> scopes, String familyId, String clientId) {
 
         static Rotation refused(Outcome outcome) {
-            return new Rotation(outcome, null, null, Set.of(), null);
+            return new Rotation(outcome, null, null, Set.of(), null, null);
         }
     }
 
@@ -95,12 +97,22 @@ public final class RefreshTokens {
 
     /** Starts a family for a sign-in: its first token and its id (for the access token's family claim). */
     Issued start(String userId, Set<String> scopes) {
-        String family = UUID.randomUUID().toString();
+        return start(userId, scopes, null, UUID.randomUUID().toString());
+    }
+
+    /**
+     * Starts a family for an app the user authorized (the authorization_code grant): every rotation keeps
+     * its scopes and client id.
+     *
+     * @param clientId the app, or null for the user's own sign-in
+     * @param family   the new family's id (a UUID), chosen by the caller
+     */
+    Issued start(String userId, Set<String> scopes, String clientId, String family) {
         String token = newToken();
         long now = clock.millis();
         inTransaction("Issuing a refresh token", connection -> {
-            execute(connection, "INSERT INTO auth_refresh_family (id, user_id, scope, created_at) VALUES (?, ?, ?, ?)",
-                    family, userId, Scopes.format(scopes), now);
+            execute(connection, "INSERT INTO auth_refresh_family (id, user_id, scope, created_at, client_id) VALUES (?, ?, ?, ?, ?)",
+                    family, userId, Scopes.format(scopes), now, clientId);
             execute(connection, "INSERT INTO auth_refresh_token (token_hash, family_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
                     hash(token), family, now, now + lifetime.toMillis());
             return null;
@@ -122,7 +134,7 @@ public final class RefreshTokens {
         long now = clock.millis();
         return inTransaction("Rotating a refresh token", connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT t.family_id, t.used_at, t.expires_at, f.user_id, f.scope,"
-                    + " f.revoked_at FROM auth_refresh_token t JOIN auth_refresh_family f ON f.id = t.family_id WHERE t.token_hash = ?")) {
+                    + " f.revoked_at, f.client_id FROM auth_refresh_token t JOIN auth_refresh_family f ON f.id = t.family_id WHERE t.token_hash = ?")) {
                 select.setString(1, hash);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
@@ -134,22 +146,23 @@ public final class RefreshTokens {
                     String userId = row.getString(4);
                     Set<String> scopes = Scopes.parse(row.getString(5));
                     boolean revoked = row.getObject(6) != null;
+                    String clientId = row.getString(7);
                     if (revoked) {
-                        return new Rotation(Outcome.REVOKED, null, userId, scopes, family);
+                        return new Rotation(Outcome.REVOKED, null, userId, scopes, family, clientId);
                     }
                     if (used || execute(connection, "UPDATE auth_refresh_token SET used_at = ? WHERE token_hash = ? AND used_at IS NULL",
                             now, hash) == 0) {
                         revokeFamily(connection, family, now);
                         LOG.warn("A used refresh token was presented again: its family {} (user {}) is revoked", family, userId);
-                        return new Rotation(Outcome.REPLAYED, null, userId, scopes, family);
+                        return new Rotation(Outcome.REPLAYED, null, userId, scopes, family, clientId);
                     }
                     if (expiresAt <= now) {
-                        return new Rotation(Outcome.EXPIRED, null, userId, scopes, family);
+                        return new Rotation(Outcome.EXPIRED, null, userId, scopes, family, clientId);
                     }
                     String next = newToken();
                     execute(connection, "INSERT INTO auth_refresh_token (token_hash, family_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
                             hash(next), family, now, now + lifetime.toMillis());
-                    return new Rotation(Outcome.ROTATED, next, userId, scopes, family);
+                    return new Rotation(Outcome.ROTATED, next, userId, scopes, family, clientId);
                 }
             }
         });
@@ -163,6 +176,20 @@ public final class RefreshTokens {
                 select.setString(1, hash);
                 try (ResultSet row = select.executeQuery()) {
                     return row.next();
+                }
+            }
+        });
+    }
+
+    /** The app the token's family was issued to; empty for a user's own sign-in or a token not ours. Nothing changes. */
+    Optional<String> clientId(String presented) {
+        String hash = hash(presented);
+        return inTransaction("Looking up a refresh token's app", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT f.client_id FROM auth_refresh_token t"
+                    + " JOIN auth_refresh_family f ON f.id = t.family_id WHERE t.token_hash = ?")) {
+                select.setString(1, hash);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.<String>empty();
                 }
             }
         });

@@ -8,11 +8,11 @@ import java.util.TreeSet;
 /**
  * The OAuth scopes of user data, with Spotify's names ({@code user-modify-private}, for changing or deleting
  * one's account, is ours: Spotify's API has no profile writes). A user's own tokens (password and refresh grants)
- * carry all of them; apps (a later slice) get the ones the user grants.
+ * carry all of them; apps get the ones the user grants on the consent page ({@code GET /v1/auth/authorize}).
  */
-final class Scopes {
+public final class Scopes {
 
-    static final Set<String> USER = Set.of("user-read-private", "user-read-email", "user-modify-private", "playlist-read-private",
+    public static final Set<String> USER = Set.of("user-read-private", "user-read-email", "user-modify-private", "playlist-read-private",
             "playlist-modify-public", "playlist-modify-private", "user-library-read", "user-library-modify",
             "user-top-read", "user-read-recently-played");
 
@@ -20,7 +20,7 @@ final class Scopes {
     }
 
     /** The scopes of an OAuth {@code scope} value (space-separated); empty for null or blank. */
-    static Set<String> parse(String scope) {
+    public static Set<String> parse(String scope) {
         if (scope == null || scope.isBlank()) {
             return Set.of();
         }
@@ -28,7 +28,7 @@ final class Scopes {
     }
 
     /** The OAuth {@code scope} value: the scopes sorted, space-separated. */
-    static String format(Set<String> scopes) {
+    public static String format(Set<String> scopes) {
         return String.join(" ", new TreeSet<>(scopes));
     }
 }

@@ -72,7 +72,7 @@ public final class SignInLimiter {
      * @throws OAuthError 429 {@code too_many_attempts} with the seconds until the window ends, when the
      *                    email or the address has used up its failures in this window
      */
-    void check(String email, String address) {
+    public void check(String email, String address) {
         long now = clock.millis();
         long window = now / windowMillis;
         boolean accountBlocked = count(accountKey(email, window)) >= maxPerAccount;
@@ -85,7 +85,7 @@ public final class SignInLimiter {
     }
 
     /** Counts a failed sign-in (wrong password or unknown email alike) against the email and the address. */
-    void failed(String email, String address) {
+    public void failed(String email, String address) {
         long now = clock.millis();
         long window = now / windowMillis;
         Duration rest = Duration.ofMillis((window + 1) * windowMillis - now);
@@ -102,7 +102,7 @@ public final class SignInLimiter {
     }
 
     /** Clears the email's count of this window: its owner knows the password. */
-    void succeeded(String email) {
+    public void succeeded(String email) {
         cache.delete(List.of(accountKey(email, clock.millis() / windowMillis)));
     }
 

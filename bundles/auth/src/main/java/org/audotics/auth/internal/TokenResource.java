@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import javax.annotation.security.PermitAll;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.POST;
@@ -20,7 +21,11 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import org.audotics.auth.api.Account;
 import org.audotics.auth.api.AccountService;
+import org.audotics.auth.api.AuthenticatedUser;
+import org.audotics.auth.api.Roles;
 import org.audotics.auth.internal.apps.Apps;
+import org.audotics.auth.internal.authorize.AuthorizationCodes;
+import org.audotics.auth.internal.authorize.Pkce;
 import org.audotics.http.api.RestResource;
 import org.audotics.http.api.TextRule;
 import org.osgi.service.component.annotations.Activate;
@@ -42,6 +47,15 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * secrets are 256 random bits, so their failures are not limited. Revocation takes
  * a refresh token (its family ends) or an access token (its {@code jti} goes on {@link RevokedAccessTokens}'
  * deny-list until it would expire).
+ *
+ * <p>The {@code authorization_code} grant (RFC 6749 section 4.1.3 with PKCE, RFC 7636) redeems a code from
+ * {@code GET /v1/auth/authorize} ({@link AuthorizationCodes}): the client authenticates as for
+ * {@code client_credentials}, sends {@code code}, {@code code_verifier} and, when the authorize request had one,
+ * the same {@code redirect_uri}. It answers a token for the user carrying the app's client id and the granted
+ * scopes only (never the admin role: an app is not an administrator), and a refresh token whose family keeps
+ * both. Refreshing such a family needs the same client's authentication (section 6). A code redeemed a second
+ * time is {@code invalid_grant} and revokes the refresh family and access token of the first redemption
+ * (section 10.5).
  */
 @RestResource
 @Component(service = TokenResource.class)
@@ -68,6 +82,8 @@ public final class TokenResource {
         }
     }
 
+    private static final String GRANTS = "password, refresh_token, client_credentials or authorization_code";
+
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
     private final SignInLimiter limiter;
@@ -80,6 +96,10 @@ public final class TokenResource {
     /** Apps (the client_credentials grant); absent, that grant answers 503. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     volatile Apps apps;
+
+    /** Authorization codes (the authorization_code grant); absent, that grant answers 503. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile AuthorizationCodes codes;
 
     @Activate
     public TokenResource(@Reference AccessTokens accessTokens, @Reference RefreshTokens refreshTokens, @Reference SignInLimiter limiter,
@@ -121,14 +141,15 @@ public final class TokenResource {
     TokenAnswer grant(Map<String, String> form, String authorization, String address) {
         String grantType = form.get("grant_type");
         if (grantType == null || grantType.isBlank()) {
-            throw OAuthError.invalidRequest("parameter 'grant_type' is required: password, refresh_token or client_credentials");
+            throw OAuthError.invalidRequest("parameter 'grant_type' is required: " + GRANTS);
         }
         return switch (grantType) {
             case "password" -> passwordGrant(required(form, "username"), required(form, "password"), form.get("scope"), address);
-            case "refresh_token" -> refreshGrant(required(form, "refresh_token"), form.get("scope"));
+            case "refresh_token" -> refreshGrant(required(form, "refresh_token"), form.get("scope"), authorization, form);
             case "client_credentials" -> clientGrant(ClientCredentials.of(authorization, form), form.get("scope"));
-            default -> throw OAuthError.unsupportedGrantType("grant_type '" + grantType
-                    + "' is not supported: use password, refresh_token or client_credentials");
+            case "authorization_code" -> codeGrant(ClientCredentials.of(authorization, form), required(form, "code"),
+                    form.get("redirect_uri"), form.get("code_verifier"));
+            default -> throw OAuthError.unsupportedGrantType("grant_type '" + grantType + "' is not supported: use " + GRANTS);
         };
     }
 
@@ -168,12 +189,17 @@ public final class TokenResource {
         Account account = found.get();
         limiter.succeeded(email);
         RefreshTokens.Issued family = refreshTokens.start(account.id(), scopes);
-        return answer(account, scopes, family.token(), family.familyId());
+        return answer(account, scopes, family.token(), family.familyId(), null);
     }
 
-    private TokenAnswer refreshGrant(String token, String scope) {
+    private TokenAnswer refreshGrant(String token, String scope, String authorization, Map<String, String> form) {
         if (accounts == null && !refreshTokens.known(token)) {
             throw OAuthError.invalidGrant("the refresh token is invalid, expired or revoked");
+        }
+        // a family issued to an app is refreshed by that app only, authenticated (RFC 6749 section 6)
+        Optional<String> issuedTo = refreshTokens.clientId(token);
+        if (issuedTo.isPresent() && !authenticatedClient(ClientCredentials.of(authorization, form)).equals(issuedTo.get())) {
+            throw OAuthError.invalidGrant("the refresh token was issued to another client");
         }
         // the account is needed after the rotation; without the service, keep the client's token unused
         AccountService service = accountService();
@@ -186,7 +212,74 @@ public final class TokenResource {
             refreshTokens.revokeFamily(rotation.familyId());
             throw OAuthError.invalidGrant("the refresh token is invalid, expired or revoked");
         }
-        return answer(account.get(), requested(scope, rotation.scopes()), rotation.token(), rotation.familyId());
+        return answer(account.get(), requested(scope, rotation.scopes()), rotation.token(), rotation.familyId(), rotation.clientId());
+    }
+
+    /** RFC 6749 section 4.1.3; the verifier's form is checked before the code is looked up (and spent). */
+    private TokenAnswer codeGrant(ClientCredentials credentials, String code, String redirectUri, String verifier) {
+        AuthorizationCodes current = codes;
+        if (current == null) {
+            throw OAuthError.temporarilyUnavailable("authorization codes are not available yet; retry later");
+        }
+        if (verifier == null || verifier.isEmpty()) {
+            throw OAuthError.invalidRequest("parameter 'code_verifier' is required (PKCE, RFC 7636)");
+        }
+        if (!Pkce.isVerifier(verifier)) {
+            throw OAuthError.invalidRequest("parameter 'code_verifier' must be 43 to 128 characters of A-Z a-z 0-9 - . _ ~");
+        }
+        if (redirectUri != null && redirectUri.isEmpty()) {
+            throw OAuthError.invalidRequest("parameter 'redirect_uri' must not be empty");
+        }
+        String clientId = authenticatedClient(credentials);
+        AccountService service = accountService();
+        String family = UUID.randomUUID().toString();
+        AuthorizationCodes.Redemption redemption = current.redeem(code, clientId, redirectUri, verifier, family);
+        switch (redemption.outcome()) {
+            case GRANTED -> {
+            }
+            case REPLAYED -> {
+                revokeFirstRedemption(redemption, clientId);
+                throw OAuthError.invalidGrant("the authorization code was used before: the tokens issued for it are revoked");
+            }
+            case UNKNOWN, EXPIRED -> throw OAuthError.invalidGrant("the authorization code is invalid, expired or used");
+            case WRONG_CLIENT -> throw OAuthError.invalidGrant("the authorization code was issued to another client");
+            case WRONG_REDIRECT_URI -> throw OAuthError.invalidGrant("redirect_uri does not match the one of the authorization request");
+            case WRONG_VERIFIER -> throw OAuthError.invalidGrant("code_verifier does not match the code_challenge");
+            default -> throw new IllegalStateException("unexpected outcome " + redemption.outcome());
+        }
+        Account account = service.account(redemption.userId())
+                .orElseThrow(() -> OAuthError.invalidGrant("the authorization code is invalid, expired or used"));
+        RefreshTokens.Issued issued = refreshTokens.start(account.id(), redemption.scopes(), clientId, family);
+        TokenAnswer answer = answer(account, redemption.scopes(), issued.token(), family, clientId);
+        Optional<AccessTokens.Verified> accessToken = accessTokens.read(answer.accessToken());
+        accessToken.ifPresent(token -> current.issued(code, token.id(), token.expires()));
+        if (current.replayed(code)) {
+            // the code was presented again while these tokens were being made: that replay found nothing to revoke
+            refreshTokens.revokeFamily(family);
+            accessToken.ifPresent(revokedAccessTokens::revoke);
+            throw OAuthError.invalidGrant("the authorization code was used before: the tokens issued for it are revoked");
+        }
+        return answer;
+    }
+
+    private void revokeFirstRedemption(AuthorizationCodes.Redemption redemption, String clientId) {
+        if (redemption.familyId() != null) {
+            refreshTokens.revokeFamily(redemption.familyId());
+        }
+        if (redemption.accessTokenId() != null && redemption.accessTokenExpires() != null) {
+            revokedAccessTokens.revoke(new AccessTokens.Verified(new AuthenticatedUser(redemption.userId(), Set.of(), Set.of(), clientId),
+                    redemption.accessTokenId(), redemption.accessTokenExpires(), redemption.familyId()));
+        }
+    }
+
+    /** The client id of the app these credentials authenticate; 401 invalid_client otherwise. */
+    private String authenticatedClient(ClientCredentials credentials) {
+        Apps current = apps;
+        if (current == null) {
+            throw OAuthError.temporarilyUnavailable("apps are not available yet; retry later");
+        }
+        return current.authenticate(credentials.clientId(), credentials.clientSecret())
+                .orElseThrow(() -> OAuthError.invalidClient("the client id or secret is wrong")).clientId();
     }
 
     /** An app's own token: no user, so no user scope can be asked for and no refresh token is issued (section 4.4.3). */
@@ -201,9 +294,17 @@ public final class TokenResource {
         return new TokenAnswer(accessTokens.issueForApp(clientId), "Bearer", accessTokens.ttlSeconds(), null, null);
     }
 
-    private TokenAnswer answer(Account account, Set<String> scopes, String refreshToken, String familyId) {
-        return new TokenAnswer(accessTokens.issue(account.id(), account.roles(), scopes, familyId), "Bearer", accessTokens.ttlSeconds(),
-                refreshToken, Scopes.format(scopes));
+    /** @param clientId the app the user authorized, or null for the user's own sign-in; an app never gets the admin role */
+    private TokenAnswer answer(Account account, Set<String> scopes, String refreshToken, String familyId, String clientId) {
+        String accessToken;
+        if (clientId == null) {
+            accessToken = accessTokens.issue(account.id(), account.roles(), scopes, familyId);
+        } else {
+            Set<String> roles = new HashSet<>(account.roles());
+            roles.remove(Roles.ADMIN);
+            accessToken = accessTokens.issueForUserOfApp(account.id(), roles, scopes, clientId, familyId);
+        }
+        return new TokenAnswer(accessToken, "Bearer", accessTokens.ttlSeconds(), refreshToken, Scopes.format(scopes));
     }
 
     /** The scopes asked for, all of {@code allowed} when none are; more than allowed is {@code invalid_scope}. */
@@ -241,7 +342,7 @@ public final class TokenResource {
      * once (section 3.2) and each following the text rule. Decoded here rather than by Jersey, whose form
      * reader fails with an unchecked exception (a 500) on a malformed escape such as {@code %zz}.
      */
-    static Map<String, String> fields(String body) {
+    public static Map<String, String> fields(String body) {
         Map<String, String> fields = new TreeMap<>();
         if (body == null || body.isEmpty()) {
             return fields;

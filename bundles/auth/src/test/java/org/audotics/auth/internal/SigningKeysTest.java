@@ -192,6 +192,16 @@ class SigningKeysTest {
             }
 
             @Override
+            public int authorize_code_ttl_seconds() {
+                return 60;
+            }
+
+            @Override
+            public int authorize_request_ttl_seconds() {
+                return 600;
+            }
+
+            @Override
             public Class<? extends java.lang.annotation.Annotation> annotationType() {
                 return AuthConfig.class;
             }

@@ -161,7 +161,7 @@ class TokenResourceTest {
     void missingOrUnknownGrantTypesAndMissingParametersAreRefused() {
         assertOAuthError(400, "invalid_request", "grant_type", () -> resource.grant(Map.of(), ADDRESS));
         assertOAuthError(400, "invalid_request", "grant_type", () -> resource.grant(Map.of("grant_type", ""), ADDRESS));
-        assertOAuthError(400, "unsupported_grant_type", "client_credentials", () -> resource.grant(Map.of("grant_type", "authorization_code"), ADDRESS));
+        assertOAuthError(400, "unsupported_grant_type", "authorization_code", () -> resource.grant(Map.of("grant_type", "implicit"), ADDRESS));
         assertOAuthError(400, "invalid_request", "'password'", () -> resource.grant(Map.of("grant_type", "password", "username", "a@b.c"), ADDRESS));
         assertOAuthError(400, "invalid_request", "'refresh_token'", () -> resource.grant(Map.of("grant_type", "refresh_token"), ADDRESS));
         assertOAuthError(400, "invalid_grant", "refresh token", () -> resource.grant(Map.of("grant_type", "refresh_token", "refresh_token", "bogus"), ADDRESS));

@@ -81,6 +81,11 @@ public final class Apps {
         return matches ? found.map(AppStore.StoredApp::app) : Optional.empty();
     }
 
+    /** The registered app with that client id (for the authorization endpoint, which knows no secret); empty when none. */
+    public Optional<App> find(String clientId) {
+        return clientId != null && clientId.matches(CLIENT_ID) ? store.get().byClientId(clientId).map(AppStore.StoredApp::app) : Optional.empty();
+    }
+
     /** Whether the app is still registered (its tokens are refused once it is not). */
     public boolean exists(String clientId) {
         return clientId.matches(CLIENT_ID) && store.get().byClientId(clientId).isPresent();
