@@ -57,4 +57,12 @@ public @interface AuthConfig {
     @AttributeDefinition(name = "Sign-in window (s)", min = "1", max = "86400",
             description = "Length of the fixed windows in which failed sign-ins are counted, 1 to 86400 seconds")
     int signin_window_seconds() default 900;
+
+    @AttributeDefinition(name = "Sign-in providers",
+            description = "Comma-separated names of the providers people may sign in with (GET /v1/auth/oauth/{name}/authorize); each is configured by provider.<name>.* keys (docs/api.md). Empty for none")
+    String providers() default "";
+
+    @AttributeDefinition(name = "Public base URL",
+            description = "This server's address as browsers reach it (e.g. https://music.example.com), from which the providers' redirect_uri .../v1/auth/oauth/{name}/callback is made. Empty to take it from each request's Host and scheme")
+    String public_base_url() default "";
 }
