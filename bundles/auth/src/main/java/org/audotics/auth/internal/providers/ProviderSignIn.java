@@ -162,19 +162,22 @@ public final class ProviderSignIn {
     /**
      * Finishes a sign-in from the provider's callback parameters.
      *
-     * @throws ApiException 404 unknown provider, 400 {@code invalid_parameter} (no state or code),
+     * @throws ApiException 404 unknown provider, 400 {@code invalid_parameter} (no state or code; the
+     *                      provider's {@code error} is answered first, with or without a state),
      *                      {@code invalid_state}, {@code access_denied}, {@code provider_error},
      *                      {@code provider_refused}; 401 {@code invalid_id_token}; 409 {@code email_taken};
      *                      422 {@code provider_profile_unusable}; 503 {@code provider_unavailable}
      */
     Account complete(String name, String code, String state, String error, String errorDescription) {
         Provider provider = provider(name);
+        if (error != null && !error.isEmpty()) {
+            if (state != null && !state.isEmpty()) {
+                states.take(provider.name(), state); // used up: the person starts again
+            }
+            throw SignInErrors.denied(provider.displayName(), error, errorDescription);
+        }
         if (state == null || state.isEmpty()) {
             throw ApiException.invalidParameter("parameter 'state' is required");
-        }
-        if (error != null && !error.isEmpty()) {
-            states.take(provider.name(), state); // used up: the person starts again
-            throw SignInErrors.denied(provider.displayName(), error, errorDescription);
         }
         if (code == null || code.isEmpty()) {
             throw ApiException.invalidParameter("parameter 'code' is required");

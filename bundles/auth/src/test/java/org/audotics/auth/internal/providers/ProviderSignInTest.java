@@ -217,6 +217,8 @@ class ProviderSignInTest {
         assertEquals("invalid_state", assertThrows(ApiException.class, () -> signIn.complete("spotify", "good-code", state, null, null)).code());
         assertEquals("provider_error", assertThrows(ApiException.class,
                 () -> signIn.complete("spotify", null, authorize("spotify"), "server_error\u0000<script>", null)).code());
+        assertEquals("access_denied", assertThrows(ApiException.class, () -> signIn.complete("spotify", null, null, "access_denied", null)).code(),
+                "the provider's error even without a state");
     }
 
     @Test
