@@ -229,6 +229,40 @@ class ProviderSignInIT {
             assertTrue(refresh.matches("[A-Za-z0-9_-]+") && !refresh.matches(".*[0-9a-f]{8}-[0-9a-f]{4}-.*"), refresh);
             assertTrue(rows.getLong(3) > System.currentTimeMillis(), "the expiry is kept");
         }
+
+        // the plain provider's access token, as Audotics sent it to the provider's userinfo URL
+        nextPerson("plain", "erin-at-plain", PLAIN_CLIENT, Map.of("name", "Erin"));
+        signIn("plain");
+        String sent = null;
+        while (true) {
+            okhttp3.mockwebserver.RecordedRequest request;
+            try {
+                request = provider.takeRequest(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (RuntimeException drained) {
+                break;
+            }
+            if (request.getPath().startsWith("/plain/userinfo")) {
+                sent = request.getHeader("Authorization").substring("Bearer ".length());
+            }
+        }
+        assertNotNull(sent, "Audotics read the profile with the provider's token");
+        try (Connection connection = database.connect(); var select = connection.prepareStatement(
+                "SELECT COUNT(*) FROM auth_provider_identity WHERE access_token LIKE ? OR refresh_token LIKE ?")) {
+            String payload = "%" + sent.split("\\.")[1] + "%";
+            select.setString(1, payload);
+            select.setString(2, payload);
+            try (ResultSet count = select.executeQuery()) {
+                count.next();
+                assertEquals(0, count.getLong(1), "no row holds the provider's token in plain text");
+            }
+        }
+        try (Connection connection = database.connect(); var select = connection.prepareStatement(
+                "SELECT access_token FROM auth_provider_identity WHERE provider = 'plain' AND subject = 'erin-at-plain'")) {
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next());
+                assertFalse(row.getString(1).contains(sent));
+            }
+        }
     }
 
     @Test

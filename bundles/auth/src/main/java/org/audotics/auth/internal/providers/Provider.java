@@ -50,6 +50,12 @@ record Provider(String name, String displayName, Type type, String clientId, Str
         scopes = List.copyOf(scopes);
     }
 
+    /** Without the client secret, so a log line cannot leak it. */
+    @Override
+    public String toString() {
+        return "Provider[" + name + ", " + type + ", client " + clientId + "]";
+    }
+
     boolean isOidc() {
         return type == Type.OIDC;
     }

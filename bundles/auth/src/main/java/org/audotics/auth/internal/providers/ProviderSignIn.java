@@ -93,11 +93,11 @@ public final class ProviderSignIn {
         }
         try {
             URI uri = URI.create(text + "/v1/");
-            if (uri.getHost() != null && (uri.getScheme().equals("https") || uri.getScheme().equals("http")) && uri.getQuery() == null
+            if (uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getQuery() == null
                     && uri.getFragment() == null) {
                 return uri;
             }
-        } catch (IllegalArgumentException | NullPointerException malformed) {
+        } catch (IllegalArgumentException malformed) {
             // logged below
         }
         LOG.error("public.base.url '{}' is not an absolute http(s) URL without query; taking the base URL from each request", configured);
