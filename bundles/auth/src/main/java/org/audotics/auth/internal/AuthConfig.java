@@ -65,4 +65,12 @@ public @interface AuthConfig {
     @AttributeDefinition(name = "Consent form lifetime (s)", min = "1", max = "3600",
             description = "Seconds the sign-in and consent page of GET /v1/auth/authorize can be posted, 1 to 3600")
     int authorize_request_ttl_seconds() default 600;
+
+    @AttributeDefinition(name = "Sign-in providers",
+            description = "Comma-separated names of the providers people may sign in with (GET /v1/auth/oauth/{name}/authorize); each is configured by provider.<name>.* keys (docs/api.md). Empty for none")
+    String providers() default "";
+
+    @AttributeDefinition(name = "Public base URL",
+            description = "This server's address as browsers reach it (e.g. https://music.example.com), from which the providers' redirect_uri .../v1/auth/oauth/{name}/callback is made. Empty to take it from each request's Host and scheme")
+    String public_base_url() default "";
 }

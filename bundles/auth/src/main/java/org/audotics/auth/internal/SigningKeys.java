@@ -89,6 +89,11 @@ public final class SigningKeys {
         }
     }
 
+    /** The key-encryption key the private halves are stored under; {@link ProviderTokenCipher} seals provider tokens with it too. */
+    KeyEncryptionKey keyEncryptionKey() {
+        return encryption;
+    }
+
     /** The keys, read (and a first key created) now if they have not been yet. */
     private Ring ring() {
         Ring now = ring;

@@ -202,6 +202,16 @@ class SigningKeysTest {
             }
 
             @Override
+            public String providers() {
+                return "";
+            }
+
+            @Override
+            public String public_base_url() {
+                return "";
+            }
+
+            @Override
             public Class<? extends java.lang.annotation.Annotation> annotationType() {
                 return AuthConfig.class;
             }

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * storage bundle's mapper while the database is down) and needs no restart once the database is back.
  */
 @Component(configurationPid = AuthConfig.PID)
-public final class DefaultAccountService implements AccountService {
+public final class DefaultAccountService implements AccountService, PasswordlessAccounts {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultAccountService.class);
     /** Longer than any password the policy accepts (256 code points are at most 512 chars): cannot match. */
@@ -45,6 +45,8 @@ public final class DefaultAccountService implements AccountService {
     /** Roles are stored comma-separated: names of lower-case letters and underscores only. */
     private static final String ROLE_NAME = "[a-z_]{1,30}";
     private static final int MIGRATION_RETRY_SECONDS = 5;
+    /** The password hash of an account without a password: no PHC string, so no password verifies against it. */
+    static final String NO_PASSWORD = "!none";
 
     /** Optional: without Event Admin no bundle on this node hears of deletions. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -107,6 +109,29 @@ public final class DefaultAccountService implements AccountService {
         if (accounts.byEmail(address).isPresent()) {
             throw emailTaken();
         }
+        return insert(accounts, address, name, extraRoles, hasher.hash(password));
+    }
+
+    @Override
+    public Account createWithoutPassword(String email, String displayName) {
+        String address = AccountFields.email(email);
+        String name = AccountFields.displayName(displayName);
+        AccountStore accounts = store();
+        if (accounts.byEmail(address).isPresent()) {
+            throw emailTaken();
+        }
+        return insert(accounts, address, name, Set.of(), NO_PASSWORD);
+    }
+
+    @Override
+    public Optional<Account> byEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.empty();
+        }
+        return store().byEmail(email.strip().toLowerCase(java.util.Locale.ROOT)).map(AccountStore.StoredAccount::account);
+    }
+
+    private Account insert(AccountStore accounts, String address, String name, Set<String> extraRoles, String passwordHash) {
         Set<String> roles = new HashSet<>(extraRoles);
         roles.add(Roles.USER);
         roles.stream().filter(role -> !role.matches(ROLE_NAME)).findFirst().ifPresent(role -> {
@@ -114,7 +139,7 @@ public final class DefaultAccountService implements AccountService {
         });
         Account account = new Account(AccountIds.next(), address, name, null, roles, Instant.now().truncatedTo(ChronoUnit.MILLIS));
         try {
-            accounts.insert(account, hasher.hash(password));
+            accounts.insert(account, passwordHash);
         } catch (StorageException e) {
             if (e.reason() == StorageException.Reason.CONFLICT) {
                 throw emailTaken(); // another request registered the address between our check and insert
@@ -137,6 +162,10 @@ public final class DefaultAccountService implements AccountService {
             return Optional.empty();
         }
         AccountStore.StoredAccount stored = found.get();
+        if (NO_PASSWORD.equals(stored.passwordHash())) {
+            hasher.verify(password, dummyHash); // as slow as a wrong password, so the answer does not tell
+            return Optional.empty();
+        }
         if (!hasher.verify(password, stored.passwordHash())) {
             return Optional.empty();
         }

@@ -268,4 +268,25 @@ class DefaultAccountServiceTest {
         assertFalse(accounts.changePassword(ada.id(), PASSWORD, "yet another tune"), "the old password no longer counts");
         assertEquals(Reason.NOT_FOUND, refusal(() -> accounts.changePassword("0123456789abcdefghijkl", PASSWORD, "a newer tune I hum")));
     }
+
+    @Test
+    void anAccountWithoutPasswordNeverSignsInWithOne() {
+        Account sam = accounts.createWithoutPassword(" Sam@Example.org ", "Sam");
+        assertEquals("sam@example.org", sam.email());
+        assertEquals(Set.of(Roles.USER), sam.roles());
+        assertEquals(sam, accounts.account(sam.id()).orElseThrow());
+        assertEquals(sam, accounts.byEmail("SAM@example.ORG").orElseThrow());
+        for (String password : new String[] {"", PASSWORD, DefaultAccountService.NO_PASSWORD, "$argon2id$"}) {
+            assertTrue(accounts.authenticate("sam@example.org", password).isEmpty(), password);
+        }
+    }
+
+    @Test
+    void anAccountWithoutPasswordNeedsAFreeEmail() {
+        accounts.register("kim@example.org", PASSWORD, "Kim");
+        assertEquals(Reason.EMAIL_TAKEN, refusal(() -> accounts.createWithoutPassword("KIM@example.org", "Other Kim")));
+        assertEquals(Reason.INVALID_FIELD, refusal(() -> accounts.createWithoutPassword("not an email", "Kim")));
+        assertTrue(accounts.byEmail("nobody@example.org").isEmpty());
+        assertTrue(accounts.byEmail(null).isEmpty());
+    }
 }
