@@ -48,6 +48,9 @@ final class AudoticsServer implements AutoCloseable {
         AudoticsServer server = startWithoutWaiting(name, configs);
         try {
             server.awaitStatus(waitReady ? "/health/ready" : "/health/live", 200, START_TIMEOUT);
+            if (waitReady) {
+                server.awaitRestApplication();
+            }
         } catch (Exception | AssertionError notReady) {
             server.close(); // the caller gets no server to close: a failed start left its Karaf JVM running
             throw notReady;
@@ -97,6 +100,7 @@ final class AudoticsServer implements AutoCloseable {
         process = launch(home);
         try {
             awaitStatus("/health/ready", 200, START_TIMEOUT);
+            awaitRestApplication();
         } catch (Exception | AssertionError notReady) {
             close();
             throw notReady;
@@ -105,6 +109,14 @@ final class AudoticsServer implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /**
+     * Readiness can answer 200 a moment before Pax Web has mounted the /v1 servlet (its whiteboard works on a
+     * thread of its own; docs/operations.md, "While bundles start"): wait until the API answers too.
+     */
+    void awaitRestApplication() throws Exception {
+        awaitStatus("/v1/recommender", 200, START_TIMEOUT);
     }
 
     void awaitStatus(String path, int status, Duration timeout) throws Exception {
