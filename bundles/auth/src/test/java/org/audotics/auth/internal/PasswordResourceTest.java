@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import org.audotics.auth.api.AuthenticatedUser;
 import org.audotics.auth.internal.rest.Requests;
 import org.audotics.http.api.ApiException;
 import org.junit.jupiter.api.AfterEach;
@@ -93,28 +91,7 @@ class PasswordResourceTest {
 
     @Test
     void anAppsTokenForTheUserMayNotChangeThePassword() {
-        AuthenticatedUser viaApp = new AuthenticatedUser("u1", Set.of("user"), Set.of("user-modify-private"), "app-1");
-        SecurityContext caller = new SecurityContext() {
-            @Override
-            public Principal getUserPrincipal() {
-                return viaApp;
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                return viaApp.hasRole(role);
-            }
-
-            @Override
-            public boolean isSecure() {
-                return false;
-            }
-
-            @Override
-            public String getAuthenticationScheme() {
-                return "Bearer";
-            }
-        };
+        SecurityContext caller = Requests.caller("u1", Set.of("user"), Set.of("user-modify-private"), "app-1");
         ApiException refused = assertThrows(ApiException.class, () -> change(caller, "password-u1"));
         assertEquals(403, refused.status());
         assertEquals("forbidden", refused.code());

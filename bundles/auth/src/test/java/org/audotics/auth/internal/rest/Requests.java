@@ -23,7 +23,12 @@ public final class Requests {
 
     /** The context for a token with these roles and scopes. */
     public static SecurityContext caller(String userId, Set<String> roles, Set<String> scopes) {
-        AuthenticatedUser user = new AuthenticatedUser(userId, roles, scopes, null);
+        return caller(userId, roles, scopes, null);
+    }
+
+    /** The context for a token an app obtained for the user ({@code appId} its client id; null for the user's own). */
+    public static SecurityContext caller(String userId, Set<String> roles, Set<String> scopes, String appId) {
+        AuthenticatedUser user = new AuthenticatedUser(userId, roles, scopes, appId);
         return new SecurityContext() {
             @Override
             public Principal getUserPrincipal() {
