@@ -62,7 +62,7 @@ public class JwtVerificationBenchmark {
                 Duration.ofDays(30), Clock.systemUTC());
         tokens = new AccessTokens(keys, "audotics", 3600, Clock.systemUTC());
         Account account = new Account("u1", "bench@example.com", "Bench", null, Set.of("user"), Instant.EPOCH);
-        authenticator = new JwtAuthenticator(tokens, new RevokedAccessTokens(new InMemoryCache()), new AccountService() {
+        authenticator = new JwtAuthenticator(tokens, new RevokedAccessTokens(new InMemoryCache(), Clock.systemUTC(), Duration.ofHours(1)), new AccountService() {
             @Override
             public Account register(String email, String password, String displayName) {
                 throw new UnsupportedOperationException();
@@ -85,6 +85,11 @@ public class JwtVerificationBenchmark {
 
             @Override
             public Account update(String id, String displayName, String country) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean changePassword(String id, String currentPassword, String newPassword) {
                 throw new UnsupportedOperationException();
             }
 
