@@ -43,8 +43,10 @@ import org.slf4j.LoggerFactory;
  * {@link SearchService} on an embedded Lucene index in {@link SearchConfig#index_path()}. The index is opened
  * and kept by a {@link SearchIndexer} on a thread this component owns (stopped on deactivation); requests read
  * the last committed index and never wait. Until a complete index exists (first start) searches throw
- * {@link SearchUnavailableException} and the readiness check {@value #HEALTH_CHECK} is down; it is not among
- * the checks the server's readiness requires, so a first start never waits on a build.
+ * {@link SearchUnavailableException} (503). The readiness check {@value #HEALTH_CHECK} is down only when the
+ * index cannot be opened; during a first build it is up with the build's progress, because the server's
+ * readiness requires every registered check to be up and a first start must not wait on a build (nor is it
+ * among the http bundle's {@code ready.required.checks}).
  *
  * <p>Ranks {@code service.ranking=-100}: a replacement (e.g. an OpenSearch adapter) with any higher ranking
  * takes over. Immediate, so the index is kept current even while no request uses it.

@@ -196,7 +196,7 @@ class LuceneSearchServiceTest {
         service.deactivate();
         int reads = catalog.pageReads.get();
         service = new LuceneSearchService(catalog, folder, Duration.ofMillis(50), Duration.ofMillis(10), CLOCK);
-        waitFor(() -> service.indexer() != null && service.check().up());
+        waitFor(() -> service.indexer() != null && service.indexer().ready());
         assertEquals(List.of("t05"), tracks("halo"));
         assertEquals(0, service.indexer().buildsFinished(), "the index on disk was at the catalog's revision");
         assertEquals(reads, catalog.pageReads.get());
@@ -207,10 +207,12 @@ class LuceneSearchServiceTest {
         catalog.down(true);
         service = new LuceneSearchService(catalog, folder, Duration.ofMillis(50), Duration.ofMillis(10), CLOCK);
         waitFor(() -> service.indexer() != null);
-        assertFalse(service.check().up());
+        assertTrue(service.check().up(), "a first build keeps no node out of service");
+        assertTrue(service.check().detail().startsWith("building the first search index"), service.check().detail());
         assertThrows(SearchUnavailableException.class, () -> tracks("halo"));
         catalog.down(false);
-        waitFor(() -> service.check().up());
+        waitFor(() -> service.indexer().ready());
         assertEquals(List.of("t05"), tracks("halo"));
+        assertTrue(service.check().detail().startsWith("search index at catalog revision"), service.check().detail());
     }
 }

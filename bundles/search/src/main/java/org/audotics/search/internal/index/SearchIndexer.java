@@ -50,6 +50,8 @@ public final class SearchIndexer {
     static final int PAGE = 2_000;
     /** Ids per catalog lookup ({@link CatalogService#MAX_LOOKUP_IDS}). */
     static final int LOOKUP = CatalogService.MAX_LOOKUP_IDS;
+    /** A first build that failed (e.g. the catalog schema is still being migrated) is retried this soon, not a poll later. */
+    static final Duration FIRST_BUILD_RETRY = Duration.ofSeconds(1);
 
     private final LuceneIndex index;
     private final SearchDocuments documents;
@@ -107,17 +109,26 @@ public final class SearchIndexer {
         }
     }
 
-    /** @return up once a complete index is committed (it keeps answering while a rebuild runs) */
+    /**
+     * @return always up once the index is open: the server's readiness requires every registered check to be
+     *         up, and a first build (minutes on a large catalog) must not keep a node out of service; the
+     *         detail says whether searches answer yet ({@link #ready()})
+     */
     public HealthStatus status() {
         Long revision = index.revision();
         String problem = failure;
         String progress = building ? "; rebuilding: " + tracksRead + " tracks read" : "";
         if (revision == null) {
-            return HealthStatus.down("building the search index: " + tracksRead + " tracks read"
-                    + (problem == null ? "" : "; waiting for the catalog: " + problem));
+            return HealthStatus.up("building the first search index (GET /v1/search answers 503 until it is done): " + tracksRead
+                    + " tracks read" + (problem == null ? "" : "; waiting for the catalog: " + problem));
         }
         return HealthStatus.up("search index at catalog revision " + revision + progress
                 + (problem == null ? "" : "; last update failed: " + problem));
+    }
+
+    /** @return whether searches answer: a complete index was committed (it keeps answering while a rebuild runs) */
+    public boolean ready() {
+        return index.revision() != null;
     }
 
     public long buildsFinished() {
@@ -141,8 +152,19 @@ public final class SearchIndexer {
         } catch (IOException | RuntimeException | LinkageError e) { // LinkageError: the catalog bundle is being updated
             rollback();
             noteFailure("Search index not rebuilt", e);
+            if (index.revision() == null) {
+                retryFirstBuild();
+            }
         } finally {
             building = false;
+        }
+    }
+
+    private void retryFirstBuild() {
+        try {
+            executor.schedule(this::refresh, FIRST_BUILD_RETRY.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopped) {
+            // stopping
         }
     }
 

@@ -72,7 +72,7 @@ public final class SearchResource {
 
     /** {@code market} and {@code include_external} are accepted (Spotify clients send them) and ignored. */
     @GET
-    public Map<String, PagingObject<?>> search(@QueryParam("q") String q, @QueryParam("type") String type,
+    public Map<String, PagingObject<Object>> search(@QueryParam("q") String q, @QueryParam("type") String type,
             @QueryParam("limit") String limit, @QueryParam("offset") String offset, @Context UriInfo uri) {
         SearchQuery query = SearchQuery.parse(q); // InvalidSearchException: 400 by SearchExceptionMappers
         Set<SearchType> types = types(type);
@@ -84,10 +84,10 @@ public final class SearchResource {
         }
         SearchResults results = service.search(request);
         URI base = uri.getBaseUri();
-        Map<String, PagingObject<?>> answer = new LinkedHashMap<>();
+        Map<String, PagingObject<Object>> answer = new LinkedHashMap<>(); // a concrete type: Jersey warns on wildcards
         for (SearchType t : request.types()) {
             SearchHits hits = results.of(t);
-            List<?> items = switch (t) {
+            List<Object> items = switch (t) {
                 case TRACK -> items(hits, catalog::tracks, track -> TrackObject.of(track, base));
                 case ARTIST -> items(hits, catalog::artists, artist -> ArtistObject.of(artist, base));
                 case ALBUM -> items(hits, catalog::albums, (Album album) -> TrackObject.SimplifiedAlbum.of(album.ref(), album.artists(), base));
@@ -110,12 +110,12 @@ public final class SearchResource {
         return Response.accepted(Map.of("status", "rebuilding")).type(MediaType.APPLICATION_JSON).build();
     }
 
-    private static <V, T> List<T> items(SearchHits hits, Function<List<String>, Map<String, V>> read, Function<V, T> shape) {
+    private static <V> List<Object> items(SearchHits hits, Function<List<String>, Map<String, V>> read, Function<V, Object> shape) {
         if (hits.ids().isEmpty()) {
             return List.of();
         }
         Map<String, V> found = read.apply(hits.ids());
-        List<T> items = new ArrayList<>(hits.ids().size());
+        List<Object> items = new ArrayList<>(hits.ids().size());
         for (String id : hits.ids()) {
             V value = found.get(id);
             if (value != null) {

@@ -73,7 +73,7 @@ class SearchResourceTest {
 
     @Test
     void answersOnePagingObjectPerTypeInSpotifysShape() {
-        Map<String, PagingObject<?>> answer = resource.search("daft", "artist,track,playlist", "2", "10",
+        Map<String, PagingObject<Object>> answer = resource.search("daft", "artist,track,playlist", "2", "10",
                 uri("q=daft&type=artist,track,playlist&limit=2&offset=10&market=US"));
         assertEquals(List.of("tracks", "artists", "playlists"), List.copyOf(answer.keySet()));
         PagingObject<?> tracks = answer.get("tracks");
