@@ -31,6 +31,16 @@ class EmbeddedDefaultsIT {
             }
             assertEquals(200, recommended.status(), recommended.toString());
             assertEquals("Second", recommended.json().get("tracks").get(0).get("name").asText());
+
+            // search: the embedded index under data/ follows the import too ("secnd" is a typo and a prefix)
+            HttpAnswer found = server.get("/v1/search?type=track&q=secnd");
+            for (int tries = 0; tries < 300 && (found.status() != 200 || found.json().get("tracks").get("total").asInt() == 0); tries++) {
+                Thread.sleep(100);
+                found = server.get("/v1/search?type=track&q=secnd");
+            }
+            assertEquals(200, found.status(), found.toString());
+            assertEquals("Second", found.json().get("tracks").get("items").get(0).get("name").asText(), found.toString());
+            assertTrue(server.home.resolve("data/audotics/search").toFile().isDirectory(), "search index under data/");
         }
     }
 }

@@ -171,6 +171,20 @@ public interface CatalogService {
     List<Track> tracksWithFeatures(String afterId, int limit);
 
     /**
+     * Pages through every track, with or without audio features, ordered by id (keyset paging: pass the last
+     * id of the previous page). This is how a search index is built.
+     *
+     * @param afterId the last id already seen, or null to start
+     * @param limit   1..10 000
+     * @return the next tracks; fewer than {@code limit} (possibly none) at the end
+     * @throws IllegalArgumentException when the limit is out of range
+     * @since 1.4
+     */
+    default List<Track> tracksAfter(String afterId, int limit) {
+        throw new UnsupportedOperationException("tracksAfter is implemented by the catalog bundle (catalog-api 1.4)");
+    }
+
+    /**
      * Visits every track that has audio features, in id order, page by page through
      * {@link #tracksWithFeatures} (so a large catalog is never one query). The usual way for a recommender
      * to build its index.

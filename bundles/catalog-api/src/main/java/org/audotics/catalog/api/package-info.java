@@ -13,9 +13,12 @@
  * their Spotify shapes ({@code ArtistObject}, {@code AlbumObject}, {@code SimplifiedTrackObject}). The new
  * {@code CatalogService} methods are default methods, so implementations written against 1.2 still compile
  * (they answer {@code UnsupportedOperationException}).
+ *
+ * <p>1.4.0: {@code CatalogService.tracksAfter}, every track page by page (a search index reads it), a default
+ * method again.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.audotics.catalog.api;
 
 import org.osgi.annotation.bundle.Export;

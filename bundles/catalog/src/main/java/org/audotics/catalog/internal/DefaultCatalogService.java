@@ -236,6 +236,14 @@ public final class DefaultCatalogService implements CatalogService, HealthCheck 
     }
 
     @Override
+    public List<Track> tracksAfter(String afterId, int limit) {
+        if (limit < 1 || limit > CatalogService.MAX_IMPORT_BATCH) {
+            throw new IllegalArgumentException("limit must be between 1 and " + CatalogService.MAX_IMPORT_BATCH);
+        }
+        return store().tracksAfter(afterId, limit);
+    }
+
+    @Override
     public List<String> genres() {
         return store().genres();
     }

@@ -322,6 +322,17 @@ public final class CatalogStore {
         });
     }
 
+    public List<Track> tracksAfter(String afterId, int limit) {
+        return store.read(context -> {
+            ObjectSelect<TrackEntity> select = ObjectSelect.query(TrackEntity.class);
+            if (afterId != null) {
+                select = select.where(TrackEntity.ID.gt(afterId));
+            }
+            List<TrackEntity> rows = select.orderBy(TrackEntity.ID.asc()).limit(limit).select(context);
+            return List.copyOf(TrackAssembler.assemble(context, rows).values());
+        });
+    }
+
     public List<String> genres() {
         return store.read(context -> SQLSelect.scalarQuery("SELECT DISTINCT genre FROM track_genre ORDER BY genre", String.class)
                 .select(context));

@@ -180,6 +180,27 @@ class CatalogStoreTest {
     }
 
     @Test
+    void pagesThroughEveryTrackWithOrWithoutFeaturesInIdOrder() {
+        var batch = new ArrayList<TrackImport>();
+        for (int i = 0; i < 25; i++) {
+            batch.add(track("a" + i, "T" + i, "Band" + (i % 3), "rock", i % 5 == 0 ? null : features(i / 25.0, 100 + i)));
+        }
+        store.importBatch(batch);
+        List<Track> all = new ArrayList<>();
+        String after = null;
+        List<Track> page;
+        do {
+            page = store.tracksAfter(after, 7);
+            all.addAll(page);
+            after = page.isEmpty() ? null : page.get(page.size() - 1).id();
+        } while (page.size() == 7);
+        assertEquals(25, all.size(), "the search index needs the tracks without features too");
+        assertEquals(5, all.stream().filter(t -> t.audioFeatures() == null).count());
+        List<String> ids = all.stream().map(Track::id).toList();
+        assertEquals(ids.stream().sorted().toList(), ids);
+    }
+
+    @Test
     void revisionGrowsWithEveryImportAndGenresAreListed() {
         long start = store.revision();
         store.importBatch(List.of(track("g1", "A", "Band", "rock", null)));

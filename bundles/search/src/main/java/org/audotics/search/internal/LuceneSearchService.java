@@ -1,0 +1,188 @@
+package org.audotics.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.analysis.Analyzer;
+import org.audotics.catalog.api.CatalogEvents;
+import org.audotics.catalog.api.CatalogService;
+import org.audotics.health.api.HealthCheck;
+import org.audotics.health.api.HealthStatus;
+import org.audotics.search.api.SearchHits;
+import org.audotics.search.api.SearchRequest;
+import org.audotics.search.api.SearchResults;
+import org.audotics.search.api.SearchService;
+import org.audotics.search.api.SearchType;
+import org.audotics.search.api.SearchUnavailableException;
+import org.audotics.search.internal.index.LuceneIndex;
+import org.audotics.search.internal.index.QueryTranslator;
+import org.audotics.search.internal.index.SearchAnalyzer;
+import org.audotics.search.internal.index.SearchDocuments;
+import org.audotics.search.internal.index.SearchIndexer;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link SearchService} on an embedded Lucene index in {@link SearchConfig#index_path()}. The index is opened
+ * and kept by a {@link SearchIndexer} on a thread this component owns (stopped on deactivation); requests read
+ * the last committed index and never wait. Until a complete index exists (first start) searches throw
+ * {@link SearchUnavailableException} (503). The readiness check {@value #HEALTH_CHECK} is down only when the
+ * index cannot be opened; during a first build it is up with the build's progress, because the server's
+ * readiness requires every registered check to be up and a first start must not wait on a build (nor is it
+ * among the http bundle's {@code ready.required.checks}).
+ *
+ * <p>Ranks {@code service.ranking=-100}: a replacement (e.g. an OpenSearch adapter) with any higher ranking
+ * takes over. Immediate, so the index is kept current even while no request uses it.
+ */
+@Component(service = {SearchService.class, EventHandler.class, HealthCheck.class}, immediate = true,
+        configurationPid = SearchConfig.PID, property = {
+        EventConstants.EVENT_TOPIC + "=" + CatalogEvents.TRACKS_IMPORTED,
+        EventConstants.EVENT_TOPIC + "=" + CatalogEvents.TRACK_FEATURES_UPDATED,
+        HealthCheck.NAME + "=" + LuceneSearchService.HEALTH_CHECK,
+        Constants.SERVICE_RANKING + ":Integer=-100"})
+@Designate(ocd = SearchConfig.class)
+public final class LuceneSearchService implements SearchService, EventHandler, HealthCheck {
+
+    static final String HEALTH_CHECK = "search";
+    private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchService.class);
+    private static final Duration RETRY = Duration.ofSeconds(5);
+
+    private final Analyzer analyzer = SearchAnalyzer.create();
+    private final QueryTranslator translator = new QueryTranslator(analyzer);
+    private final ScheduledThreadPoolExecutor executor;
+    private final Clock clock;
+    private volatile LuceneIndex index;
+    private volatile SearchIndexer indexer;
+    private volatile String openFailure;
+
+    @Activate
+    public LuceneSearchService(@Reference CatalogService catalog, SearchConfig config) {
+        this(catalog, resolve(config.index_path()), Duration.ofSeconds(Math.max(1, config.revision_poll_seconds())),
+                Duration.ofMillis(Math.max(0, config.coalescing_millis())), Clock.systemUTC());
+    }
+
+    /** For tests: a folder, intervals and a clock of their own. Opens the index on the component's thread. */
+    LuceneSearchService(CatalogService catalog, Path folder, Duration poll, Duration coalescing, Clock clock) {
+        this.clock = clock;
+        this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "audotics-search-index");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        executor.execute(() -> open(catalog, folder, poll, coalescing));
+    }
+
+    private void open(CatalogService catalog, Path folder, Duration poll, Duration coalescing) {
+        try {
+            LuceneIndex opened = LuceneIndex.open(folder, analyzer);
+            SearchIndexer started = new SearchIndexer(opened, new SearchDocuments(analyzer), catalog, executor, coalescing, RETRY,
+                    System::nanoTime);
+            index = opened;
+            indexer = started;
+            started.start(poll);
+            LOG.info("Search index opened in {} (built at catalog revision {})", folder, opened.revision());
+        } catch (IOException | RuntimeException e) {
+            openFailure = e.toString();
+            LOG.error("Search index in {} not opened: {}", folder, e.toString());
+        }
+    }
+
+    static Path resolve(String path) {
+        Path configured = Path.of(path);
+        String base = System.getProperty("karaf.base");
+        return configured.isAbsolute() || base == null ? configured : Path.of(base).resolve(configured);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        executor.shutdownNow();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+        LuceneIndex opened = index;
+        if (opened != null) {
+            try {
+                opened.close();
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Search index not closed cleanly: {}", e.toString());
+            }
+        }
+        analyzer.close();
+    }
+
+    /** For tests. */
+    SearchIndexer indexer() {
+        return indexer;
+    }
+
+    @Override
+    public SearchResults search(SearchRequest request) {
+        LuceneIndex current = index;
+        if (current == null || current.revision() == null) {
+            throw new SearchUnavailableException("the search index is being built");
+        }
+        LocalDate today = LocalDate.now(clock);
+        Map<SearchType, SearchHits> hits = new EnumMap<>(SearchType.class);
+        for (SearchType type : request.types()) {
+            if (type == SearchType.PLAYLIST) {
+                hits.put(type, SearchHits.NONE); // playlists are not indexed yet
+                continue;
+            }
+            try {
+                hits.put(type, current.search(translator.translate(request.query(), type, today), request.limit(), request.offset()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new SearchResults(hits);
+    }
+
+    @Override
+    public void reindex() {
+        SearchIndexer current = indexer;
+        if (current == null) {
+            throw new SearchUnavailableException("the search index is still opening");
+        }
+        current.requestRebuild();
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        SearchIndexer current = indexer;
+        if (current == null) {
+            return; // the first build, once the index is open, reads every track
+        }
+        if (event.getProperty(CatalogEvents.TRACK_ID) instanceof String trackId) {
+            current.changed(List.of(trackId));
+        }
+        if (event.getProperty(CatalogEvents.TRACK_IDS) instanceof String[] trackIds) {
+            current.changed(List.of(trackIds));
+        }
+    }
+
+    @Override
+    public HealthStatus check() {
+        SearchIndexer current = indexer;
+        if (current == null) {
+            String failure = openFailure;
+            return HealthStatus.down(failure == null ? "opening the search index" : "search index not opened: " + failure);
+        }
+        return current.status();
+    }
+}

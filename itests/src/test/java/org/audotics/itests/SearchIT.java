@@ -1,0 +1,225 @@
+package org.audotics.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code GET /v1/search} through the built distribution on PostgreSQL and Redis: tracks imported, found by
+ * typo, accent and prefix once the index caught up (polled, bounded), field filters, Spotify's shapes, paging
+ * links followed, every bad parameter a JSON 400, syntax characters 200, a 10 000-character query 400.
+ */
+@ExtendWith(SharedServer.class)
+class SearchIT {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final Duration INDEX_WAIT = Duration.ofSeconds(60);
+
+    private static AudoticsServer server;
+    /** Track name → catalog id of this run's import. */
+    private static final Map<String, String> TRACKS = new HashMap<>();
+    private static String metallica;
+    private static String beyonce;
+    private static String daftPunk;
+
+    private static String line(String name, String artist, String album, String releaseDate, int popularity, String genre) {
+        String slug = (name + "-" + artist).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return String.format(Locale.ROOT, "{\"external_id\":\"search-it-%s-%s\",\"name\":\"%s\",\"artists\":[{\"external_id\":\"search-it-%s-%s\",\"name\":\"%s\"}],"
+                        + "\"album\":{\"external_id\":\"search-it-%s-%s\",\"name\":\"%s\",\"release_date\":\"%s\"},\"genres\":[\"%s\"],"
+                        + "\"popularity\":%d,\"duration_ms\":200000,\"track_number\":1,\"disc_number\":1}",
+                RUN, slug, name, RUN, artist.hashCode(), artist, RUN, album.hashCode(), album, releaseDate, genre, popularity);
+    }
+
+    @BeforeAll
+    static void catalog(SharedServer.Running shared) throws Exception {
+        server = shared.server();
+        List<String> lines = new ArrayList<>();
+        lines.add(line("Enter Sandman", "Metallica", "Metallica", "1991-08-12", 80, "metal"));
+        lines.add(line("The Unforgiven", "Metallica", "Metallica", "1991-08-12", 70, "metal"));
+        lines.add(line("Halo", "Beyoncé", "I Am... Sasha Fierce", "2008-11-12", 88, "pop"));
+        lines.add(line("Get Lucky", "Daft Punk", "Random Access Memories", "2013-05-17", 85, "house"));
+        lines.add(line("One More Time", "Daft Punk", "Discovery", "2001-03-12", 90, "house"));
+        for (int i = 1; i <= 7; i++) {
+            lines.add(line("Searchit" + RUN + " Song " + i, "Pager " + RUN, "Pages " + RUN, "1995", i, "searchit" + RUN));
+        }
+        HttpAnswer imported = server.importLines(String.join("\n", lines));
+        assertEquals(200, imported.status(), imported.toString());
+        for (JsonNode track : imported.json().get("tracks")) {
+            TRACKS.put(track.get("external_id").asText(), track.get("id").asText());
+        }
+        metallica = artistOf("Enter Sandman");
+        beyonce = artistOf("Halo");
+        daftPunk = artistOf("Get Lucky");
+        // the index follows the import by catalog events: poll until the last line is searchable
+        long deadline = System.nanoTime() + INDEX_WAIT.toNanos();
+        long started = System.nanoTime();
+        while (true) {
+            HttpAnswer answer = server.get("/v1/search?type=track&q=" + encode("searchit" + RUN + " song 7"));
+            if (answer.status() == 200 && answer.json().get("tracks").get("total").asInt() > 0
+                    && ids(search("halo artist:beyonce", "track").get("tracks")).contains(trackId("Halo"))) {
+                break;
+            }
+            assertTrue(System.nanoTime() < deadline, "not searchable within " + INDEX_WAIT + ": " + answer);
+            Thread.sleep(200);
+        }
+        System.out.printf("SearchIT: imported tracks searchable after %d ms%n", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static String trackId(String name) {
+        return TRACKS.entrySet().stream().filter(entry -> entry.getKey().contains("-" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-"))
+                .findFirst().orElseThrow().getValue();
+    }
+
+    private static String artistOf(String trackName) throws Exception {
+        return server.get("/v1/tracks/" + trackId(trackName)).json().get("artists").get(0).get("id").asText();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode search(String q, String type) throws Exception {
+        return search("q=" + encode(q) + "&type=" + type + "&limit=50");
+    }
+
+    private static JsonNode search(String query) throws Exception {
+        HttpAnswer answer = server.get("/v1/search?" + query);
+        assertEquals(200, answer.status(), query + " → " + answer);
+        return answer.json();
+    }
+
+    private static List<String> ids(JsonNode paging) {
+        List<String> ids = new ArrayList<>();
+        paging.get("items").forEach(item -> ids.add(item.get("id").asText()));
+        return ids;
+    }
+
+    private static void assertFits(String schema, JsonNode value) {
+        List<String> mismatches = SpotifySchema.mismatches(schema, value);
+        assertTrue(mismatches.isEmpty(), schema + " does not fit Spotify's types:\n" + String.join("\n", mismatches) + "\nin " + value);
+    }
+
+    @Test
+    void typosAccentsAndPrefixesFindTheArtists() throws Exception {
+        assertTrue(ids(search("metalica", "artist").get("artists")).contains(metallica), "metalica finds Metallica");
+        assertTrue(ids(search("daft pun", "artist").get("artists")).contains(daftPunk), "daft pun finds Daft Punk");
+        assertTrue(ids(search("beyonce", "artist").get("artists")).contains(beyonce), "beyonce finds Beyoncé");
+        assertTrue(ids(search("enter sandm", "track").get("tracks")).contains(trackId("Enter Sandman")));
+    }
+
+    @Test
+    void answersSpotifysShapeOnePagingObjectPerType() throws Exception {
+        JsonNode answer = search("q=" + encode("metallica") + "&type=track,artist,album,playlist");
+        assertEquals(List.of("tracks", "artists", "albums", "playlists"), List.copyOf(toList(answer.fieldNames())));
+        for (String key : List.of("tracks", "artists", "albums", "playlists")) {
+            assertFits("PagingObject", answer.get(key));
+        }
+        answer.get("tracks").get("items").forEach(item -> assertFits("TrackObject", item));
+        answer.get("artists").get("items").forEach(item -> assertFits("ArtistObject", item));
+        answer.get("albums").get("items").forEach(item -> assertFits("SimplifiedAlbumObject", item));
+        assertEquals(0, answer.get("playlists").get("total").asInt());
+        assertTrue(ids(answer.get("tracks")).containsAll(List.of(trackId("Enter Sandman"), trackId("The Unforgiven"))));
+    }
+
+    private static List<String> toList(java.util.Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+
+    @Test
+    void fieldFiltersRestrict() throws Exception {
+        assertEquals(List.of(trackId("One More Time")), ids(search("one artist:\"daft punk\" year:2001", "track").get("tracks")));
+        List<String> nineties = ids(search("artist:metallica year:1990-1999", "track").get("tracks"));
+        assertTrue(nineties.containsAll(List.of(trackId("Enter Sandman"), trackId("The Unforgiven"))), nineties.toString());
+        assertTrue(ids(search("artist:metallica year:2000-2020", "track").get("tracks")).stream().noneMatch(TRACKS::containsValue));
+        assertEquals(List.of(trackId("Get Lucky")), ids(search("genre:house album:random", "track").get("tracks")));
+        assertEquals(List.of(trackId("Halo")), ids(search("track:halo artist:beyonce", "track").get("tracks")));
+        assertEquals(0, search("track:halo", "artist").get("artists").get("total").asInt(), "track: applies to tracks only");
+        search("tag:new", "album"); // no album of this run is new; the filter is accepted
+    }
+
+    @Test
+    void pagingLinksAreAbsoluteAndFollowToTheEnd() throws Exception {
+        List<String> seen = new ArrayList<>();
+        URI next = server.uri("/v1/search?q=" + encode("genre:searchit" + RUN) + "&type=track,artist&limit=3");
+        int pages = 0;
+        while (next != null) {
+            HttpAnswer page = server.send(HttpRequest.newBuilder(next).header("Authorization", "Bearer " + AudoticsServer.ADMIN_TOKEN).GET());
+            assertEquals(200, page.status(), next + " → " + page);
+            JsonNode tracks = page.json().get("tracks");
+            assertEquals(7, tracks.get("total").asInt());
+            assertEquals(3, tracks.get("limit").asInt());
+            seen.addAll(ids(tracks));
+            assertTrue(tracks.get("href").asText().startsWith("http://127.0.0.1:"), tracks.get("href").asText());
+            if (pages > 0) {
+                assertTrue(tracks.get("previous").asText().contains("type=track"), tracks.toString());
+                assertTrue(page.json().get("artists") == null, "a type's links page that type only");
+            }
+            next = tracks.get("next").isNull() ? null : URI.create(tracks.get("next").asText());
+            pages++;
+        }
+        assertEquals(3, pages);
+        assertEquals(7, seen.size());
+        assertEquals(7, seen.stream().distinct().count());
+        assertEquals(trackId("Searchit" + RUN + " Song 7"), seen.get(0), "equal matches: the most popular first");
+    }
+
+    @Test
+    void everyBadParameterIsAJson400() throws Exception {
+        for (String query : List.of("type=track", "q=&type=track", "q=%20&type=track", "q=a", "q=a&type=", "q=a&type=song", "q=a&type=track,",
+                "q=a&type=track&limit=51", "q=a&type=track&limit=-1", "q=a&type=track&limit=x", "q=a&type=track&offset=1001",
+                "q=a&type=track&offset=-1", "q=year%3Aabc&type=track", "q=year%3A2000-1990&type=track", "q=tag%3Ahipster&type=album",
+                "q=" + "x".repeat(1_001) + "&type=track", "q=" + "x".repeat(5_000) + "&type=track")) {
+            HttpAnswer answer = server.get("/v1/search?" + query);
+            assertEquals(400, answer.status(), query + " → " + answer);
+            assertEquals("invalid_parameter", answer.json().get("error").get("code").asText(), query + " → " + answer);
+        }
+    }
+
+    /** Jetty refuses a request line over 8 KB before any resource runs: a clear JSON 414, answered at once. */
+    @Test
+    void aTenThousandCharacterQueryIsRefusedAtOnce() throws Exception {
+        long started = System.nanoTime();
+        HttpAnswer answer = server.get("/v1/search?type=track&q=" + "x".repeat(10_000));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(414, answer.status(), answer.toString());
+        assertEquals("uri_too_long", answer.json().get("error").get("code").asText());
+        assertTrue(millis < 5_000, millis + " ms");
+    }
+
+    @Test
+    void syntaxCharactersAndOddUnicodeAreText() throws Exception {
+        for (String q : List.of("*", "?", "~", ":", "\"", "(", "*?~:\"(", "a:b", "metallica~", "\"unclosed", "AND OR NOT", "𝄞 🎵", "ǅ ß ﬁ", "[x]{y}\\/^")) {
+            JsonNode answer = search("q=" + encode(q) + "&type=track,artist,album");
+            assertTrue(answer.get("tracks").get("items").isArray(), q);
+        }
+        assertTrue(ids(search("metallica~", "artist").get("artists")).contains(metallica), "~ is punctuation, not fuzziness syntax");
+    }
+
+    @Test
+    void reindexIsAcceptedForAdmins() throws Exception {
+        HttpAnswer answer = server.send(HttpRequest.newBuilder(server.uri("/v1/search/index"))
+                .header("Authorization", "Bearer " + AudoticsServer.ADMIN_TOKEN).POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(202, answer.status(), answer.toString());
+        HttpAnswer anonymous = server.send(HttpRequest.newBuilder(server.uri("/v1/search/index")).POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(401, anonymous.status(), anonymous.toString());
+        // the old index answers while the new one is built
+        assertTrue(ids(search("beyonce", "artist").get("artists")).contains(beyonce));
+    }
+}
