@@ -13,9 +13,13 @@
  * their Spotify shapes ({@code ArtistObject}, {@code AlbumObject}, {@code SimplifiedTrackObject}). The new
  * {@code CatalogService} methods are default methods, so implementations written against 1.2 still compile
  * (they answer {@code UnsupportedOperationException}).
+ *
+ * <p>1.4.0: change events for tracks, artists and albums ({@code CatalogEvents.TRACK_CREATED} … {@code
+ * ALBUM_DELETED}, properties {@code IDS}, {@code REVISION}, {@code ORIGIN}), posted after commit and carried to
+ * every node, with what a consumer may rely on in {@code CatalogEvents}.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.audotics.catalog.api;
 
 import org.osgi.annotation.bundle.Export;
