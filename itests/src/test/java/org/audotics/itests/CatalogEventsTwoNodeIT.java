@@ -74,6 +74,7 @@ class CatalogEventsTwoNodeIT {
     @Test
     void anImportAndAFeatureChangeOnOneNodeArePatchedIntoTheOtherNodesIndex() throws Exception {
         long builtAt = index(two)[1];
+        long coveredBefore = index(two)[2];
 
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 20; i++) {
@@ -85,6 +86,7 @@ class CatalogEventsTwoNodeIT {
         List<String> ids = new ArrayList<>();
         imported.json().get("tracks").forEach(track -> ids.add(track.get("id").asText()));
 
+        awaitIndexOnTwo("import", coveredBefore + 1, 20);
         awaitOnTwo("import", "/v1/recommendations?seed_genres=iteventsgenre&limit=100", answer -> ids(answer).containsAll(ids));
         long[] afterImport = index(two);
         assertEquals(builtAt, afterImport[1], "node 2 patched its index, it did not rebuild it");
@@ -92,6 +94,7 @@ class CatalogEventsTwoNodeIT {
         // the quietest track becomes the loudest on node 1
         HttpAnswer changed = one.importLines(TrackLines.track("events-it-0", "events 0", "events-it-artist", "iteventsgenre", 40, 0.99, 100));
         assertEquals(200, changed.status(), changed.toString());
+        awaitIndexOnTwo("feature change", afterImport[2] + 1, 20);
         awaitOnTwo("feature change", "/v1/recommendations?seed_genres=iteventsgenre&target_energy=0.99&limit=1",
                 answer -> ids(answer).equals(List.of(ids.get(0))));
         HttpAnswer features = two.get("/v1/audio-features/" + ids.get(0));
@@ -102,6 +105,24 @@ class CatalogEventsTwoNodeIT {
         assertEquals(builtAt, afterChange[1], "still no rebuild on node 2");
         assertTrue(afterChange[2] >= afterImport[2] + 1, "node 2 saw the change's revision: " + afterChange[2]);
         assertEquals(index(one)[0], afterChange[0], "both nodes index the same tracks");
+    }
+
+    /**
+     * Polls node 2's readiness detail until its index covers the revision (the events arrived; the patch follows
+     * within the 100 ms coalescing) and holds the tracks; prints how long that took after node 1 answered.
+     */
+    private static void awaitIndexOnTwo(String what, long revision, long tracks) throws Exception {
+        long started = System.nanoTime();
+        while (System.nanoTime() - started < DEADLINE_NANOS) {
+            long[] index = index(two);
+            if (index[2] >= revision && index[0] >= tracks) {
+                System.out.printf("CatalogEventsTwoNodeIT: %s on node 1 covered by node 2's index (revision %d) after %d ms%n", what,
+                        index[2], (System.nanoTime() - started) / 1_000_000);
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError(what + " on node 1 not covered by node 2's index within 30 s: " + java.util.Arrays.toString(index(two)));
     }
 
     /** Asks node 2 until the answer passes; prints how long the change took to arrive. */
