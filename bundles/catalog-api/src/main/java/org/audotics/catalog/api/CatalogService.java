@@ -33,6 +33,9 @@ public interface CatalogService {
      * is updated (its artists, album and genres replaced by the batch's; its audio features replaced only
      * when the batch gives some, so re-importing metadata keeps analysed features); artists and albums are created
      * or matched by their external ids. Importing the same batch twice leaves the catalog as after once.
+     * Once committed, posts {@link CatalogEvents#TRACKS_IMPORTED} on this node and (since 1.4) the change events
+     * of the batch ({@link CatalogEvents#TRACK_CREATED}, {@link CatalogEvents#TRACK_UPDATED}, and the artists' and
+     * albums'), which reach every node; a batch that fails posts nothing.
      *
      * @param batch 1..{@value #MAX_IMPORT_BATCH} tracks
      * @throws InvalidImportException when the batch is empty or too large, or two tracks of the batch share
@@ -42,8 +45,9 @@ public interface CatalogService {
 
     /**
      * Sets a track's audio features (as computed by audio analysis), replacing earlier ones, in one
-     * transaction; bumps the {@link #revision()} so recommenders on every node rebuild, evicts the cached
-     * track, and posts {@link CatalogEvents#TRACK_FEATURES_UPDATED} on this node.
+     * transaction; bumps the {@link #revision()}, evicts the cached track, and posts
+     * {@link CatalogEvents#TRACK_FEATURES_UPDATED} on this node and (since 1.4) {@link CatalogEvents#TRACK_UPDATED},
+     * which reaches every node.
      *
      * @return false when no track has this id; nothing is written then
      * @since 1.1
@@ -206,6 +210,9 @@ public interface CatalogService {
     /**
      * A number that changes whenever a track is added or changed, on any node (it lives in the database).
      * A recommender compares it with the value it built its index at to know when to rebuild.
+     *
+     * <p>Since 1.4: every write adds exactly one, and its change events carry the value after it
+     * ({@link CatalogEvents#REVISION}), so a consumer can tell a missed event from the numbers.
      */
     long revision();
 }

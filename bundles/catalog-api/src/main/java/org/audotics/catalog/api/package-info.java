@@ -15,7 +15,10 @@
  * (they answer {@code UnsupportedOperationException}).
  *
  * <p>1.4.0: {@code CatalogService.tracksAfter}, every track page by page (a search index reads it), a default
- * method again.
+ * method again; and
+ * change events for tracks, artists and albums ({@code CatalogEvents.TRACK_CREATED} … {@code
+ * ALBUM_DELETED}, properties {@code IDS}, {@code REVISION}, {@code ORIGIN}), posted after commit and carried to
+ * every node, with what a consumer may rely on in {@code CatalogEvents}.
  */
 @Export
 @Version("1.4.0")

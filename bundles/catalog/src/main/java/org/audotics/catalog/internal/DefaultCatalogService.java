@@ -24,7 +24,9 @@ import org.audotics.catalog.api.ImportResult;
 import org.audotics.catalog.api.Page;
 import org.audotics.catalog.api.Track;
 import org.audotics.catalog.api.TrackImport;
+import org.audotics.catalog.internal.store.CatalogChanges;
 import org.audotics.catalog.internal.store.CatalogStore;
+import org.audotics.catalog.internal.store.ImportWrite;
 import org.audotics.health.api.HealthCheck;
 import org.audotics.health.api.HealthStatus;
 import org.audotics.storage.api.Database;
@@ -110,23 +112,33 @@ public final class DefaultCatalogService implements CatalogService, HealthCheck 
 
     @Override
     public ImportResult importTracks(List<TrackImport> batch) {
-        ImportResult result = store().importBatch(batch);
+        ImportWrite write = store().importWrite(batch); // returns once committed; throws, and posts nothing, when not
+        ImportResult result = write.result();
         cache.evict(result.tracks().stream().filter(track -> !track.created()).map(ImportResult.ImportedTrack::id).toList());
         LOG.info("Catalog import: {} created, {} updated", result.created(), result.updated());
         post(new Event(CatalogEvents.TRACKS_IMPORTED, Map.of(CatalogEvents.TRACK_IDS,
                 result.tracks().stream().map(ImportResult.ImportedTrack::id).toArray(String[]::new))));
+        postChanges(write.changes());
         return result;
     }
 
     @Override
     public boolean updateAudioFeatures(String trackId, AudioFeatures features) {
         java.util.Objects.requireNonNull(features, "features");
-        boolean updated = store().updateAudioFeatures(trackId, features);
-        if (updated) {
+        Optional<CatalogChanges> changes = store().featuresWrite(trackId, features);
+        if (changes.isPresent()) {
             cache.evict(List.of(trackId));
             post(new Event(CatalogEvents.TRACK_FEATURES_UPDATED, Map.of(CatalogEvents.TRACK_ID, trackId)));
+            postChanges(changes.get());
         }
-        return updated;
+        return changes.isPresent();
+    }
+
+    /** One change event per topic of a committed write; {@link CatalogEventBridge} carries them to other nodes. */
+    private void postChanges(CatalogChanges changes) {
+        changes.idsByTopic().forEach((topic, ids) -> post(new Event(topic, Map.of(
+                CatalogEvents.IDS, ids.toArray(String[]::new),
+                CatalogEvents.REVISION, changes.revision()))));
     }
 
     /** Asynchronously: the catalog never waits for its listeners. */

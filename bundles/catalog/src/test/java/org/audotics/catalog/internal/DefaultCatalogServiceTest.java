@@ -68,7 +68,7 @@ class DefaultCatalogServiceTest {
     void analysedFeaturesEvictTheCachedTrackAndAreAnnounced() {
         String id = catalog.importTracks(List.of(track("f1", "Plain", "Band", "rock", null))).tracks().get(0).id();
         assertNull(catalog.track(id).orElseThrow().audioFeatures());
-        List<org.osgi.service.event.Event> posted = recordEvents();
+        List<org.osgi.service.event.Event> posted = recordEvents(CatalogEvents.TRACK_FEATURES_UPDATED);
         AudioFeatures features = org.audotics.catalog.internal.store.TestTracks.features(0.7, 128);
         assertTrue(catalog.updateAudioFeatures(id, features));
         assertEquals(features, catalog.track(id).orElseThrow().audioFeatures());
@@ -79,13 +79,18 @@ class DefaultCatalogServiceTest {
         assertEquals(1, posted.size());
     }
 
-    /** Records what the catalog posts; the catalog must never send (block on listeners). */
-    private List<org.osgi.service.event.Event> recordEvents() {
+    /**
+     * Records what the catalog posts on one topic (the change events beside it: CatalogChangeEventsTest); the
+     * catalog must never send (block on listeners).
+     */
+    private List<org.osgi.service.event.Event> recordEvents(String topic) {
         List<org.osgi.service.event.Event> posted = new java.util.ArrayList<>();
         catalog.events = new org.osgi.service.event.EventAdmin() {
             @Override
             public void postEvent(org.osgi.service.event.Event event) {
-                posted.add(event);
+                if (event.getTopic().equals(topic)) {
+                    posted.add(event);
+                }
             }
 
             @Override
@@ -98,7 +103,7 @@ class DefaultCatalogServiceTest {
 
     @Test
     void anImportAnnouncesTheTracksItWrote() {
-        List<org.osgi.service.event.Event> posted = recordEvents();
+        List<org.osgi.service.event.Event> posted = recordEvents(CatalogEvents.TRACKS_IMPORTED);
         var result = catalog.importTracks(List.of(track("e1", "One", "Band", "rock", null), track("e2", "Two", "Band", "rock", null)));
         assertEquals(1, posted.size());
         assertEquals(CatalogEvents.TRACKS_IMPORTED, posted.get(0).getTopic());

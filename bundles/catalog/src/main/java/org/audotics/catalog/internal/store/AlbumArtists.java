@@ -23,7 +23,8 @@ final class AlbumArtists {
     private AlbumArtists() {
     }
 
-    static void write(ObjectContext context, List<TrackImport> batch, Map<String, String> albumIds, Map<String, String> artistIds) {
+    /** @return the artists whose album credits were replaced (they lost an album, or kept it at another position) */
+    static Set<String> write(ObjectContext context, List<TrackImport> batch, Map<String, String> albumIds, Map<String, String> artistIds) {
         Map<String, List<ArtistImport>> listed = new LinkedHashMap<>();
         Map<String, List<ArtistImport>> fallback = new LinkedHashMap<>();
         for (TrackImport line : batch) {
@@ -37,7 +38,7 @@ final class AlbumArtists {
             fallback.putIfAbsent(albumId, line.artists());
         }
         if (listed.isEmpty() && fallback.isEmpty()) {
-            return;
+            return Set.of();
         }
         Set<String> touched = new HashSet<>(listed.keySet());
         touched.addAll(fallback.keySet());
@@ -56,6 +57,8 @@ final class AlbumArtists {
             context.deleteObjects(replaced);
             context.commitChanges();
         }
+        Set<String> uncredited = new HashSet<>();
+        replaced.forEach(row -> uncredited.add(row.getArtistId()));
         Map<String, List<ArtistImport>> wanted = new LinkedHashMap<>(listed);
         fallback.forEach((albumId, artists) -> {
             if (!credited.contains(albumId)) {
@@ -71,5 +74,6 @@ final class AlbumArtists {
             }
         });
         context.commitChanges();
+        return uncredited;
     }
 }

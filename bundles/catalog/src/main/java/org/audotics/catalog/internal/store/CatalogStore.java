@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.audotics.catalog.api.Artist;
 import org.audotics.catalog.api.ArtistAlbum;
 import org.audotics.catalog.api.ArtistImport;
 import org.audotics.catalog.api.AudioFeatures;
+import org.audotics.catalog.api.CatalogEvents;
 import org.audotics.catalog.api.ImportResult;
 import org.audotics.catalog.api.ImportResult.ImportedTrack;
 import org.audotics.catalog.api.InvalidImportException;
@@ -44,17 +46,31 @@ public final class CatalogStore {
 
     /** See {@link org.audotics.catalog.api.CatalogService#importTracks}. */
     public ImportResult importBatch(List<TrackImport> batch) {
+        return importWrite(batch).result();
+    }
+
+    /**
+     * Imports a batch (see {@link #importBatch}) and says which ids it created and which existing ones it
+     * changed, with the revision it set; returned only once the transaction committed.
+     */
+    public ImportWrite importWrite(List<TrackImport> batch) {
         checkBatch(batch);
         return store.write(context -> {
             Map<String, TrackEntity> existing = tracksByExternalId(context,
                     batch.stream().map(TrackImport::externalId).toList());
-            Map<String, String> artistIds = upsertArtists(context, batch);
-            Map<String, String> albumIds = upsertAlbums(context, batch);
+            Set<String> newArtists = new LinkedHashSet<>();
+            Set<String> newAlbums = new LinkedHashSet<>();
+            Map<String, String> artistIds = upsertArtists(context, batch, newArtists);
+            Map<String, String> albumIds = upsertAlbums(context, batch, newAlbums);
+            // Existing artists and albums that lose a track or an album credit change too.
+            Set<String> touchedArtists = new LinkedHashSet<>(artistIds.values());
+            Set<String> touchedAlbums = new LinkedHashSet<>(albumIds.values());
+            existing.values().stream().map(TrackEntity::getAlbumId).filter(id -> id != null).forEach(touchedAlbums::add);
             // Flushes inside the one transaction, in foreign-key order: the mapping has no relationships
             // from which Cayenne could order the inserts itself.
             context.commitChanges();
-            AlbumArtists.write(context, batch, albumIds, artistIds);
-            replaceCreditsAndGenresOf(context, existing.values().stream().map(TrackEntity::getId).toList());
+            touchedArtists.addAll(AlbumArtists.write(context, batch, albumIds, artistIds));
+            touchedArtists.addAll(replaceCreditsAndGenresOf(context, existing.values().stream().map(TrackEntity::getId).toList()));
 
             List<ImportedTrack> imported = new ArrayList<>(batch.size());
             int created = 0;
@@ -86,10 +102,28 @@ public final class CatalogStore {
                     trackGenre.setGenre(genre);
                 }
             }
-            SQLExec.query("UPDATE catalog_revision SET revision = revision + 1 WHERE id = 1").update(context);
+            long revision = bumpRevision(context);
             context.commitChanges();
-            return new ImportResult(created, batch.size() - created, imported);
+            touchedArtists.removeAll(newArtists);
+            touchedAlbums.removeAll(newAlbums);
+            Map<String, List<String>> changes = new LinkedHashMap<>();
+            changes.put(CatalogEvents.TRACK_CREATED, imported.stream().filter(ImportedTrack::created).map(ImportedTrack::id).toList());
+            changes.put(CatalogEvents.TRACK_UPDATED, imported.stream().filter(track -> !track.created()).map(ImportedTrack::id).toList());
+            changes.put(CatalogEvents.ARTIST_CREATED, List.copyOf(newArtists));
+            changes.put(CatalogEvents.ARTIST_UPDATED, List.copyOf(touchedArtists));
+            changes.put(CatalogEvents.ALBUM_CREATED, List.copyOf(newAlbums));
+            changes.put(CatalogEvents.ALBUM_UPDATED, List.copyOf(touchedAlbums));
+            return new ImportWrite(new ImportResult(created, batch.size() - created, imported), new CatalogChanges(revision, changes));
         });
+    }
+
+    /**
+     * Adds one to the catalog revision and reads it back, inside the write's transaction: the update holds the
+     * row until commit, so concurrent writes on any node get consecutive revisions in commit order.
+     */
+    private static long bumpRevision(ObjectContext context) {
+        SQLExec.query("UPDATE catalog_revision SET revision = revision + 1 WHERE id = 1").update(context);
+        return SQLSelect.scalarQuery("SELECT revision FROM catalog_revision WHERE id = 1", Long.class).selectOne(context);
     }
 
     private static void checkBatch(List<TrackImport> batch) {
@@ -124,15 +158,20 @@ public final class CatalogStore {
 
     /** See {@link org.audotics.catalog.api.CatalogService#updateAudioFeatures}. */
     public boolean updateAudioFeatures(String trackId, AudioFeatures features) {
+        return featuresWrite(trackId, features).isPresent();
+    }
+
+    /** Sets a track's features; the change (the track updated) once committed, empty when there is no such track. */
+    public Optional<CatalogChanges> featuresWrite(String trackId, AudioFeatures features) {
         return store.write(context -> {
             TrackEntity track = ObjectSelect.query(TrackEntity.class).where(TrackEntity.ID.eq(trackId)).selectOne(context);
             if (track == null) {
-                return false;
+                return Optional.empty();
             }
             setFeatures(track, features);
-            SQLExec.query("UPDATE catalog_revision SET revision = revision + 1 WHERE id = 1").update(context);
+            long revision = bumpRevision(context);
             context.commitChanges();
-            return true;
+            return Optional.of(new CatalogChanges(revision, Map.of(CatalogEvents.TRACK_UPDATED, List.of(trackId))));
         });
     }
 
@@ -152,7 +191,7 @@ public final class CatalogStore {
     }
 
     /** Creates the batch's new artists and renames known ones; returns external id to catalog id. */
-    private static Map<String, String> upsertArtists(ObjectContext context, List<TrackImport> batch) {
+    private static Map<String, String> upsertArtists(ObjectContext context, List<TrackImport> batch, Set<String> created) {
         Map<String, ArtistImport> wanted = new LinkedHashMap<>();
         batch.forEach(line -> {
             line.artists().forEach(artist -> wanted.put(artist.externalId(), artist));
@@ -172,6 +211,7 @@ public final class CatalogStore {
                 row = context.newObject(ArtistEntity.class);
                 row.setId(IdGenerator.next());
                 row.setExternalId(externalId);
+                created.add(row.getId());
             }
             if (!artist.name().equals(row.getName())) {
                 row.setName(artist.name());
@@ -182,7 +222,7 @@ public final class CatalogStore {
     }
 
     /** Creates the batch's new albums and updates known ones; returns external id to catalog id. */
-    private static Map<String, String> upsertAlbums(ObjectContext context, List<TrackImport> batch) {
+    private static Map<String, String> upsertAlbums(ObjectContext context, List<TrackImport> batch, Set<String> created) {
         Map<String, AlbumImport> wanted = new LinkedHashMap<>();
         batch.stream().map(TrackImport::album).filter(album -> album != null)
                 .forEach(album -> wanted.put(album.externalId(), album));
@@ -198,6 +238,7 @@ public final class CatalogStore {
                 row = context.newObject(AlbumEntity.class);
                 row.setId(IdGenerator.next());
                 row.setExternalId(externalId);
+                created.add(row.getId());
             }
             row.setName(album.name());
             row.setReleaseDate(album.releaseDate());
@@ -211,16 +252,22 @@ public final class CatalogStore {
     /**
      * Removes the credits and genres of tracks being re-imported. Flushed (inside the transaction) before
      * the new rows are created, because the new rows reuse the same primary keys.
+     *
+     * @return the artists whose credits were removed
      */
-    private static void replaceCreditsAndGenresOf(ObjectContext context, List<String> trackIds) {
+    private static Set<String> replaceCreditsAndGenresOf(ObjectContext context, List<String> trackIds) {
+        Set<String> uncredited = new LinkedHashSet<>();
         if (trackIds.isEmpty()) {
-            return;
+            return uncredited;
         }
         for (List<String> chunk : Chunks.of(trackIds)) {
-            context.deleteObjects(ObjectSelect.query(TrackArtistEntity.class).where(TrackArtistEntity.TRACK_ID.in(chunk)).select(context));
+            List<TrackArtistEntity> credits = ObjectSelect.query(TrackArtistEntity.class).where(TrackArtistEntity.TRACK_ID.in(chunk)).select(context);
+            credits.forEach(credit -> uncredited.add(credit.getArtistId()));
+            context.deleteObjects(credits);
             context.deleteObjects(ObjectSelect.query(TrackGenreEntity.class).where(TrackGenreEntity.TRACK_ID.in(chunk)).select(context));
         }
         context.commitChanges();
+        return uncredited;
     }
 
     private static Map<String, TrackEntity> tracksByExternalId(ObjectContext context, List<String> externalIds) {

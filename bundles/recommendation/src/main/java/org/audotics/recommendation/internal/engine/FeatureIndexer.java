@@ -2,6 +2,7 @@ package org.audotics.recommendation.internal.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -29,16 +30,20 @@ import org.slf4j.LoggerFactory;
  * <p>All work runs as tasks on one thread of the given executor, the only writer of the index, so a patch
  * and a rebuild never race:
  * <ul>
- *   <li><b>Full build</b>, by {@link #refresh()} every poll interval: the first build, retried until the
- *       catalog answers, and a rebuild whenever the catalog revision differs from the index's. The revision
- *       lives in the shared database, so this is how changes made on other nodes, and imports (which post no
- *       event), arrive. The catalog API cannot say which tracks changed since a revision, so this is a whole
- *       re-read; after one, the next waits at least as long as it took, so under a stream of imports the
- *       thread rebuilds at most half of the time.</li>
- *   <li><b>Patches</b>, from {@link #changed(String)} (catalog change events on this node): the ids are
- *       collected in a set and applied together by one task scheduled after the coalescing delay, so a burst
- *       of 10 000 events is a few patches, not 10 000. A patch re-reads only those tracks (by id, 100 per
- *       call) and applies them as a delta: see {@link FeatureIndex} for why.</li>
+ *   <li><b>Patches</b>, from {@link #changed(Collection, long)} (the catalog's track change events, of this
+ *       node and, through the catalog's pub/sub bridge, of the others) and {@link #changed(String)} (events
+ *       without a revision): the ids are collected in a set and applied together by one task scheduled after
+ *       the coalescing delay, so a burst of 10 000 events is a few patches, not 10 000. A patch re-reads only
+ *       those tracks (by id, 100 per call) and applies them as a delta: see {@link FeatureIndex} for why. A
+ *       created, updated or deleted track is the same patch: the track as the catalog has it now, or gone.</li>
+ *   <li><b>Full build</b>, by {@link #refresh()} every poll interval, the safety net: the first build, retried
+ *       until the catalog answers, and a rebuild when the catalog revision (in the shared database) is past
+ *       what the events covered ({@link RevisionCoverage}) and stays so for the gap grace, so an event in
+ *       flight is waited for and a lost one (pub/sub is fire-and-forget, a node may have been disconnected) is
+ *       caught; also when the revision went back. The catalog API cannot say which tracks changed since a
+ *       revision, so this is a whole re-read; after one, the next waits at least as long as it took, so even
+ *       under a stream of lost events the thread rebuilds at most half of the time. A burst of events whose
+ *       revisions follow each other never rebuilds.</li>
  * </ul>
  * Changes that arrive while a build runs stay pending and are applied on top of the new index.
  */
@@ -54,7 +59,9 @@ final class FeatureIndexer {
     private final ScheduledExecutorService executor;
     private final Duration coalescing;
     private final Duration retry;
+    private final Duration gapGrace;
     private final LongSupplier clock;
+    private final RevisionCoverage coverage = new RevisionCoverage(0);
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean patchScheduled = new AtomicBoolean();
     private final AtomicLong patches = new AtomicLong();
@@ -65,19 +72,24 @@ final class FeatureIndexer {
     private volatile String failure;
     /** Index thread only: no full rebuild starts before this time of the clock. */
     private long quietUntil;
+    /** Index thread only: a catalog revision seen past the coverage, or 0, and when it was first seen. */
+    private long gapRevision;
+    private long gapSeenAt;
 
     /**
      * @param executor   runs every task; it must run them one at a time (one thread), and is the caller's to stop
      * @param coalescing how long changes are collected before they are applied
      * @param retry      how long a patch that failed waits before it is tried again
+     * @param gapGrace   how long a catalog revision past the events' may stay uncovered before a rebuild
      * @param clock      {@link System#nanoTime()}, or a test's clock
      */
     FeatureIndexer(CatalogService catalog, ScheduledExecutorService executor, Duration coalescing, Duration retry,
-            LongSupplier clock) {
+            Duration gapGrace, LongSupplier clock) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.coalescing = coalescing;
         this.retry = retry;
+        this.gapGrace = gapGrace;
         this.clock = clock;
         this.quietUntil = clock.getAsLong(); // nanoTime has an arbitrary origin: 0 may lie in its future
     }
@@ -98,6 +110,21 @@ final class FeatureIndexer {
         schedulePatch(coalescing);
     }
 
+    /**
+     * Notes the tracks one catalog write created, updated or deleted, and the revision it set (the ids are
+     * pending before the revision counts as covered); returns at once.
+     */
+    void changed(Collection<String> trackIds, long revision) {
+        pending.addAll(trackIds);
+        coverage.note(revision);
+        schedulePatch(coalescing);
+    }
+
+    /** @return the highest catalog revision up to which every write is in the index or pending */
+    long coveredRevision() {
+        return coverage.covered();
+    }
+
     /** @return readiness: down until the first index is built, with the build's progress */
     HealthStatus status() {
         FeatureIndex current = index;
@@ -106,8 +133,8 @@ final class FeatureIndexer {
             return HealthStatus.down("building index: " + tracksRead + " tracks read"
                     + (problem == null ? "" : "; waiting for the catalog: " + problem));
         }
-        return HealthStatus.up("index of " + current.size() + " tracks at catalog revision " + current.revision
-                + (problem == null ? "" : "; last refresh failed: " + problem));
+        return HealthStatus.up("index of " + current.size() + " tracks built at catalog revision " + current.revision
+                + ", events up to " + coverage.covered() + (problem == null ? "" : "; last refresh failed: " + problem));
     }
 
     /** @return how many patches have been applied (for tests and logs) */
@@ -125,19 +152,46 @@ final class FeatureIndexer {
         return builds.get();
     }
 
-    /** Builds the first index, or rebuilds when the catalog revision moved; never throws (it is a periodic task). */
+    /**
+     * Builds the first index, or rebuilds when the catalog revision is past what events covered for longer than
+     * the gap grace, or went back; never throws (it is a periodic task).
+     */
     void refresh() {
         try {
-            FeatureIndex current = index;
-            if (current == null) {
+            if (index == null) {
                 rebuild();
-            } else if (clock.getAsLong() - quietUntil >= 0 && catalog.revision() != current.revision) {
+            } else if (clock.getAsLong() - quietUntil >= 0 && gapStaysOpen(catalog.revision())) {
                 rebuild();
             }
             noteRecovered();
         } catch (RuntimeException | LinkageError e) { // a LinkageError: the catalog bundle is being updated
             noteFailure("Feature index not " + (index == null ? "built" : "refreshed"), e); // a periodic task that throws is never run again
         }
+    }
+
+    /** @return whether the catalog's revision shows a write whose events did not come within the grace */
+    private boolean gapStaysOpen(long latest) {
+        long covered = coverage.covered();
+        long now = clock.getAsLong();
+        if (latest < covered) {
+            LOG.info("Catalog revision went back from {} to {}: rebuilding the feature index", covered, latest);
+            coverage.reset();
+            return true;
+        }
+        if (latest == covered) {
+            gapRevision = 0;
+            return false;
+        }
+        if (gapRevision == 0 || covered >= gapRevision) { // a new gap, or the last one closed and another opened
+            gapRevision = latest;
+            gapSeenAt = now;
+        }
+        if (now - gapSeenAt < gapGrace.toNanos()) {
+            return false;
+        }
+        LOG.info("Catalog revision {} not covered by events (up to {}) after {} ms: rebuilding the feature index",
+                gapRevision, covered, gapGrace.toMillis());
+        return true;
     }
 
     private void rebuild() {
@@ -159,6 +213,8 @@ final class FeatureIndexer {
         } while (page.size() == PAGE);
         FeatureIndex fresh = FeatureIndex.of(revision, tracks);
         index = fresh;
+        coverage.built(revision);
+        gapRevision = 0;
         builds.incrementAndGet();
         long took = clock.getAsLong() - started;
         lastBuildNanos = took;

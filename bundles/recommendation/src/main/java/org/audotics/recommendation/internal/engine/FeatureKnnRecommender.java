@@ -2,6 +2,7 @@ package org.audotics.recommendation.internal.engine;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.LongSupplier;
 import org.audotics.catalog.api.CatalogEvents;
@@ -29,10 +30,13 @@ import org.osgi.service.event.EventHandler;
  * <p>The index is kept by a {@link FeatureIndexer} on a thread this component owns (stopped on deactivation):
  * a request answers from the index there is and never waits for a build. Until the first index is built the
  * engine throws {@link EngineNotReadyException} (the REST layer answers 503 with {@code Retry-After}) and its
- * readiness check {@value #HEALTH_CHECK} is down, so a load balancer sends it no traffic. Every catalog event
- * on this node that names tracks ({@link CatalogEvents#TRACK_ID} of {@link CatalogEvents#TRACK_FEATURES_UPDATED}, {@link CatalogEvents#TRACK_IDS} of {@link CatalogEvents#TRACKS_IMPORTED})
- * patches that track into the index within {@link #COALESCING}; changes on other nodes and imports arrive by the
- * catalog revision, checked every {@link #POLL}.
+ * readiness check {@value #HEALTH_CHECK} is down, so a load balancer sends it no traffic. Every track change
+ * event ({@link CatalogEvents#TRACK_CREATED}, {@link CatalogEvents#TRACK_UPDATED}, {@link CatalogEvents#TRACK_DELETED},
+ * of this node or, re-posted by the catalog's bridge, of another) patches its tracks into the index within
+ * {@link #COALESCING}, and its {@link CatalogEvents#REVISION} tells the indexer which writes it has seen; the
+ * older events that name tracks ({@link CatalogEvents#TRACK_FEATURES_UPDATED}, {@link CatalogEvents#TRACKS_IMPORTED})
+ * patch too. The catalog revision, checked every {@link #POLL}, is the safety net: a write whose events have not
+ * come after {@link #GAP_GRACE} (lost across nodes, say) makes the indexer rebuild from the catalog.
  *
  * <p>Immediate, so the index is built at start and kept while another engine answers: a delayed component
  * would be deactivated, and its index dropped, when its last consumer let go of it during a swap.
@@ -55,24 +59,33 @@ public final class FeatureKnnRecommender implements Recommender, EventHandler, H
     static final Duration COALESCING = Duration.ofMillis(100);
     /** How long a failed patch waits before it is retried. */
     static final Duration RETRY = Duration.ofSeconds(5);
+    /** How long a catalog write may go without its events (in flight from another node) before a rebuild. */
+    static final Duration GAP_GRACE = Duration.ofSeconds(3);
+    private static final Set<String> TRACK_CHANGES = Set.of(CatalogEvents.TRACK_CREATED, CatalogEvents.TRACK_UPDATED,
+            CatalogEvents.TRACK_DELETED);
 
     private final ScheduledThreadPoolExecutor executor;
     private final FeatureIndexer indexer;
 
     @Activate
     public FeatureKnnRecommender(@Reference CatalogService catalog) {
-        this(catalog, POLL, COALESCING, System::nanoTime);
+        this(catalog, POLL, COALESCING, GAP_GRACE, System::nanoTime);
     }
 
-    /** For tests: other intervals and clock. */
+    /** For tests: other intervals and clock; a revision check rebuilds at once on any write it has no events of. */
     FeatureKnnRecommender(CatalogService catalog, Duration poll, Duration coalescing, LongSupplier clock) {
+        this(catalog, poll, coalescing, Duration.ZERO, clock);
+    }
+
+    /** For tests: other intervals, gap grace and clock. */
+    FeatureKnnRecommender(CatalogService catalog, Duration poll, Duration coalescing, Duration gapGrace, LongSupplier clock) {
         this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "audotics-feature-index");
             thread.setDaemon(true);
             return thread;
         });
         executor.setRemoveOnCancelPolicy(true);
-        this.indexer = new FeatureIndexer(catalog, executor, coalescing, RETRY, clock);
+        this.indexer = new FeatureIndexer(catalog, executor, coalescing, RETRY, gapGrace, clock);
         indexer.start(poll);
     }
 
@@ -101,6 +114,13 @@ public final class FeatureKnnRecommender implements Recommender, EventHandler, H
 
     @Override
     public void handleEvent(Event event) {
+        if (TRACK_CHANGES.contains(event.getTopic())) {
+            if (event.getProperty(CatalogEvents.IDS) instanceof String[] trackIds
+                    && event.getProperty(CatalogEvents.REVISION) instanceof Long revision) {
+                indexer.changed(List.of(trackIds), revision);
+            }
+            return;
+        }
         if (event.getProperty(CatalogEvents.TRACK_ID) instanceof String trackId) {
             indexer.changed(trackId);
         }

@@ -100,7 +100,7 @@ class FeatureKnnRecommenderTest {
         catalog.stopHolding();
         settle();
         assertTrue(engine.check().up(), engine.check().detail());
-        assertEquals("index of 1 tracks at catalog revision 2", engine.check().detail());
+        assertEquals("index of 1 tracks built at catalog revision 2, events up to 2", engine.check().detail());
         assertEquals(List.of("a"), recommended(5));
     }
 
@@ -136,13 +136,13 @@ class FeatureKnnRecommenderTest {
         catalog.down(true);
         refresh();
         assertTrue(engine.check().up(), engine.check().detail());
-        assertEquals("index of 1 tracks at catalog revision 2; last refresh failed: connection refused", engine.check().detail());
+        assertEquals("index of 1 tracks built at catalog revision 2, events up to 2; last refresh failed: connection refused", engine.check().detail());
         assertEquals(List.of("a"), recommended(5));
 
         catalog.down(false);
         refresh();
         assertEquals(List.of("b", "a"), recommended(5));
-        assertEquals("index of 2 tracks at catalog revision 3", engine.check().detail());
+        assertEquals("index of 2 tracks built at catalog revision 3, events up to 3", engine.check().detail());
     }
 
     @Test

@@ -49,6 +49,12 @@ final class InMemoryCatalog implements CatalogService {
         revision++;
     }
 
+    /** Removes a track, as a deletion would: bumps the revision. */
+    synchronized void remove(String id) {
+        tracks.remove(id);
+        revision++;
+    }
+
     void down(boolean isDown) {
         down = isDown;
     }
