@@ -24,10 +24,12 @@ import org.audotics.catalog.api.ImportResult;
 import org.audotics.catalog.api.Page;
 import org.audotics.catalog.api.Track;
 import org.audotics.catalog.api.TrackImport;
+import org.audotics.catalog.internal.imports.ImportBatches;
 import org.audotics.catalog.internal.store.CatalogStore;
 import org.audotics.health.api.HealthCheck;
 import org.audotics.health.api.HealthStatus;
 import org.audotics.storage.api.Database;
+import org.audotics.storage.cayenne.api.ObjectStore;
 import org.audotics.storage.cayenne.api.ObjectStores;
 import org.audotics.storage.api.StorageException;
 import org.osgi.service.component.annotations.Activate;
@@ -48,10 +50,10 @@ import org.slf4j.LoggerFactory;
  * server starts without its database; until then calls fail as unavailable (503) and the {@code catalog}
  * readiness check is down.
  */
-@Component(service = {CatalogService.class, HealthCheck.class}, configurationPid = CatalogConfig.PID,
+@Component(service = {CatalogService.class, HealthCheck.class, ImportBatches.class}, configurationPid = CatalogConfig.PID,
         property = HealthCheck.NAME + "=catalog")
 @Designate(ocd = CatalogConfig.class)
-public final class DefaultCatalogService implements CatalogService, HealthCheck {
+public final class DefaultCatalogService implements CatalogService, HealthCheck, ImportBatches {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultCatalogService.class);
 
@@ -110,12 +112,27 @@ public final class DefaultCatalogService implements CatalogService, HealthCheck 
 
     @Override
     public ImportResult importTracks(List<TrackImport> batch) {
-        ImportResult result = store().importBatch(batch);
+        return importTracks(batch, (context, written) -> { });
+    }
+
+    @Override
+    public ImportResult importTracks(List<TrackImport> batch, CatalogStore.AfterBatch sameTransaction) {
+        ImportResult result = store().importBatch(batch, sameTransaction);
         cache.evict(result.tracks().stream().filter(track -> !track.created()).map(ImportResult.ImportedTrack::id).toList());
         LOG.info("Catalog import: {} created, {} updated", result.created(), result.updated());
         post(new Event(CatalogEvents.TRACKS_IMPORTED, Map.of(CatalogEvents.TRACK_IDS,
                 result.tracks().stream().map(ImportResult.ImportedTrack::id).toArray(String[]::new))));
         return result;
+    }
+
+    @Override
+    public <R> R write(ObjectStore.Work<R> work) {
+        return store().write(work);
+    }
+
+    @Override
+    public <R> R read(ObjectStore.Work<R> work) {
+        return store().read(work);
     }
 
     @Override

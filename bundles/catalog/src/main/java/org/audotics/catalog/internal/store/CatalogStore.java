@@ -44,6 +44,21 @@ public final class CatalogStore {
 
     /** See {@link org.audotics.catalog.api.CatalogService#importTracks}. */
     public ImportResult importBatch(List<TrackImport> batch) {
+        return importBatch(batch, (context, written) -> { });
+    }
+
+    /** Statements run in a batch's transaction once the batch is written, e.g. an import job's progress. */
+    @FunctionalInterface
+    public interface AfterBatch {
+        /** @param written what the batch created and updated, committed together with these statements */
+        void run(ObjectContext context, ImportResult written);
+    }
+
+    /**
+     * As {@link #importBatch(List)}, and runs {@code sameTransaction} in the batch's transaction after the
+     * batch is written: both are committed, or neither.
+     */
+    public ImportResult importBatch(List<TrackImport> batch, AfterBatch sameTransaction) {
         checkBatch(batch);
         return store.write(context -> {
             Map<String, TrackEntity> existing = tracksByExternalId(context,
@@ -88,7 +103,9 @@ public final class CatalogStore {
             }
             SQLExec.query("UPDATE catalog_revision SET revision = revision + 1 WHERE id = 1").update(context);
             context.commitChanges();
-            return new ImportResult(created, batch.size() - created, imported);
+            ImportResult result = new ImportResult(created, batch.size() - created, imported);
+            sameTransaction.run(context, result);
+            return result;
         });
     }
 
@@ -120,6 +137,16 @@ public final class CatalogStore {
         if (line.audioFeatures() != null) {
             setFeatures(track, line.audioFeatures());
         }
+    }
+
+    /** Other work in the catalog's database, in one transaction (e.g. the import jobs' tables). */
+    public <R> R write(ObjectStore.Work<R> work) {
+        return store.write(work);
+    }
+
+    /** Other read-only work in the catalog's database. */
+    public <R> R read(ObjectStore.Work<R> work) {
+        return store.read(work);
     }
 
     /** See {@link org.audotics.catalog.api.CatalogService#updateAudioFeatures}. */
