@@ -112,17 +112,26 @@ public final class DefaultCatalogService implements CatalogService, HealthCheck,
 
     @Override
     public ImportResult importTracks(List<TrackImport> batch) {
-        return importTracks(batch, (context, written) -> { });
+        return imported(store().importBatch(batch));
     }
 
     @Override
     public ImportResult importTracks(List<TrackImport> batch, CatalogStore.AfterBatch sameTransaction) {
-        ImportResult result = store().importBatch(batch, sameTransaction);
+        return imported(store().importBulk(batch, sameTransaction));
+    }
+
+    /** Evicts the updated tracks and tells listeners, after an import is committed. */
+    private ImportResult imported(ImportResult result) {
         cache.evict(result.tracks().stream().filter(track -> !track.created()).map(ImportResult.ImportedTrack::id).toList());
         LOG.info("Catalog import: {} created, {} updated", result.created(), result.updated());
         post(new Event(CatalogEvents.TRACKS_IMPORTED, Map.of(CatalogEvents.TRACK_IDS,
                 result.tracks().stream().map(ImportResult.ImportedTrack::id).toArray(String[]::new))));
         return result;
+    }
+
+    @Override
+    public <R> R inTransaction(CatalogStore.SqlWork<R> work) {
+        return store().inTransaction(work);
     }
 
     @Override

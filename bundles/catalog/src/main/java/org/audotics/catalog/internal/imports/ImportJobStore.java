@@ -1,11 +1,13 @@
 package org.audotics.catalog.internal.imports;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.cayenne.DataRow;
-import org.apache.cayenne.ObjectContext;
 import org.apache.cayenne.query.SQLExec;
 import org.apache.cayenne.query.SQLSelect;
 import org.audotics.catalog.internal.imports.ImportJob.Rejection;
@@ -92,33 +94,46 @@ final class ImportJobStore {
     }
 
     /**
-     * Records a batch's progress through the context, so it commits with the batch: the job's committed line
-     * becomes {@code committedLine}, its counters grow, and rejections are kept while fewer than the cap are.
+     * Records a batch's progress on the batch's connection, so it commits with the batch: the job's committed
+     * line becomes {@code committedLine}, its counters grow, and rejections are kept while fewer than the cap are.
      *
      * @param storedBefore rejections the job holds before this batch
      */
-    void progress(ObjectContext context, String id, long committedLine, long created, long updated,
-            List<Rejection> rejections, long storedBefore) {
-        SQLExec.query("UPDATE catalog_import_job SET committed_line = #bind($line), created_count = created_count + #bind($created), "
-                        + "updated_count = updated_count + #bind($updated), rejected_count = rejected_count + #bind($rejected), "
-                        + "updated_at_ms = #bind($now) WHERE id = #bind($id)")
-                .params(Map.of("id", id, "line", committedLine, "created", created, "updated", updated,
-                        "rejected", (long) rejections.size(), "now", System.currentTimeMillis()))
-                .update(context);
+    void progress(Connection connection, String id, long committedLine, long created, long updated,
+            List<Rejection> rejections, long storedBefore) throws SQLException {
+        try (PreparedStatement job = connection.prepareStatement("UPDATE catalog_import_job SET committed_line = ?, "
+                + "created_count = created_count + ?, updated_count = updated_count + ?, rejected_count = rejected_count + ?, "
+                + "updated_at_ms = ? WHERE id = ?")) {
+            job.setLong(1, committedLine);
+            job.setLong(2, created);
+            job.setLong(3, updated);
+            job.setLong(4, rejections.size());
+            job.setLong(5, System.currentTimeMillis());
+            job.setString(6, id);
+            job.executeUpdate();
+        }
         long room = Math.max(0, maxStoredRejections - storedBefore);
-        for (Rejection rejection : rejections.subList(0, (int) Math.min(room, rejections.size()))) {
-            SQLExec.query("INSERT INTO catalog_import_rejection (job_id, line, field, reason) "
-                            + "VALUES (#bind($id), #bind($line), #bind($field), #bind($reason))")
-                    .params(Map.of("id", id, "line", rejection.line(), "field", truncated(rejection.field(), 200),
-                            "reason", truncated(rejection.reason(), 1000)))
-                    .update(context);
+        List<Rejection> kept = rejections.subList(0, (int) Math.min(room, rejections.size()));
+        if (kept.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO catalog_import_rejection (job_id, line, field, reason) VALUES (?, ?, ?, ?)")) {
+            for (Rejection rejection : kept) {
+                insert.setString(1, id);
+                insert.setLong(2, rejection.line());
+                insert.setString(3, truncated(rejection.field(), 200));
+                insert.setString(4, truncated(rejection.reason(), 1000));
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 
     /** {@link #progress} for a batch that wrote no track (every line rejected or blank), in its own transaction. */
     void progress(String id, long committedLine, List<Rejection> rejections, long storedBefore) {
-        catalog.write(context -> {
-            progress(context, id, committedLine, 0, 0, rejections, storedBefore);
+        catalog.inTransaction(connection -> {
+            progress(connection, id, committedLine, 0, 0, rejections, storedBefore);
             return null;
         });
     }

@@ -178,8 +178,8 @@ final class ImportRun {
         while (!tracks.isEmpty()) {
             List<Rejection> batchRejections = List.copyOf(rejections);
             try {
-                catalog.importTracks(List.copyOf(tracks), (context, written) ->
-                        jobs.progress(context, id, line, written.created(), written.updated(), sorted(batchRejections), stored));
+                catalog.importTracks(List.copyOf(tracks), (connection, written) ->
+                        jobs.progress(connection, id, line, written.created(), written.updated(), sorted(batchRejections), stored));
                 return;
             } catch (InvalidImportException e) {
                 // the store refused one track: reject that line alone and write the rest

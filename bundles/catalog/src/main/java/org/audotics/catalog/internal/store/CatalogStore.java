@@ -1,5 +1,7 @@
 package org.audotics.catalog.internal.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,6 +30,7 @@ import org.audotics.catalog.api.Track;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.TrackImport;
 import org.audotics.storage.api.Database;
+import org.audotics.storage.api.StorageException;
 import org.audotics.storage.cayenne.api.ObjectStore;
 import org.audotics.storage.cayenne.api.ObjectStores;
 
@@ -35,30 +38,79 @@ import org.audotics.storage.cayenne.api.ObjectStores;
 public final class CatalogStore {
 
     private final ObjectStore store;
+    private final Database database;
 
     /** Applies the catalog's migrations, then opens its Cayenne mapping. */
     public CatalogStore(Database database, ObjectStores stores) {
         database.migrate(CatalogStore.class, "db/catalog-changelog.xml");
         this.store = stores.open(CatalogStore.class, "cayenne-catalog.xml");
-    }
-
-    /** See {@link org.audotics.catalog.api.CatalogService#importTracks}. */
-    public ImportResult importBatch(List<TrackImport> batch) {
-        return importBatch(batch, (context, written) -> { });
+        this.database = database;
     }
 
     /** Statements run in a batch's transaction once the batch is written, e.g. an import job's progress. */
     @FunctionalInterface
     public interface AfterBatch {
         /** @param written what the batch created and updated, committed together with these statements */
-        void run(ObjectContext context, ImportResult written);
+        void run(Connection connection, ImportResult written) throws SQLException;
     }
 
     /**
-     * As {@link #importBatch(List)}, and runs {@code sameTransaction} in the batch's transaction after the
-     * batch is written: both are committed, or neither.
+     * Writes a batch as {@link #importBatch(List)} does, with a few multi-row JDBC statements per table instead of
+     * Cayenne objects ({@link BulkImport}), for streamed imports; {@code sameTransaction} runs in the batch's
+     * transaction after it is written: both are committed, or neither.
+     *
+     * @throws StorageException when the database fails; nothing is written
      */
-    public ImportResult importBatch(List<TrackImport> batch, AfterBatch sameTransaction) {
+    public ImportResult importBulk(List<TrackImport> batch, AfterBatch sameTransaction) {
+        checkBatch(batch);
+        return inTransaction(connection -> {
+            ImportResult result = BulkImport.write(connection, batch);
+            sameTransaction.run(connection, result);
+            return result;
+        });
+    }
+
+    /** JDBC work in one transaction of the catalog's database. */
+    @FunctionalInterface
+    public interface SqlWork<R> {
+        R run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs JDBC work in one transaction: committed when it returns, rolled back when it throws.
+     *
+     * @throws StorageException when the database fails
+     */
+    public <R> R inTransaction(SqlWork<R> work) {
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                R result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw StorageException.from("Import", e);
+        }
+    }
+
+    /** Other work in the catalog's database, in one transaction (e.g. the import jobs' tables). */
+    public <R> R write(ObjectStore.Work<R> work) {
+        return store.write(work);
+    }
+
+    /** Other read-only work in the catalog's database. */
+    public <R> R read(ObjectStore.Work<R> work) {
+        return store.read(work);
+    }
+
+    /** See {@link org.audotics.catalog.api.CatalogService#importTracks}. */
+    public ImportResult importBatch(List<TrackImport> batch) {
         checkBatch(batch);
         return store.write(context -> {
             Map<String, TrackEntity> existing = tracksByExternalId(context,
@@ -103,9 +155,7 @@ public final class CatalogStore {
             }
             SQLExec.query("UPDATE catalog_revision SET revision = revision + 1 WHERE id = 1").update(context);
             context.commitChanges();
-            ImportResult result = new ImportResult(created, batch.size() - created, imported);
-            sameTransaction.run(context, result);
-            return result;
+            return new ImportResult(created, batch.size() - created, imported);
         });
     }
 
@@ -137,16 +187,6 @@ public final class CatalogStore {
         if (line.audioFeatures() != null) {
             setFeatures(track, line.audioFeatures());
         }
-    }
-
-    /** Other work in the catalog's database, in one transaction (e.g. the import jobs' tables). */
-    public <R> R write(ObjectStore.Work<R> work) {
-        return store.write(work);
-    }
-
-    /** Other read-only work in the catalog's database. */
-    public <R> R read(ObjectStore.Work<R> work) {
-        return store.read(work);
     }
 
     /** See {@link org.audotics.catalog.api.CatalogService#updateAudioFeatures}. */

@@ -337,8 +337,8 @@ class ImportJobsTest {
                     throw new Crash();
                 }
                 try {
-                    real.importTracks(batch, (context, written) -> {
-                        sameTransaction.run(context, written);
+                    real.importTracks(batch, (connection, written) -> {
+                        sameTransaction.run(connection, written);
                         throw new IllegalStateException("dies before the commit");
                     });
                 } catch (IllegalStateException rolledBack) {
@@ -352,6 +352,14 @@ class ImportJobsTest {
             }
             batches.incrementAndGet();
             return real.importTracks(batch, sameTransaction);
+        }
+
+        @Override
+        public <R> R inTransaction(CatalogStore.SqlWork<R> work) {
+            if (batches.get() < 0) {
+                throw new Crash();
+            }
+            return real.inTransaction(work);
         }
 
         @Override
