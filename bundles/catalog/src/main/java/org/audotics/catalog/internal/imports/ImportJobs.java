@@ -144,6 +144,13 @@ public final class ImportJobs {
             }
         } catch (IOException e) {
             LOG.warn("Catalog import {}: its spool file could not be deleted ({})", id, e.toString());
+        } catch (RuntimeException e) {
+            LOG.error("Catalog import {} failed", id, e);
+            try {
+                store.fail(id, "the import failed: " + e.getMessage());
+            } catch (RuntimeException notRecorded) {
+                LOG.warn("Catalog import {} could not be marked failed ({}); it runs again at the next start", id, notRecorded.toString());
+            }
         }
     }
 
