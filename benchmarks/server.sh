@@ -1,10 +1,11 @@
 # Sourced by the benchmark scripts: start and stop a copy of the built distribution.
 # Needs `mvn -B -DskipTests install` first. Uses PostgreSQL and Redis when BENCH_BACKEND=real
-# (database audotics_bench, created fresh; Redis key prefix audotics-bench:), embedded defaults otherwise.
+# (database $BENCH_DB, default audotics_bench, created fresh; Redis key prefix audotics-bench:), embedded defaults otherwise.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DIST="$ROOT/karaf-assembly/target/assembly"
 PORT=${BENCH_PORT:-8181}
+BENCH_DB=${BENCH_DB:-audotics_bench}
 
 server_start() {
     [ -x "$DIST/bin/karaf" ] || { echo "build first: mvn -B -DskipTests install" >&2; exit 1; }
@@ -13,9 +14,9 @@ server_start() {
     rm -rf "$SERVER_HOME/data"
     sed -i "s/org.osgi.service.http.port = 8181/org.osgi.service.http.port = $PORT/" "$SERVER_HOME/etc/org.ops4j.pax.web.cfg"
     if [ "${BENCH_BACKEND:-real}" = real ]; then
-        PGPASSWORD=postgres psql -q -h 127.0.0.1 -U postgres -d postgres -c 'DROP DATABASE IF EXISTS audotics_bench WITH (FORCE)' -c 'CREATE DATABASE audotics_bench'
+        PGPASSWORD=postgres psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
         redis-cli -h 127.0.0.1 --scan --pattern 'audotics-bench:*' | xargs -r redis-cli -h 127.0.0.1 del >/dev/null
-        export AUDOTICS_DB_URL=jdbc:postgresql://127.0.0.1:5432/audotics_bench AUDOTICS_DB_USER=postgres AUDOTICS_DB_PASSWORD=postgres
+        export AUDOTICS_DB_URL=jdbc:postgresql://127.0.0.1:5432/$BENCH_DB AUDOTICS_DB_USER=postgres AUDOTICS_DB_PASSWORD=postgres
         export AUDOTICS_REDIS_URI=redis://127.0.0.1:6379/0
         printf 'redis.uri =\nkey.prefix = audotics-bench:\ncommand.timeout.ms = 500\nlocal.max.entries = 100000\n' > "$SERVER_HOME/etc/org.audotics.cache.cfg"
     fi

@@ -14,4 +14,16 @@ public @interface CatalogConfig {
 
     @AttributeDefinition(name = "Migration retry (s)", description = "How often the schema migration is retried while the database is unreachable at start")
     int migration_retry_seconds() default 5;
+
+    @AttributeDefinition(name = "Import spool folder", description = "Where POST /v1/catalog/imports stores a body until its job has imported it; empty: data/audotics/imports under Karaf's data folder")
+    String import_spool_folder() default "";
+
+    @AttributeDefinition(name = "Import max bytes", description = "Largest body POST /v1/catalog/imports accepts, in bytes as sent (compressed when gzip); larger is a 413")
+    long import_max_bytes() default 10_737_418_240L;
+
+    @AttributeDefinition(name = "Import batch lines", description = "Lines of an import job written per transaction, 1 to 10000")
+    int import_batch_lines() default 2000;
+
+    @AttributeDefinition(name = "Import stored rejections", description = "Rejected lines an import job keeps with line, field and reason; later ones are only counted")
+    int import_max_stored_rejections() default 1000;
 }

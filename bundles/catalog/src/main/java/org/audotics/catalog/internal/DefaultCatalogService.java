@@ -24,12 +24,14 @@ import org.audotics.catalog.api.ImportResult;
 import org.audotics.catalog.api.Page;
 import org.audotics.catalog.api.Track;
 import org.audotics.catalog.api.TrackImport;
+import org.audotics.catalog.internal.imports.ImportBatches;
 import org.audotics.catalog.internal.store.CatalogChanges;
 import org.audotics.catalog.internal.store.CatalogStore;
 import org.audotics.catalog.internal.store.ImportWrite;
 import org.audotics.health.api.HealthCheck;
 import org.audotics.health.api.HealthStatus;
 import org.audotics.storage.api.Database;
+import org.audotics.storage.cayenne.api.ObjectStore;
 import org.audotics.storage.cayenne.api.ObjectStores;
 import org.audotics.storage.api.StorageException;
 import org.osgi.service.component.annotations.Activate;
@@ -50,10 +52,10 @@ import org.slf4j.LoggerFactory;
  * server starts without its database; until then calls fail as unavailable (503) and the {@code catalog}
  * readiness check is down.
  */
-@Component(service = {CatalogService.class, HealthCheck.class}, configurationPid = CatalogConfig.PID,
+@Component(service = {CatalogService.class, HealthCheck.class, ImportBatches.class}, configurationPid = CatalogConfig.PID,
         property = HealthCheck.NAME + "=catalog")
 @Designate(ocd = CatalogConfig.class)
-public final class DefaultCatalogService implements CatalogService, HealthCheck {
+public final class DefaultCatalogService implements CatalogService, HealthCheck, ImportBatches {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultCatalogService.class);
 
@@ -112,7 +114,16 @@ public final class DefaultCatalogService implements CatalogService, HealthCheck 
 
     @Override
     public ImportResult importTracks(List<TrackImport> batch) {
-        ImportWrite write = store().importWrite(batch); // returns once committed; throws, and posts nothing, when not
+        return imported(store().importWrite(batch)); // returns once committed; throws, and posts nothing, when not
+    }
+
+    @Override
+    public ImportResult importTracks(List<TrackImport> batch, CatalogStore.AfterBatch sameTransaction) {
+        return imported(store().importBulk(batch, sameTransaction));
+    }
+
+    /** Evicts the updated tracks and tells listeners, after an import is committed. */
+    private ImportResult imported(ImportWrite write) {
         ImportResult result = write.result();
         cache.evict(result.tracks().stream().filter(track -> !track.created()).map(ImportResult.ImportedTrack::id).toList());
         LOG.info("Catalog import: {} created, {} updated", result.created(), result.updated());
@@ -120,6 +131,21 @@ public final class DefaultCatalogService implements CatalogService, HealthCheck 
                 result.tracks().stream().map(ImportResult.ImportedTrack::id).toArray(String[]::new))));
         postChanges(write.changes());
         return result;
+    }
+
+    @Override
+    public <R> R inTransaction(CatalogStore.SqlWork<R> work) {
+        return store().inTransaction(work);
+    }
+
+    @Override
+    public <R> R write(ObjectStore.Work<R> work) {
+        return store().write(work);
+    }
+
+    @Override
+    public <R> R read(ObjectStore.Work<R> work) {
+        return store().read(work);
     }
 
     @Override

@@ -31,7 +31,7 @@ import org.audotics.http.api.ErrorCodes;
  * Reads an import body: JSON lines, one track object per line, blank lines ignored. Every problem is a 400
  * naming the line (1-based, counting blank lines) and the field, found before anything is written.
  */
-final class ImportBodyParser {
+public final class ImportBodyParser {
 
     /** Longest line accepted, in characters; a track object is far smaller. */
     static final int MAX_LINE_CHARS = 65_536;
@@ -95,27 +95,62 @@ final class ImportBodyParser {
     }
 
     private static TrackImport parseLine(int number, String line) {
+        try {
+            return track(line);
+        } catch (RejectedLine e) {
+            throw invalid(number, e.reason());
+        }
+    }
+
+    /** Why a line cannot be imported: the field (empty for the line as a whole) and the reason, without the line number. */
+    public static final class RejectedLine extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String field;
+
+        RejectedLine(String field, String reason) {
+            super(reason, null, false, false);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+
+        public String reason() {
+            return getMessage();
+        }
+    }
+
+    /**
+     * One line (not blank, without its line break) as a track, validated as {@code POST /v1/catalog/import} does.
+     *
+     * @throws RejectedLine naming the field and what is wrong with it
+     */
+    public static TrackImport track(String line) throws RejectedLine {
         ImportLine parsed;
         try {
             parsed = JSON.readValue(line, ImportLine.class);
         } catch (JsonMappingException e) {
             if (e.getPath().isEmpty()) {
-                throw invalid(number, "must be a JSON object describing one track");
+                throw new RejectedLine("", "must be a JSON object describing one track");
             }
-            throw invalid(number, "field '" + path(e) + "' has a value of the wrong type or format");
+            throw new RejectedLine(path(e), "field '" + path(e) + "' has a value of the wrong type or format");
         } catch (JsonProcessingException e) {
             if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
-                throw invalid(number, "names a field twice: " + e.getOriginalMessage().replace("Duplicate field", "field"));
+                String field = e.getOriginalMessage().replace("Duplicate field", "").trim().replace("'", "");
+                throw new RejectedLine(field, "names a field twice: " + e.getOriginalMessage().replace("Duplicate field", "field"));
             }
-            throw invalid(number, "is not valid JSON (column " + e.getLocation().getColumnNr() + ")");
+            throw new RejectedLine("", "is not valid JSON (column " + e.getLocation().getColumnNr() + ")");
         }
         if (parsed == null) {
-            throw invalid(number, "must be a JSON object describing one track");
+            throw new RejectedLine("", "must be a JSON object describing one track");
         }
         try {
             return parsed.toTrackImport();
         } catch (InvalidFieldException e) {
-            throw invalid(number, e.getMessage());
+            throw new RejectedLine(e.field(), e.getMessage());
         }
     }
 

@@ -1,5 +1,7 @@
 package org.audotics.catalog.internal.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,6 +32,7 @@ import org.audotics.catalog.api.Track;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.TrackImport;
 import org.audotics.storage.api.Database;
+import org.audotics.storage.api.StorageException;
 import org.audotics.storage.cayenne.api.ObjectStore;
 import org.audotics.storage.cayenne.api.ObjectStores;
 
@@ -37,11 +40,75 @@ import org.audotics.storage.cayenne.api.ObjectStores;
 public final class CatalogStore {
 
     private final ObjectStore store;
+    private final Database database;
 
     /** Applies the catalog's migrations, then opens its Cayenne mapping. */
     public CatalogStore(Database database, ObjectStores stores) {
         database.migrate(CatalogStore.class, "db/catalog-changelog.xml");
         this.store = stores.open(CatalogStore.class, "cayenne-catalog.xml");
+        this.database = database;
+    }
+
+    /** Statements run in a batch's transaction once the batch is written, e.g. an import job's progress. */
+    @FunctionalInterface
+    public interface AfterBatch {
+        /** @param written what the batch created and updated, committed together with these statements */
+        void run(Connection connection, ImportResult written) throws SQLException;
+    }
+
+    /**
+     * Writes a batch as {@link #importBatch(List)} does, with a few multi-row JDBC statements per table instead of
+     * Cayenne objects ({@link BulkImport}), for streamed imports; {@code sameTransaction} runs in the batch's
+     * transaction after it is written: both are committed, or neither.
+     *
+     * @throws StorageException when the database fails; nothing is written
+     */
+    public ImportWrite importBulk(List<TrackImport> batch, AfterBatch sameTransaction) {
+        checkBatch(batch);
+        return inTransaction(connection -> {
+            ImportWrite write = BulkImport.write(connection, batch);
+            sameTransaction.run(connection, write.result());
+            return write;
+        });
+    }
+
+    /** JDBC work in one transaction of the catalog's database. */
+    @FunctionalInterface
+    public interface SqlWork<R> {
+        R run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs JDBC work in one transaction: committed when it returns, rolled back when it throws.
+     *
+     * @throws StorageException when the database fails
+     */
+    public <R> R inTransaction(SqlWork<R> work) {
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                R result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw StorageException.from("Import", e);
+        }
+    }
+
+    /** Other work in the catalog's database, in one transaction (e.g. the import jobs' tables). */
+    public <R> R write(ObjectStore.Work<R> work) {
+        return store.write(work);
+    }
+
+    /** Other read-only work in the catalog's database. */
+    public <R> R read(ObjectStore.Work<R> work) {
+        return store.read(work);
     }
 
     /** See {@link org.audotics.catalog.api.CatalogService#importTracks}. */
