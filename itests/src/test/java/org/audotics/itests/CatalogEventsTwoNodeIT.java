@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,38 +24,23 @@ class CatalogEventsTwoNodeIT {
     private static final long DEADLINE_NANOS = 30_000_000_000L;
     private static final Pattern BUILT_AT = Pattern.compile("index of (\\d+) tracks built at catalog revision (\\d+), events up to (\\d+)");
 
+    private static TwoNodes nodes;
     private static TestDatabase database;
     private static AudoticsServer one;
     private static AudoticsServer two;
 
     @BeforeAll
     static void start() throws Exception {
-        database = new TestDatabase();
-        String prefix = "audotics-it-" + UUID.randomUUID().toString().substring(0, 8) + ":";
-        Map<String, String> configs = Map.of(
-                "org.audotics.storage", "url = " + database.url + "\nuser = " + TestDatabase.USER + "\npassword = " + TestDatabase.PASSWORD + "\n",
-                "org.audotics.cache", "redis.uri = " + SharedServer.REDIS_URI + "\nkey.prefix = " + prefix + "\n",
-                "org.audotics.auth", "admin.token = " + AudoticsServer.ADMIN_TOKEN + "\ntoken.key.encryption.secret = events-it-"
-                        + UUID.randomUUID() + "\n");
-        one = AudoticsServer.startWithoutWaiting("events-1", configs);
-        two = AudoticsServer.startWithoutWaiting("events-2", configs);
-        for (AudoticsServer node : List.of(one, two)) {
-            node.awaitStatus("/health/ready", 200, java.time.Duration.ofSeconds(180));
-        }
+        nodes = TwoNodes.start("events");
+        database = nodes.database;
+        one = nodes.one;
+        two = nodes.two;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            for (AudoticsServer node : new AudoticsServer[] {one, two}) {
-                if (node != null) {
-                    node.close();
-                }
-            }
-        } finally {
-            if (database != null) {
-                database.close();
-            }
+        if (nodes != null) {
+            nodes.close();
         }
     }
 

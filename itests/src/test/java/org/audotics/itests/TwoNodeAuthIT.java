@@ -29,38 +29,23 @@ class TwoNodeAuthIT {
     private static final String PASSWORD = "two nodes, one truth 1";
     private static final String FIRST_ADMIN = "admin@audotics.localhost";
 
+    private static TwoNodes nodes;
     private static TestDatabase database;
     private static AudoticsServer one;
     private static AudoticsServer two;
 
     @BeforeAll
     static void start() throws Exception {
-        database = new TestDatabase();
-        String prefix = "audotics-it-" + UUID.randomUUID().toString().substring(0, 8) + ":";
-        Map<String, String> configs = Map.of(
-                "org.audotics.storage", "url = " + database.url + "\nuser = " + TestDatabase.USER + "\npassword = " + TestDatabase.PASSWORD + "\n",
-                "org.audotics.cache", "redis.uri = " + SharedServer.REDIS_URI + "\nkey.prefix = " + prefix + "\n",
-                "org.audotics.auth", "admin.token = " + AudoticsServer.ADMIN_TOKEN + "\ntoken.key.encryption.secret = two-node-it-"
-                        + UUID.randomUUID() + "\n");
-        one = AudoticsServer.startWithoutWaiting("two-nodes-1", configs);
-        two = AudoticsServer.startWithoutWaiting("two-nodes-2", configs);
-        for (AudoticsServer node : List.of(one, two)) {
-            node.awaitStatus("/health/ready", 200, java.time.Duration.ofSeconds(180));
-        }
+        nodes = TwoNodes.start("two-nodes");
+        database = nodes.database;
+        one = nodes.one;
+        two = nodes.two;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            for (AudoticsServer node : new AudoticsServer[] {one, two}) {
-                if (node != null) {
-                    node.close();
-                }
-            }
-        } finally {
-            if (database != null) {
-                database.close();
-            }
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
