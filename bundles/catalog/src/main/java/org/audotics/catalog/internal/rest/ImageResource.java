@@ -9,9 +9,9 @@ import javax.annotation.security.PermitAll;
 import javax.ws.rs.GET;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.QueryParam;
-import javax.ws.rs.core.CacheControl;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.EntityTag;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Request;
 import javax.ws.rs.core.Response;
 import org.audotics.catalog.api.CatalogImages;
@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class ImageResource {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageResource.class);
-    private static final CacheControl FOREVER = CacheControl.valueOf("public, max-age=31536000, immutable");
+    /** Renditions never change: caches may keep them a year without asking again. */
+    static final String FOREVER = "public, max-age=31536000, immutable";
 
     private final CatalogImages images;
     private final ImageRenditions renditions;
@@ -79,7 +80,7 @@ public final class ImageResource {
         EntityTag tag = new EntityTag(id + "-" + pixels);
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
         if (unchanged != null) {
-            return unchanged.cacheControl(FOREVER).build();
+            return unchanged.header(HttpHeaders.CACHE_CONTROL, FOREVER).build();
         }
         Optional<RenditionCache.Cached> kept = cached.find(id, pixels);
         if (kept.isPresent()) {
@@ -110,7 +111,7 @@ public final class ImageResource {
     }
 
     private static Response answer(byte[] data, String mediaType, EntityTag tag) {
-        return Response.ok(data, mediaType).tag(tag).cacheControl(FOREVER).build();
+        return Response.ok(data, mediaType).tag(tag).header(HttpHeaders.CACHE_CONTROL, FOREVER).build();
     }
 
     /** {@code size}: absent means the largest; otherwise exactly one of the served sizes. */

@@ -135,7 +135,8 @@ final class EntityImages {
     static Map<String, List<Image>> of(ObjectContext context, Owner owner, Collection<String> ids) {
         Map<String, List<Image>> images = new HashMap<>();
         for (List<String> chunk : Chunks.of(ids)) {
-            SQLSelect.columnQuery("SELECT o." + owner.key + ", o.position, o.url, o.width, o.height, i.id, i.media_type, i.width, i.height"
+            SQLSelect.columnQuery("SELECT o." + owner.key + ", o.position, o.url, o.width AS given_width, o.height AS given_height, i.id, i.media_type,"
+                    + " i.width AS stored_width, i.height AS stored_height"
                     + " FROM " + owner.table + " o LEFT JOIN catalog_image i ON i.id = o.image_id WHERE o." + owner.key
                     + " IN (#bind($ids)) ORDER BY o." + owner.key + ", o.position")
                     .param("ids", chunk).select(context)
