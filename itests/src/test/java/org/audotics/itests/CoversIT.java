@@ -125,6 +125,12 @@ class CoversIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** The JSON types of Spotify's published OpenAPI description (ImageObject: url string, height and width integers or null). */
+    private static void assertFits(String schema, JsonNode value) {
+        java.util.List<String> mismatches = SpotifySchema.mismatches(schema, value);
+        assertTrue(mismatches.isEmpty(), schema + " does not fit Spotify's types:\n" + String.join("\n", mismatches) + "\nin " + value);
+    }
+
     private static String sha256(byte[] data) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
     }
@@ -172,6 +178,8 @@ class CoversIT {
         JsonNode firstTrack = album(withFile).get("tracks").get("items").get(0);
         HttpAnswer track = server.get("/v1/tracks/" + firstTrack.get("id").asText());
         assertEquals(images, track.json().get("album").get("images"), "a track's album shows the cover too");
+        assertFits("AlbumObject", album(withFile));
+        assertFits("TrackObject", track.json());
 
         JsonNode art = album(withArt).get("images");
         assertEquals(2, art.size(), "200 px: 640 is not enlarged, so it is listed once with 300's dimensions: " + art);
@@ -204,7 +212,7 @@ class CoversIT {
     @Test
     void importedImagesAreKeptAsGivenAndBadOnesRefusedNamingTheField() throws Exception {
         String images = "[{\"url\":\"https://i.scdn.co/image/coversit-" + RUN + "-640\",\"height\":640,\"width\":640},"
-                + "{\"url\":\"https://i.scdn.co/image/coversit-" + RUN + "-64\",\"height\":64,\"width\":64}]";
+                + "{\"url\":\"https://i.scdn.co/image/coversit-" + RUN + "-64\",\"height\":null,\"width\":null}]";
         String line = "{\"external_id\":\"coversit-" + RUN + "\",\"name\":\"Imported\",\"duration_ms\":1000,"
                 + "\"artists\":[{\"external_id\":\"coversit-artist-" + RUN + "\",\"name\":\"Painter\",\"images\":" + images + "}],"
                 + "\"album\":{\"external_id\":\"coversit-album-" + RUN + "\",\"name\":\"Imported Covers\",\"images\":" + images + "}}";
@@ -214,9 +222,12 @@ class CoversIT {
         JsonNode album = server.get("/v1/albums/" + track.json().get("album").get("id").asText()).json();
         assertEquals(server.get("/v1/albums/" + album.get("id").asText()).json().get("images"), track.json().get("album").get("images"));
         assertEquals("https://i.scdn.co/image/coversit-" + RUN + "-640", album.get("images").get(0).get("url").asText());
-        assertEquals(64, album.get("images").get(1).get("height").asInt());
+        assertTrue(album.get("images").get(1).get("height").isNull(), "unknown dimensions stay null, as Spotify allows");
         JsonNode artist = server.get("/v1/artists/" + track.json().get("artists").get(0).get("id").asText()).json();
         assertEquals(album.get("images"), artist.get("images"));
+        assertFits("AlbumObject", album);
+        assertFits("ArtistObject", artist);
+        assertFits("TrackObject", track.json());
 
         HttpAnswer bad = server.importLines(line.replace("https://i.scdn.co/image/coversit-" + RUN + "-640", "file:///etc/passwd"));
         assertEquals(400, bad.status(), bad.toString());
