@@ -3,11 +3,11 @@
 # of refusing a forged 100000 x 100000 header, outside OSGi, with the catalog bundle's own classes
 # (ImageRenditionBenchmark). Later requests for a rendition are served from the node's disk cache and cost a
 # file read. Needs the bundles built (mvn -B -o verify -pl bundles/catalog -am -DskipTests).
-#   benchmarks/image-renditions.sh [runs=20] [heap=256m]
+#   benchmarks/image-renditions.sh [runs=20] [heap=512m]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-20}"
-heap="${2:-256m}"
+heap="${2:-512m}"
 v=1.0.0-SNAPSHOT
 m2="${HOME}/.m2/repository"
 out="$(mktemp -d)"
@@ -16,5 +16,5 @@ trap 'rm -rf "$out"' EXIT
 cp bundles/catalog/target/audotics-catalog-$v.jar bundles/catalog-api/target/audotics-catalog-api-$v.jar "$out/"
 cp="$out/audotics-catalog-$v.jar:$out/audotics-catalog-api-$v.jar"
 javac -nowarn -d "$out/classes" -cp "$cp" benchmarks/src/main/java/org/audotics/catalog/internal/images/ImageRenditionBenchmark.java
-# a small heap on purpose: a 6000 px cover must render within it (the decode is subsampled)
+# the heap is mostly for making the 6000 px test picture (144 MB as a raster); the renditions decode subsampled
 java -Djava.awt.headless=true -Xmx"$heap" -cp "$out/classes:$cp" org.audotics.catalog.internal.images.ImageRenditionBenchmark "$runs"
