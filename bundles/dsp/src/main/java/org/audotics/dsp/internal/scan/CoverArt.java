@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Finds an album's cover for a folder scan: an image file beside the audio ({@link #COVER_NAMES}, any case, the
- * first of that list that exists), else the art embedded in an audio file's tags (jaudiotagger: ID3 {@code APIC},
+ * first of that list that exists; for files in a disc folder such as {@code CD1} or {@code Disc 2}, also in the
+ * album folder above it, where rippers put the cover of a multi-disc album), else the art embedded in an audio file's tags (jaudiotagger: ID3 {@code APIC},
  * FLAC pictures, and the ID3 chunk of WAV and AIFF). Only the bytes are read here, at most {@code maxBytes} of
  * them (a larger file is skipped unread); whether they are an image is for the catalog to decide. A cover file is
  * taken only when its real path is inside the library roots, as for audio files. Nothing here throws: a cover that
@@ -31,6 +32,7 @@ final class CoverArt {
             "front.jpg", "front.jpeg", "front.png");
 
     private static final Logger LOG = LoggerFactory.getLogger(CoverArt.class);
+    private static final java.util.regex.Pattern DISC_FOLDER = java.util.regex.Pattern.compile("(?i)(cd|disc|disk)[ _.-]?\\d{1,2}");
 
     static {
         // jaudiotagger reports every oddity of every file through java.util.logging at INFO
@@ -51,7 +53,7 @@ final class CoverArt {
 
     /** The cover of the album whose audio files these are (in one folder or several): a cover file first, else embedded art. */
     Optional<Found> of(List<Path> audioFiles) {
-        for (Path folder : audioFiles.stream().map(Path::getParent).distinct().toList()) {
+        for (Path folder : audioFiles.stream().map(Path::getParent).flatMap(CoverArt::withAlbumFolder).distinct().toList()) {
             Optional<Found> file = coverFile(folder).flatMap(this::read);
             if (file.isPresent()) {
                 return file;
@@ -64,6 +66,13 @@ final class CoverArt {
             }
         }
         return Optional.empty();
+    }
+
+    /** A folder, and the album folder above it when it is a disc folder ({@code CD1}, {@code Disc 2}, {@code disk3}). */
+    private static java.util.stream.Stream<Path> withAlbumFolder(Path folder) {
+        Path name = folder.getFileName();
+        boolean disc = name != null && DISC_FOLDER.matcher(name.toString()).matches() && folder.getParent() != null;
+        return disc ? java.util.stream.Stream.of(folder, folder.getParent()) : java.util.stream.Stream.of(folder);
     }
 
     /** The preferred cover file in a folder, if any. */

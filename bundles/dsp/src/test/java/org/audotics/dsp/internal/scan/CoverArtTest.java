@@ -74,6 +74,19 @@ class CoverArtTest {
     }
 
     @Test
+    void filesInADiscFolderTakeTheCoverOfTheAlbumFolderAbove() throws Exception {
+        Path album = music.resolve("Double Album");
+        Path first = wav(album.resolve("CD1"), "01.wav");
+        Path second = wav(album.resolve("Disc 2"), "01.wav");
+        byte[] cover = jpeg(20);
+        Files.write(album.resolve("folder.jpg"), cover);
+        assertArrayEquals(cover, covers.of(List.of(first, second)).orElseThrow().data());
+        Path notADisc = wav(music.resolve("Other").resolve("Bonus"), "01.wav");
+        Files.write(music.resolve("Other").resolve("cover.jpg"), cover);
+        assertTrue(covers.of(List.of(notADisc)).isEmpty(), "only disc folders look one level up");
+    }
+
+    @Test
     void otherImagesAreNoCover() throws Exception {
         Path album = music.resolve("Album");
         Path track = wav(album, "Song.wav");
