@@ -18,10 +18,13 @@ import java.util.Set;
  * @param genres      the genres of its tracks, lower-case, most used first, at most {@value Artist#MAX_GENRES}
  * @param label       the record label, or null when not known
  * @param popularity  0..100: the highest popularity of its tracks (0 without tracks)
+ * @param images      its images, largest first: as imported, or the renditions of its stored cover
+ *                    ({@link StoredImage#renditions()}, URLs relative to the API base); empty when it has none
+ *                    (since 1.5)
  * @since 1.3
  */
 public record Album(String id, String externalId, String name, String albumType, List<ArtistRef> artists,
-        String releaseDate, int totalTracks, List<String> genres, String label, int popularity) {
+        String releaseDate, int totalTracks, List<String> genres, String label, int popularity, List<Image> images) {
 
     /** Spotify's {@code album_type} values. */
     public static final String TYPE_ALBUM = "album";
@@ -38,11 +41,18 @@ public record Album(String id, String externalId, String name, String albumType,
         genres = List.copyOf(genres);
         FieldChecks.between("total_tracks", totalTracks, 0, Integer.MAX_VALUE);
         FieldChecks.between("popularity", popularity, 0, 100);
+        images = images == null ? List.of() : List.copyOf(images);
+    }
+
+    /** An album without images (the canonical constructor before 1.5). */
+    public Album(String id, String externalId, String name, String albumType, List<ArtistRef> artists,
+            String releaseDate, int totalTracks, List<String> genres, String label, int popularity) {
+        this(id, externalId, name, albumType, artists, releaseDate, totalTracks, genres, label, popularity, List.of());
     }
 
     /** This album as it appears inside one of its tracks. */
     public AlbumRef ref() {
-        return new AlbumRef(id, name, releaseDate, totalTracks, albumType, artists);
+        return new AlbumRef(id, name, releaseDate, totalTracks, albumType, artists, images);
     }
 
     static String checkType(String albumType) {

@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * An album in Spotify's Web API shape, with the first page of its tracks. Differences from Spotify:
  * {@code uri} uses the {@code audotics:} scheme; {@code external_ids} holds the id the album was imported
- * under ({@code "import"}); {@code images}, {@code copyrights}, {@code available_markets} and
- * {@code external_urls} are empty; {@code label} is {@code ""} when not known; {@code genres} and
+ * under ({@code "import"}); {@code copyrights}, {@code available_markets} and
+ * {@code external_urls} are empty; {@code images} are the album's ({@link Album#images()}), stored ones at this
+ * server's absolute URLs (since 1.5); {@code label} is {@code ""} when not known; {@code genres} and
  * {@code popularity} come from its tracks ({@link Album}); an unknown release date is {@code "0000"},
  * precision {@code "year"}, as in {@link TrackObject}.
  *
@@ -29,10 +30,15 @@ public record AlbumObject(String albumType, List<TrackObject.SimplifiedArtist> a
         return new AlbumObject(album.albumType(),
                 album.artists().stream().map(artist -> TrackObject.SimplifiedArtist.of(artist, apiBase)).toList(),
                 List.of(), List.of(), Map.of("import", album.externalId()), Map.of(), album.genres(),
-                apiBase.resolve("albums/" + album.id()).toString(), album.id(), List.of(),
+                apiBase.resolve("albums/" + album.id()).toString(), album.id(), images(album.images(), apiBase),
                 album.label() == null ? "" : album.label(), album.name(), album.popularity(),
                 TrackObject.spotifyReleaseDate(album.releaseDate()), TrackObject.precision(album.releaseDate()), album.totalTracks(),
                 PagingObject.of(tracks, track -> SimplifiedTrackObject.of(track, apiBase), limit, tracksUri),
                 "album", "audotics:album:" + album.id());
+    }
+
+    /** Images with absolute URLs, as the {@code images} of Spotify's objects ({@link Image#resolve}). */
+    static List<Object> images(List<Image> images, URI apiBase) {
+        return images.stream().<Object>map(image -> image.resolve(apiBase)).toList();
     }
 }

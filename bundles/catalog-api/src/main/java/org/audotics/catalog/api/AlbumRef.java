@@ -14,8 +14,11 @@ import java.util.Objects;
  * @param albumType   one of {@link Album#TYPES}; null is taken as {@link Album#TYPE_ALBUM} (since 1.3)
  * @param artists     the album's own artists in credit order; empty when not known, in which case a reader
  *                    shows the track's artists (tracks cached by a catalog older than 1.3 have none) (since 1.3)
+ * @param images      the album's images as in {@link Album#images()}; empty when it has none, or for a track cached
+ *                    by a catalog older than 1.5 (since 1.5)
  */
-public record AlbumRef(String id, String name, String releaseDate, int totalTracks, String albumType, List<ArtistRef> artists) {
+public record AlbumRef(String id, String name, String releaseDate, int totalTracks, String albumType, List<ArtistRef> artists,
+        List<Image> images) {
 
     public AlbumRef {
         Objects.requireNonNull(id, "id");
@@ -25,11 +28,17 @@ public record AlbumRef(String id, String name, String releaseDate, int totalTrac
         }
         albumType = albumType == null ? Album.TYPE_ALBUM : Album.checkType(albumType);
         artists = artists == null ? List.of() : List.copyOf(artists);
+        images = images == null ? List.of() : List.copyOf(images);
+    }
+
+    /** An album without images (the canonical constructor from 1.3 to 1.4). */
+    public AlbumRef(String id, String name, String releaseDate, int totalTracks, String albumType, List<ArtistRef> artists) {
+        this(id, name, releaseDate, totalTracks, albumType, artists, List.of());
     }
 
     /** An album of type {@code album} whose own artists are not known. */
     public AlbumRef(String id, String name, String releaseDate, int totalTracks) {
-        this(id, name, releaseDate, totalTracks, Album.TYPE_ALBUM, List.of());
+        this(id, name, releaseDate, totalTracks, Album.TYPE_ALBUM, List.of(), List.of());
     }
 
     /** An album whose size is not known ({@link #totalTracks()} 0). */

@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param genres     the genres of the tracks credited to the artist, lower-case, most used first, at most
  *                   {@value #MAX_GENRES}; empty when not known (since 1.3)
  * @param popularity 0..100: the highest popularity of the artist's tracks (since 1.3)
+ * @param images     its images as imported, largest first by Spotify's convention; empty when it has none (since 1.5)
  */
-public record Artist(String id, String externalId, String name, List<String> genres, int popularity) {
+public record Artist(String id, String externalId, String name, List<String> genres, int popularity, List<Image> images) {
 
     /** Genres an artist lists at most. */
     public static final int MAX_GENRES = 10;
@@ -24,11 +25,17 @@ public record Artist(String id, String externalId, String name, List<String> gen
         Objects.requireNonNull(name, "name");
         genres = genres == null ? List.of() : List.copyOf(genres);
         FieldChecks.between("popularity", popularity, 0, 100);
+        images = images == null ? List.of() : List.copyOf(images);
+    }
+
+    /** An artist without images (the canonical constructor from 1.3 to 1.4). */
+    public Artist(String id, String externalId, String name, List<String> genres, int popularity) {
+        this(id, externalId, name, genres, popularity, List.of());
     }
 
     /** An artist whose genres and popularity are not known. */
     public Artist(String id, String externalId, String name) {
-        this(id, externalId, name, List.of(), 0);
+        this(id, externalId, name, List.of(), 0, List.of());
     }
 
     /** This artist as it appears inside a track or album. */

@@ -19,7 +19,7 @@ public record ArtistAlbumObject(String albumGroup, String albumType, List<TrackO
         Album album = entry.album();
         return new ArtistAlbumObject(entry.group(), album.albumType(),
                 album.artists().stream().map(artist -> TrackObject.SimplifiedArtist.of(artist, apiBase)).toList(),
-                List.of(), Map.of(), apiBase.resolve("albums/" + album.id()).toString(), album.id(), List.of(), album.name(),
+                List.of(), Map.of(), apiBase.resolve("albums/" + album.id()).toString(), album.id(), AlbumObject.images(album.images(), apiBase), album.name(),
                 TrackObject.spotifyReleaseDate(album.releaseDate()), TrackObject.precision(album.releaseDate()), album.totalTracks(),
                 "album", "audotics:album:" + album.id());
     }

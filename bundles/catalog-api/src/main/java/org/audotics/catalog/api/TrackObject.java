@@ -12,7 +12,7 @@ import java.util.Map;
  * <p>Differences from Spotify: {@code uri} uses the {@code audotics:} scheme; {@code external_ids} holds
  * the id the track was imported under ({@code "import"}); {@code album.artists} are the album's own artists
  * (the track's when the album's are not known, as for a track cached before catalog-api 1.3);
- * {@code genres} is our addition; there are no preview URLs, images,
+ * {@code genres} is our addition; {@code album.images} are the album's (since 1.5); there are no preview URLs,
  * markets or external URLs (empty, as Spotify's types want them); {@code album} is left out (not null: Spotify's
  * schema has no null album) for a track without one; an album's unknown release date is {@code "0000"} with
  * precision {@code "year"}, as Spotify answers for its own undated albums; {@code album.total_tracks} counts
@@ -62,7 +62,7 @@ public record TrackObject(
         public static SimplifiedAlbum of(AlbumRef album, List<ArtistRef> trackArtists, URI apiBase) {
             List<ArtistRef> credited = album.artists().isEmpty() ? trackArtists : album.artists();
             return new SimplifiedAlbum(album.albumType(), credited.stream().map(artist -> SimplifiedArtist.of(artist, apiBase)).toList(),
-                    List.of(), Map.of(), apiBase.resolve("albums/" + album.id()).toString(), album.id(), List.of(), album.name(),
+                    List.of(), Map.of(), apiBase.resolve("albums/" + album.id()).toString(), album.id(), AlbumObject.images(album.images(), apiBase), album.name(),
                     spotifyReleaseDate(album.releaseDate()), precision(album.releaseDate()), album.totalTracks(), "album",
                     "audotics:album:" + album.id());
         }

@@ -19,9 +19,16 @@
  * change events for tracks, artists and albums ({@code CatalogEvents.TRACK_CREATED} … {@code
  * ALBUM_DELETED}, properties {@code IDS}, {@code REVISION}, {@code ORIGIN}), posted after commit and carried to
  * every node, with what a consumer may rely on in {@code CatalogEvents}.
+ *
+ * <p>1.5.0: images of albums and artists in Spotify's shape ({@code Image}): imported by URL
+ * ({@code AlbumImport.images}, {@code ArtistImport.images}, kept as references) and read back
+ * ({@code Album.images}, {@code AlbumRef.images}, {@code Artist.images}, and the {@code images} of the Spotify
+ * objects); images stored by the server ({@code CatalogImages}, {@code StoredImage}, {@code InvalidImageException}),
+ * e.g. covers found by a folder scan, served at three sizes. The records keep their 1.4 constructors, so code
+ * written against 1.4 still compiles and links.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.audotics.catalog.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -26,4 +26,16 @@ public @interface CatalogConfig {
 
     @AttributeDefinition(name = "Import stored rejections", description = "Rejected lines an import job keeps with line, field and reason; later ones are only counted")
     int import_max_stored_rejections() default 1000;
+
+    @AttributeDefinition(name = "Image max bytes", description = "Largest image file the server stores (a folder scan's cover), in bytes; larger ones are skipped. At most 20971520")
+    int image_max_bytes() default 20_971_520;
+
+    @AttributeDefinition(name = "Image max pixels", description = "Most pixels (width x height, read from the header before decoding) of an image the server stores; more is refused as a possible decompression bomb")
+    long image_max_pixels() default 40_000_000L;
+
+    @AttributeDefinition(name = "Image cache folder", description = "Where this node keeps the resized renditions of stored images; empty: data/audotics/image-cache under Karaf's data folder")
+    String image_cache_folder() default "";
+
+    @AttributeDefinition(name = "Image resizes at once", description = "Renditions made at the same time on this node (each decodes one image); further requests wait")
+    int image_max_concurrent_resizes() default 2;
 }

@@ -19,6 +19,11 @@ import org.audotics.catalog.api.Artist;
 import org.audotics.catalog.api.ArtistAlbum;
 import org.audotics.catalog.api.AudioFeatures;
 import org.audotics.catalog.api.CatalogEvents;
+import org.audotics.catalog.api.CatalogImages;
+import org.audotics.catalog.api.InvalidImageException;
+import org.audotics.catalog.api.StoredImage;
+import org.audotics.catalog.internal.images.ImageDecoder;
+import org.audotics.catalog.internal.images.ImageIds;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.ImportResult;
 import org.audotics.catalog.api.Page;
@@ -52,14 +57,16 @@ import org.slf4j.LoggerFactory;
  * server starts without its database; until then calls fail as unavailable (503) and the {@code catalog}
  * readiness check is down.
  */
-@Component(service = {CatalogService.class, HealthCheck.class, ImportBatches.class}, configurationPid = CatalogConfig.PID,
-        property = HealthCheck.NAME + "=catalog")
+@Component(service = {CatalogService.class, CatalogImages.class, HealthCheck.class, ImportBatches.class},
+        configurationPid = CatalogConfig.PID, property = HealthCheck.NAME + "=catalog")
 @Designate(ocd = CatalogConfig.class)
-public final class DefaultCatalogService implements CatalogService, HealthCheck, ImportBatches {
+public final class DefaultCatalogService implements CatalogService, CatalogImages, HealthCheck, ImportBatches {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultCatalogService.class);
 
     private final TrackCache cache;
+    private final ImageDecoder images;
+    private final int maxImageBytes;
     /** Optional: without Event Admin, listeners on this node learn of changes from the revision instead. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile EventAdmin events;
@@ -75,14 +82,23 @@ public final class DefaultCatalogService implements CatalogService, HealthCheck,
     public DefaultCatalogService(@Reference Database database, @Reference ObjectStores stores, @Reference Cache cache,
             CatalogConfig config) {
         this.cache = new TrackCache(cache, Duration.ofSeconds(Math.max(1, config.track_cache_ttl_seconds())));
+        this.images = new ImageDecoder(Math.max(1, config.image_max_pixels()));
+        this.maxImageBytes = Math.max(1, Math.min(CatalogImages.MAX_IMAGE_BYTES, config.image_max_bytes()));
         long retrySeconds = Math.max(1, config.migration_retry_seconds());
         migrations.execute(() -> migrate(database, stores, retrySeconds));
     }
 
     /** For tests: a catalog over a store that is ready. */
     DefaultCatalogService(CatalogStore store, Cache cache, Duration ttl) {
+        this(store, cache, ttl, 40_000_000, CatalogImages.MAX_IMAGE_BYTES);
+    }
+
+    /** For tests: a catalog over a store that is ready, with these image limits. */
+    DefaultCatalogService(CatalogStore store, Cache cache, Duration ttl, long maxImagePixels, int maxImageBytes) {
         this.cache = new TrackCache(cache, ttl);
         this.store = store;
+        this.images = new ImageDecoder(maxImagePixels);
+        this.maxImageBytes = maxImageBytes;
     }
 
     private void migrate(Database database, ObjectStores stores, long retrySeconds) {
@@ -173,6 +189,44 @@ public final class DefaultCatalogService implements CatalogService, HealthCheck,
         if (admin != null) {
             admin.postEvent(event);
         }
+    }
+
+    @Override
+    public StoredImage store(byte[] data) {
+        if (data.length == 0) {
+            throw new InvalidImageException("is empty");
+        }
+        if (data.length > maxImageBytes) {
+            throw new InvalidImageException("has " + data.length + " bytes, more than " + maxImageBytes);
+        }
+        ImageDecoder.Header header = images.header(data);
+        images.decode(data, StoredImage.SIZES.get(StoredImage.SIZES.size() - 1)); // readable to the end, or refused now
+        StoredImage image = new StoredImage(ImageIds.of(data), header.mediaType(), header.width(), header.height());
+        return store().storeImage(image, data);
+    }
+
+    @Override
+    public boolean setAlbumImage(String albumId, String imageId) {
+        if (albumId == null || !StoredImage.isWellFormedId(imageId)) {
+            return false;
+        }
+        CatalogStore.CoverWrite write = store().albumImageWrite(albumId, imageId);
+        write.changes().ifPresent(changes -> {
+            cache.evict(changes.ids(CatalogEvents.TRACK_UPDATED));
+            LOG.info("Catalog: album {} shows image {}", albumId, imageId);
+            postChanges(changes);
+        });
+        return write.found();
+    }
+
+    @Override
+    public Optional<StoredImage> image(String id) {
+        return StoredImage.isWellFormedId(id) ? store().storedImage(id) : Optional.empty();
+    }
+
+    @Override
+    public Optional<byte[]> originalBytes(String id) {
+        return StoredImage.isWellFormedId(id) ? store().storedImageBytes(id) : Optional.empty();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import org.audotics.catalog.api.AlbumImport;
 import org.audotics.catalog.api.ArtistImport;
 import org.audotics.catalog.api.AudioFeatures;
+import org.audotics.catalog.api.Image;
 import org.audotics.catalog.api.InvalidFieldException;
 import org.audotics.catalog.api.TrackImport;
 import org.audotics.http.api.TextRule;
@@ -18,10 +19,15 @@ record ImportLine(String externalId, String name, List<ArtistLine> artists, Albu
         Integer popularity, Integer durationMs, Boolean explicit, Integer trackNumber, Integer discNumber,
         FeaturesLine audioFeatures) {
 
-    record ArtistLine(String externalId, String name) {
+    record ArtistLine(String externalId, String name, List<ImageLine> images) {
     }
 
-    record AlbumLine(String externalId, String name, String releaseDate, String albumType, String label, List<ArtistLine> artists) {
+    record AlbumLine(String externalId, String name, String releaseDate, String albumType, String label, List<ArtistLine> artists,
+            List<ImageLine> images) {
+    }
+
+    /** Spotify's image object; a reference kept as given, never fetched. */
+    record ImageLine(String url, Integer height, Integer width) {
     }
 
     record FeaturesLine(Double acousticness, Double danceability, Double energy, Double instrumentalness,
@@ -45,7 +51,8 @@ record ImportLine(String externalId, String name, List<ArtistLine> artists, Albu
             try {
                 albumImport = new AlbumImport(text("external_id", album.externalId()), text("name", album.name()),
                         text("release_date", album.releaseDate()), text("album_type", album.albumType()),
-                        text("label", album.label()), album.artists() == null ? null : artists(album.artists()));
+                        text("label", album.label()), album.artists() == null ? null : artists(album.artists()),
+                        images(album.images()));
             } catch (InvalidFieldException e) {
                 throw e.within("album");
             }
@@ -78,13 +85,43 @@ record ImportLine(String externalId, String name, List<ArtistLine> artists, Albu
                     throw new InvalidFieldException("artists[" + i + "]", "must be an object");
                 }
                 try {
-                    artistImports.add(new ArtistImport(text("external_id", artist.externalId()), text("name", artist.name())));
+                    artistImports.add(new ArtistImport(text("external_id", artist.externalId()), text("name", artist.name()),
+                            images(artist.images())));
                 } catch (InvalidFieldException e) {
                     throw e.within("artists[" + i + "]");
                 }
             }
         }
         return artistImports;
+    }
+
+    /** Absent stays null (an existing album or artist keeps its images); a list replaces them. */
+    private static List<Image> images(List<ImageLine> lines) {
+        if (lines == null) {
+            return null;
+        }
+        if (lines.size() > Image.MAX_IMAGES) {
+            throw new InvalidFieldException("images", "must list at most " + Image.MAX_IMAGES + " images");
+        }
+        List<Image> images = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            ImageLine line = lines.get(i);
+            String field = "images[" + i + "]";
+            if (line == null) {
+                throw new InvalidFieldException(field, "must be an object with url, height and width");
+            }
+            try {
+                String url = text("url", line.url());
+                if (url != null && !Image.isAbsoluteWebUrl(url.strip())) {
+                    // stored images are the server's to list: an import names images elsewhere
+                    throw new InvalidFieldException("url", "must be an absolute http or https URL");
+                }
+                images.add(new Image(url, line.height(), line.width()));
+            } catch (InvalidFieldException e) {
+                throw e.within(field);
+            }
+        }
+        return images;
     }
 
     /** The server's one rule for text ({@link TextRule}), applied to every string of the line. */

@@ -11,6 +11,7 @@ import org.apache.cayenne.query.ObjectSelect;
 import org.apache.cayenne.query.SQLSelect;
 import org.audotics.catalog.api.Album;
 import org.audotics.catalog.api.ArtistRef;
+import org.audotics.catalog.api.Image;
 
 /**
  * Builds {@link Album} records from rows: own artists, and from the album's tracks their count, highest
@@ -29,6 +30,7 @@ final class AlbumAssembler {
             return Map.of();
         }
         Map<String, List<ArtistRef>> artists = TrackAssembler.albumArtists(context, rows.keySet());
+        Map<String, List<Image>> images = EntityImages.of(context, EntityImages.Owner.ALBUM, rows.keySet());
         Map<String, int[]> sizeAndPopularity = new HashMap<>();
         Map<String, List<String>> genres = new HashMap<>();
         for (List<String> chunk : Chunks.of(rows.keySet())) {
@@ -45,7 +47,7 @@ final class AlbumAssembler {
                 int[] aggregate = sizeAndPopularity.getOrDefault(id, new int[] {0, 0});
                 albums.put(id, new Album(id, row.getExternalId(), row.getName(), row.getAlbumType(),
                         artists.getOrDefault(id, List.of()), row.getReleaseDate(), aggregate[0], genres.getOrDefault(id, List.of()),
-                        row.getLabel(), aggregate[1]));
+                        row.getLabel(), aggregate[1], images.getOrDefault(id, List.of())));
             }
         }
         return albums;

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.cayenne.ObjectContext;
 import org.apache.cayenne.query.SQLSelect;
 import org.audotics.catalog.api.Artist;
+import org.audotics.catalog.api.Image;
 
 /**
  * Builds {@link Artist} records from rows, with the genres and highest popularity of the tracks credited to
@@ -26,6 +27,7 @@ final class ArtistAssembler {
             return Map.of();
         }
         Map<String, Integer> popularity = new HashMap<>();
+        Map<String, List<Image>> images = EntityImages.of(context, EntityImages.Owner.ARTIST, rows.keySet());
         Map<String, List<String>> genres = new HashMap<>();
         for (List<String> chunk : Chunks.of(rows.keySet())) {
             SQLSelect.columnQuery("SELECT ta.artist_id, MAX(t.popularity) AS popularity FROM track_artist ta JOIN track t ON t.id = ta.track_id"
@@ -41,7 +43,7 @@ final class ArtistAssembler {
             ArtistEntity row = rows.get(id);
             if (row != null) {
                 artists.put(id, new Artist(id, row.getExternalId(), row.getName(), genres.getOrDefault(id, List.of()),
-                        popularity.getOrDefault(id, 0)));
+                        popularity.getOrDefault(id, 0), images.getOrDefault(id, List.of())));
             }
         }
         return artists;

@@ -54,6 +54,8 @@ final class BulkImport {
         Map<String, String> existing = idsByExternalId("track", batch.stream().map(TrackImport::externalId).toList());
         Map<String, String> artistIds = upsertArtists(batch);
         Map<String, String> albumIds = upsertAlbums(batch);
+        EntityImages.replace(connection, EntityImages.Owner.ALBUM, EntityImages.byCatalogId(EntityImages.givenForAlbums(batch), albumIds));
+        EntityImages.replace(connection, EntityImages.Owner.ARTIST, EntityImages.byCatalogId(EntityImages.givenForArtists(batch), artistIds));
         writeAlbumArtists(batch, albumIds, artistIds);
         if (!existing.isEmpty()) {
             deleteWhereIn("track_artist", "track_id", existing.values());

@@ -28,6 +28,7 @@ import org.audotics.catalog.api.ImportResult;
 import org.audotics.catalog.api.ImportResult.ImportedTrack;
 import org.audotics.catalog.api.InvalidImportException;
 import org.audotics.catalog.api.Page;
+import org.audotics.catalog.api.StoredImage;
 import org.audotics.catalog.api.Track;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.TrackImport;
@@ -136,6 +137,8 @@ public final class CatalogStore {
             // Flushes inside the one transaction, in foreign-key order: the mapping has no relationships
             // from which Cayenne could order the inserts itself.
             context.commitChanges();
+            EntityImages.replace(context, EntityImages.Owner.ALBUM, EntityImages.byCatalogId(EntityImages.givenForAlbums(batch), albumIds));
+            EntityImages.replace(context, EntityImages.Owner.ARTIST, EntityImages.byCatalogId(EntityImages.givenForArtists(batch), artistIds));
             touchedArtists.addAll(AlbumArtists.write(context, batch, albumIds, artistIds));
             touchedArtists.addAll(replaceCreditsAndGenresOf(context, existing.values().stream().map(TrackEntity::getId).toList()));
 
@@ -450,6 +453,46 @@ public final class CatalogStore {
     public List<String> genres() {
         return store.read(context -> SQLSelect.scalarQuery("SELECT DISTINCT genre FROM track_genre ORDER BY genre", String.class)
                 .select(context));
+    }
+
+    /** @return the stored image's description, or empty when none has this id */
+    public Optional<StoredImage> storedImage(String id) {
+        return inTransaction(connection -> StoredImageTable.find(connection, id));
+    }
+
+    /** @return the stored image's original bytes, or empty when none has this id */
+    public Optional<byte[]> storedImageBytes(String id) {
+        return inTransaction(connection -> StoredImageTable.bytes(connection, id));
+    }
+
+    /**
+     * Stores an image unless the same bytes are stored already. Two nodes storing the same new bytes at once may
+     * collide on the primary key: the loser finds the winner's row and answers it.
+     */
+    public StoredImage storeImage(StoredImage image, byte[] data) {
+        try {
+            inTransaction(connection -> StoredImageTable.insertIfAbsent(connection, image, data));
+        } catch (StorageException e) {
+            if (e.reason() != StorageException.Reason.CONFLICT || storedImage(image.id()).isEmpty()) {
+                throw e;
+            }
+        }
+        return image;
+    }
+
+    /** A stored image set as an album's cover: the change, once committed; empty when nothing was written. */
+    public record CoverWrite(boolean found, Optional<CatalogChanges> changes) {
+    }
+
+    /** See {@link org.audotics.catalog.api.CatalogImages#setAlbumImage}. */
+    public CoverWrite albumImageWrite(String albumId, String imageId) {
+        return inTransaction(connection -> {
+            Map<String, List<String>> changes = new LinkedHashMap<>();
+            long[] revision = {0};
+            StoredImageTable.CoverResult result = StoredImageTable.setAlbumImage(connection, albumId, imageId, changes, revision);
+            return new CoverWrite(result != StoredImageTable.CoverResult.NO_ALBUM_OR_IMAGE,
+                    result == StoredImageTable.CoverResult.SET ? Optional.of(new CatalogChanges(revision[0], changes)) : Optional.empty());
+        });
     }
 
     public long revision() {

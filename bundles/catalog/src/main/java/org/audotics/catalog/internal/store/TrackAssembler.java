@@ -13,6 +13,7 @@ import org.apache.cayenne.query.ObjectSelect;
 import org.audotics.catalog.api.AlbumRef;
 import org.audotics.catalog.api.ArtistRef;
 import org.audotics.catalog.api.AudioFeatures;
+import org.audotics.catalog.api.Image;
 import org.audotics.catalog.api.Track;
 
 /**
@@ -48,6 +49,7 @@ final class TrackAssembler {
 
         Map<String, Integer> albumSizes = albumSizes(context, albums.keySet());
         Map<String, List<ArtistRef>> albumArtists = albumArtists(context, albums.keySet());
+        Map<String, List<Image>> albumImages = EntityImages.of(context, EntityImages.Owner.ALBUM, albums.keySet());
 
         Map<String, Track> tracks = new LinkedHashMap<>();
         for (TrackEntity row : rows) {
@@ -60,7 +62,7 @@ final class TrackAssembler {
             tracks.put(row.getId(), new Track(row.getId(), row.getExternalId(), row.getName(), credited,
                     album == null ? null : new AlbumRef(album.getId(), album.getName(), album.getReleaseDate(),
                             albumSizes.getOrDefault(album.getId(), 0), album.getAlbumType(),
-                            albumArtists.getOrDefault(album.getId(), List.of())),
+                            albumArtists.getOrDefault(album.getId(), List.of()), albumImages.getOrDefault(album.getId(), List.of())),
                     genres.getOrDefault(row.getId(), List.of()), row.getPopularity(), row.getDurationMs(),
                     row.getExplicit(), row.getTrackNumber(), row.getDiscNumber(), features(row)));
         }

@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.audotics.catalog.api.ImportResult;
 import org.audotics.catalog.api.InvalidImportException;
+import org.audotics.catalog.api.AlbumImport;
+import org.audotics.catalog.api.ArtistImport;
+import org.audotics.catalog.api.Image;
 import org.audotics.catalog.api.TrackImport;
 import org.audotics.storage.internal.EmbeddedDatabase;
 import org.audotics.storage.internal.PooledDatabase;
@@ -80,6 +83,21 @@ class BulkImportTest {
                         null, List.of(), 0, 1000, true, 2, 2, null)));
     }
 
+    private static TrackImport withImages(String externalId, List<Image> albumImages, List<Image> artistImages) {
+        return new TrackImport(externalId, "Song", List.of(new ArtistImport("band", "Band", artistImages)),
+                new AlbumImport("album", "Album", null, null, null, List.of(new ArtistImport("band", "Band", artistImages)), albumImages),
+                List.of(), 0, 1000, false, 1, 1, null);
+    }
+
+    @Test
+    void writesTheImagesTheCayenneImportWrites() throws Exception {
+        Image large = new Image("https://i.example/640.jpg", 640, 640);
+        Image unsized = new Image("https://i.example/any.jpg", null, null);
+        importBoth(List.of(withImages("i1", List.of(large, unsized), List.of(unsized)), withImages("i2", null, null)));
+        importBoth(List.of(withImages("i1", null, null))); // not given: kept
+        importBoth(List.of(withImages("i2", List.of(), List.of(large)))); // an empty list clears, a new one replaces
+    }
+
     @Test
     void refusesARepeatedExternalIdAsTheCayenneImportDoes() {
         List<TrackImport> twice = List.of(TestTracks.track("same", "A", "X", "rock", null), TestTracks.track("same", "B", "X", "rock", null));
@@ -114,6 +132,8 @@ class BulkImportTest {
                     + "t.tempo, t.time_signature, t.valence FROM track t LEFT JOIN album al ON al.id = t.album_id",
             "SELECT 'track_artist', t.external_id, ta.position, ar.external_id FROM track_artist ta JOIN track t ON t.id = ta.track_id JOIN artist ar ON ar.id = ta.artist_id",
             "SELECT 'track_genre', t.external_id, tg.genre FROM track_genre tg JOIN track t ON t.id = tg.track_id",
+            "SELECT 'album_image', al.external_id, i.position, i.url, i.width, i.height, i.image_id FROM album_image i JOIN album al ON al.id = i.album_id",
+            "SELECT 'artist_image', ar.external_id, i.position, i.url, i.width, i.height, i.image_id FROM artist_image i JOIN artist ar ON ar.id = i.artist_id",
             "SELECT 'revision', revision FROM catalog_revision"};
         try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             for (String query : queries) {

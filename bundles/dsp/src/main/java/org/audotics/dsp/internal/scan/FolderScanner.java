@@ -5,15 +5,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.audotics.catalog.api.CatalogImages;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.ImportResult;
 import org.audotics.catalog.api.InvalidFieldException;
+import org.audotics.catalog.api.InvalidImageException;
+import org.audotics.catalog.api.StoredImage;
 import org.audotics.catalog.api.Track;
 import org.audotics.catalog.api.TrackImport;
 import org.audotics.dsp.internal.jobs.AnalysisQueue;
@@ -26,6 +32,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +44,11 @@ import org.slf4j.LoggerFactory;
  * queues its analysis, reading the file in place. A file with the size and modification time the last scan
  * saw is skipped. Scans run one at a time per node, in the background; their progress lives in the
  * database. A failed scan's message is ours; the details go to the log under the error id it quotes.
+ *
+ * <p>Each album of the scan gets a cover ({@link CoverArt}: a {@code cover.jpg} beside its files, else art embedded
+ * in them) stored by the catalog ({@link CatalogImages}), once per album and scan, unchanged files included (a
+ * cover added later is found by the next scan). A cover that is no image, too large, or has too many pixels is
+ * logged and skipped: it never fails the scan. Without a {@code CatalogImages} service albums get no covers.
  */
 @Component(service = FolderScanner.class, configurationPid = DspConfig.PID)
 public final class FolderScanner {
@@ -46,6 +60,10 @@ public final class FolderScanner {
     private final AnalysisQueue queue;
     private final CatalogService catalog;
     private final LibraryRoots roots;
+    private final CoverArt covers;
+    /** Optional and dynamic: a catalog without stored images (before catalog-api 1.5) still takes scans. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile CatalogImages images;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(Threads.named("audotics-folder-scan"));
     private volatile boolean interruptedScansEnded;
 
@@ -72,6 +90,7 @@ public final class FolderScanner {
         this.queue = queue;
         this.catalog = catalog;
         this.roots = roots;
+        this.covers = new CoverArt(roots, CatalogImages.MAX_IMAGE_BYTES);
     }
 
     @Deactivate
@@ -121,12 +140,13 @@ public final class FolderScanner {
             store.found(scanId, files.size());
             LOG.info("Folder scan {}: {} audio files in {} ({} entries unreadable)", scanId, files.size(), folder, found.unreadable());
             Counts counts = new Counts();
+            Set<String> coveredAlbums = new HashSet<>();
             counts.failed = found.unreadable();
             for (int from = 0; from < files.size(); from += BATCH) {
                 if (Thread.currentThread().isInterrupted()) {
                     return; // the node is stopping; the scan is ended as interrupted on the next start
                 }
-                scanBatch(store, scanId, files.subList(from, Math.min(files.size(), from + BATCH)), counts);
+                scanBatch(store, scanId, files.subList(from, Math.min(files.size(), from + BATCH)), counts, coveredAlbums);
                 store.progress(scanId, counts.done, counts.imported, counts.unchanged, counts.failed);
             }
             store.progress(scanId, counts.done, counts.imported, counts.unchanged, counts.failed);
@@ -162,8 +182,9 @@ public final class FolderScanner {
     private record Candidate(Path file, BasicFileAttributes attributes, TrackImport track) {
     }
 
-    private void scanBatch(ScanStore store, String scanId, List<Path> files, Counts counts) {
+    private void scanBatch(ScanStore store, String scanId, List<Path> files, Counts counts, Set<String> coveredAlbums) {
         List<Candidate> changed = new ArrayList<>();
+        Map<String, List<Path>> filesByAlbum = new LinkedHashMap<>();
         for (Path file : files) {
             try {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -173,6 +194,9 @@ public final class FolderScanner {
                         && seen.get().modifiedAt() == attributes.lastModifiedTime().toMillis()) {
                     counts.unchanged++;
                     counts.done++;
+                    if (known.get().album() != null) {
+                        filesByAlbum.computeIfAbsent(known.get().album().id(), album -> new ArrayList<>()).add(file);
+                    }
                     continue;
                 }
                 FileTags tags = TagReader.read(file);
@@ -186,10 +210,15 @@ public final class FolderScanner {
                 counts.done++;
             }
         }
-        if (changed.isEmpty()) {
-            return;
+        if (!changed.isEmpty()) {
+            importChanged(store, scanId, changed, counts, filesByAlbum);
         }
+        attachCovers(scanId, filesByAlbum, coveredAlbums);
+    }
+
+    private void importChanged(ScanStore store, String scanId, List<Candidate> changed, Counts counts, Map<String, List<Path>> filesByAlbum) {
         ImportResult result = catalog.importTracks(changed.stream().map(Candidate::track).toList());
+        Map<String, Track> imported = catalog.tracks(result.tracks().stream().map(ImportResult.ImportedTrack::id).toList());
         for (int i = 0; i < changed.size(); i++) {
             Candidate candidate = changed.get(i);
             String trackId = result.tracks().get(i).id();
@@ -198,6 +227,31 @@ public final class FolderScanner {
                     new ScanStore.SeenFile(candidate.attributes().size(), candidate.attributes().lastModifiedTime().toMillis(), trackId));
             counts.imported++;
             counts.done++;
+            Track track = imported.get(trackId);
+            if (track != null && track.album() != null) {
+                filesByAlbum.computeIfAbsent(track.album().id(), album -> new ArrayList<>()).add(candidate.file());
+            }
         }
+    }
+
+    /** Stores and sets the cover of each album not covered yet in this scan; a bad cover is skipped and logged. */
+    private void attachCovers(String scanId, Map<String, List<Path>> filesByAlbum, Set<String> coveredAlbums) {
+        CatalogImages catalogImages = images;
+        if (catalogImages == null) {
+            return;
+        }
+        filesByAlbum.forEach((albumId, albumFiles) -> {
+            if (!coveredAlbums.add(albumId)) {
+                return;
+            }
+            covers.of(albumFiles).ifPresent(cover -> {
+                try {
+                    StoredImage image = catalogImages.store(cover.data());
+                    catalogImages.setAlbumImage(albumId, image.id());
+                } catch (InvalidImageException e) {
+                    LOG.warn("Folder scan {}: skipping the cover from {}: it {}", scanId, cover.source(), e.getMessage());
+                }
+            });
+        });
     }
 }
