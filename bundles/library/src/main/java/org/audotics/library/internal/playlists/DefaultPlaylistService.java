@@ -1,5 +1,6 @@
 package org.audotics.library.internal.playlists;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -14,24 +15,43 @@ import org.audotics.library.api.PlaylistDetails;
 import org.audotics.library.api.PlaylistEntry;
 import org.audotics.library.api.PlaylistService;
 import org.audotics.library.api.TrackRemoval;
+import org.audotics.cache.api.Cache;
+import org.audotics.library.internal.LibraryConfig;
 import org.audotics.library.internal.LibraryDatabase;
 import org.audotics.library.internal.LibraryEventPoster;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
 /** Playlists in the shared database; the rules are {@link PlaylistService}'s javadoc. */
-@Component(service = {PlaylistService.class, DefaultPlaylistService.class})
+@Component(service = {PlaylistService.class, DefaultPlaylistService.class}, configurationPid = LibraryConfig.PID)
+@Designate(ocd = LibraryConfig.class)
 public final class DefaultPlaylistService implements PlaylistService {
+
+    /** A playlist as a read needs it: the row, its editors, and its first page of tracks when the read came from the cache. */
+    private record Current(PlaylistStore.Row row, List<String> editors, List<PlaylistEntry> firstTracks) {
+    }
 
     private final LibraryDatabase database;
     private final LibraryEventPoster events;
+    private final PlaylistCache cache;
     private volatile PlaylistStore store;
 
     @Activate
-    public DefaultPlaylistService(@Reference LibraryDatabase database, @Reference LibraryEventPoster events) {
+    public DefaultPlaylistService(@Reference LibraryDatabase database, @Reference LibraryEventPoster events, @Reference Cache cache, LibraryConfig config) {
+        this(database, events, new PlaylistCache(cache, Duration.ofSeconds(Math.max(0, config.playlist_cache_seconds()))));
+    }
+
+    /** Without a cache: every read goes to the database. */
+    public DefaultPlaylistService(LibraryDatabase database, LibraryEventPoster events) {
+        this(database, events, new PlaylistCache(null, Duration.ZERO));
+    }
+
+    DefaultPlaylistService(LibraryDatabase database, LibraryEventPoster events, PlaylistCache cache) {
         this.database = database;
         this.events = events;
+        this.cache = cache;
     }
 
     @Override
@@ -79,6 +99,7 @@ public final class DefaultPlaylistService implements PlaylistService {
             requireOwner(locked, callerId, "delete it");
             return PlaylistStore.Outcome.deletion(LibraryEvents.ACTION_DELETE);
         });
+        cache.evict(playlistId);
         events.post(LibraryEvents.PLAYLIST_CHANGED, Map.of(LibraryEvents.PLAYLIST_ID, playlistId, LibraryEvents.USER_ID, callerId,
                 LibraryEvents.ACTION, LibraryEvents.ACTION_DELETE));
     }
@@ -86,8 +107,11 @@ public final class DefaultPlaylistService implements PlaylistService {
     @Override
     public Page<PlaylistEntry> tracks(String playlistId, String callerId, int offset, int limit) {
         checkPage(offset, limit, MAX_TRACK_PAGE);
-        PlaylistStore.Row row = visibleRow(playlistId, callerId).orElseThrow(() -> notFound(playlistId));
-        return new Page<>(store().entries(playlistId, offset, limit), offset, row.trackCount());
+        Current current = visible(playlistId, callerId).orElseThrow(() -> notFound(playlistId));
+        if (offset == 0 && current.firstTracks() != null && (limit <= current.firstTracks().size() || current.firstTracks().size() == current.row().trackCount())) {
+            return new Page<>(current.firstTracks().subList(0, Math.min(limit, current.firstTracks().size())), 0, current.row().trackCount());
+        }
+        return new Page<>(store().entries(playlistId, offset, limit), offset, current.row().trackCount());
     }
 
     @Override
@@ -210,14 +234,47 @@ public final class DefaultPlaylistService implements PlaylistService {
 
     /** Deletes a deleted account's playlists, follows and editor rights. */
     public void deleteUser(String userId) {
+        // cached copies of the deleted playlists are never read again: their head query finds no row
         store().deleteUser(userId);
     }
 
     private Optional<PlaylistStore.Row> visibleRow(String playlistId, String callerId) {
+        return visible(playlistId, callerId).map(Current::row);
+    }
+
+    private Optional<Current> visible(String playlistId, String callerId) {
         if (!PlaylistIds.isWellFormed(playlistId)) {
             return Optional.empty();
         }
-        return store().read(playlistId).filter(row -> row.isPublic() || row.ownerId().equals(callerId) || store().isEditor(playlistId, callerId));
+        if (!cache.enabled()) {
+            return store().read(playlistId).filter(row -> row.isPublic() || row.ownerId().equals(callerId) || store().isEditor(playlistId, callerId))
+                    .map(row -> new Current(row, null, null));
+        }
+        return current(playlistId).filter(current -> current.row().isPublic() || current.row().ownerId().equals(callerId)
+                || current.editors().contains(callerId));
+    }
+
+    /**
+     * The playlist from the cache when the cached copy is at the current version (one primary-key query that also
+     * counts followers, which change without a new version), otherwise from the database, then cached.
+     */
+    private Optional<Current> current(String playlistId) {
+        Optional<PlaylistStore.Head> head = store().head(playlistId);
+        if (head.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<PlaylistCache.Cached> cached = cache.get(playlistId, head.get().version());
+        if (cached.isPresent()) {
+            return Optional.of(new Current(cached.get().row().withFollowers(head.get().followers()), cached.get().editors(), cached.get().entries()));
+        }
+        Optional<PlaylistStore.Row> row = store().read(playlistId);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> editors = store().editors(playlistId);
+        List<PlaylistEntry> first = store().entries(playlistId, 0, MAX_TRACK_PAGE);
+        cache.put(row.get(), editors, first);
+        return Optional.of(new Current(row.get(), editors, first));
     }
 
     private static void requireOwner(PlaylistStore.Locked locked, String callerId, String what) throws java.sql.SQLException {
@@ -252,6 +309,7 @@ public final class DefaultPlaylistService implements PlaylistService {
     }
 
     private String posted(String playlistId, String userId, String action, long version) {
+        cache.evict(playlistId);
         String snapshot = SnapshotIds.of(version);
         Map<String, Object> properties = new HashMap<>();
         properties.put(LibraryEvents.PLAYLIST_ID, playlistId);

@@ -29,6 +29,10 @@ final class PlaylistStore {
     record Row(String id, String ownerId, String name, String description, boolean isPublic, boolean collaborative, long version,
             int trackCount, int followers, long createdAt) {
 
+        Row withFollowers(int count) {
+            return new Row(id, ownerId, name, description, isPublic, collaborative, version, trackCount, count, createdAt);
+        }
+
         Row withDetails(String newName, String newDescription, boolean newPublic, boolean newCollaborative) {
             return new Row(id, ownerId, newName, newDescription, newPublic, newCollaborative, version, trackCount, followers, createdAt);
         }
@@ -132,6 +136,23 @@ final class PlaylistStore {
     Optional<Row> read(String id) {
         try (Connection connection = dataSource.getConnection()) {
             return read(connection, id, false);
+        } catch (SQLException e) {
+            throw StorageException.from("Reading a playlist", e);
+        }
+    }
+
+    /** A playlist's version and follower count: what a cached copy is checked against. */
+    record Head(long version, int followers) {
+    }
+
+    Optional<Head> head(String id) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT p.version, (SELECT COUNT(*) FROM library_playlist_follower f"
+                        + " WHERE f.playlist_id = p.id AND f.user_id <> p.owner_id) FROM library_playlist p WHERE p.id = ?")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(new Head(rows.getLong(1), rows.getInt(2))) : Optional.empty();
+            }
         } catch (SQLException e) {
             throw StorageException.from("Reading a playlist", e);
         }
