@@ -66,6 +66,14 @@ public final class PlaylistResource {
     public record RemoveBody(List<RemovedTrack> tracks, String snapshotId) {
     }
 
+    /** A recorded change as JSON: its date as ISO-8601 text, as Spotify's {@code added_at}. */
+    public record ChangeObject(String snapshotId, String userId, String action, String detail, String at) {
+
+        static ChangeObject of(PlaylistChange change) {
+            return new ChangeObject(change.snapshotId(), change.userId(), change.action(), change.detail(), change.at().toString());
+        }
+    }
+
     /** One track to remove: every occurrence, or at {@code positions}. */
     public record RemovedTrack(String uri, List<Integer> positions) {
     }
@@ -231,11 +239,11 @@ public final class PlaylistResource {
     /** Our addition: who changed what, when, newest first. */
     @GET
     @Path("changes")
-    public PagingObject<PlaylistChange> changes(@PathParam("playlist_id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+    public PagingObject<ChangeObject> changes(@PathParam("playlist_id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit,
             @Context SecurityContext security, @Context UriInfo uri) {
         PageParameters page = PageParameters.of(offset, limit, PlaylistService.MAX_PLAYLIST_PAGE);
         readable(id, security);
-        return PagingObject.of(playlists.changes(id, Callers.id(security), page.offset(), page.limit()), change -> change, page.limit(),
+        return PagingObject.of(playlists.changes(id, Callers.id(security), page.offset(), page.limit()), ChangeObject::of, page.limit(),
                 uri.getRequestUri());
     }
 
