@@ -19,6 +19,15 @@ public final class LibraryEventPoster {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventAdmin eventAdmin;
 
+    /** For Declarative Services, which sets the Event Admin when there is one. */
+    public LibraryEventPoster() {
+    }
+
+    /** Posting to this Event Admin, outside Declarative Services (tests). */
+    public LibraryEventPoster(EventAdmin eventAdmin) {
+        this.eventAdmin = eventAdmin;
+    }
+
     public void post(String topic, Map<String, ?> properties) {
         EventAdmin admin = eventAdmin;
         if (admin != null) {

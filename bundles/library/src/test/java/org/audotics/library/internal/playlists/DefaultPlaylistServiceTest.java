@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.audotics.library.api.LibraryEvents;
 import org.audotics.library.api.LibraryException;
 import org.audotics.library.api.Playlist;
 import org.audotics.library.api.PlaylistDetails;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 
 /** The playlist rules on the embedded database: snapshots, who may do what, limits. */
 class DefaultPlaylistServiceTest {
@@ -104,6 +108,33 @@ class DefaultPlaylistServiceTest {
         assertEquals(List.of("ada"), playlists.changes(shared.id(), "ada", 0, 1).items().stream().map(c -> c.userId()).toList());
         playlists.delete(shared.id(), "ada");
         assertTrue(playlists.playlist(shared.id(), "ada").isEmpty());
+    }
+
+    @Test
+    void everyAcceptedChangeIsPostedWithWhoWhatAndTheNewSnapshotAndARefusedOneIsNot() {
+        List<Event> posted = new CopyOnWriteArrayList<>();
+        EventAdmin admin = new EventAdmin() {
+            @Override
+            public void postEvent(Event event) {
+                posted.add(event);
+            }
+
+            @Override
+            public void sendEvent(Event event) {
+                posted.add(event);
+            }
+        };
+        DefaultPlaylistService observed = new DefaultPlaylistService(new LibraryDatabase(database), new LibraryEventPoster(admin));
+        Playlist playlist = observed.create("ada", new PlaylistDetails("Watched", null, null, null));
+        String snapshot = observed.add(playlist.id(), "ada", List.of("a", "b"), null, null);
+        assertThrows(LibraryException.class, () -> observed.reorder(playlist.id(), "ada", 0, 1, 2, playlist.snapshotId()));
+        assertEquals(2, posted.size(), "create and add; the stale reorder posts nothing");
+        Event added = posted.get(1);
+        assertEquals(LibraryEvents.PLAYLIST_CHANGED, added.getTopic());
+        assertEquals(playlist.id(), added.getProperty(LibraryEvents.PLAYLIST_ID));
+        assertEquals("ada", added.getProperty(LibraryEvents.USER_ID));
+        assertEquals(LibraryEvents.ACTION_ADD, added.getProperty(LibraryEvents.ACTION));
+        assertEquals(snapshot, added.getProperty(LibraryEvents.SNAPSHOT_ID));
     }
 
     @Test
