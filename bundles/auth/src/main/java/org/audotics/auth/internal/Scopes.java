@@ -14,7 +14,7 @@ public final class Scopes {
 
     public static final Set<String> USER = Set.of("user-read-private", "user-read-email", "user-modify-private", "playlist-read-private",
             "playlist-modify-public", "playlist-modify-private", "user-library-read", "user-library-modify",
-            "user-top-read", "user-read-recently-played");
+            "user-top-read", "user-read-recently-played", "user-follow-read", "user-follow-modify");
 
     private Scopes() {
     }

@@ -24,9 +24,13 @@ import org.audotics.catalog.api.TrackObject;
 import org.audotics.http.api.ApiException;
 import org.audotics.http.api.Parameters;
 import org.audotics.http.api.RestResource;
+import org.audotics.library.api.FollowCounts;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code GET /v1/artists/{id}}, {@code /v1/artists?ids=}, and an artist's {@code albums},
@@ -40,6 +44,10 @@ public final class ArtistResource {
 
     private final CatalogService catalog;
 
+    /** Followers are the library's: without it every artist shows 0, as before it existed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile FollowCounts followCounts;
+
     @Activate
     public ArtistResource(@Reference CatalogService catalog) {
         this.catalog = catalog;
@@ -49,7 +57,7 @@ public final class ArtistResource {
     @Path("{id}")
     public ArtistObject artist(@PathParam("id") String id, @Context UriInfo uri) {
         checkId(id);
-        return catalog.artist(id).map(artist -> ArtistObject.of(artist, uri.getBaseUri())).orElseThrow(() -> notFound(id));
+        return catalog.artist(id).map(artist -> shape(artist, uri)).orElseThrow(() -> notFound(id));
     }
 
     /** @return {@code {"artists": [...]}} in request order, {@code null} for each unknown id (as Spotify does) */
@@ -60,7 +68,7 @@ public final class ArtistResource {
         List<ArtistObject> artists = new ArrayList<>(requested.size());
         for (String id : requested) {
             Artist artist = found.get(id);
-            artists.add(artist == null ? null : ArtistObject.of(artist, uri.getBaseUri()));
+            artists.add(artist == null ? null : shape(artist, uri));
         }
         return Map.of("artists", artists);
     }
@@ -97,8 +105,19 @@ public final class ArtistResource {
     public Map<String, List<ArtistObject>> relatedArtists(@PathParam("id") String id, @Context UriInfo uri) {
         checkId(id);
         return catalog.relatedArtists(id)
-                .map(artists -> Map.of("artists", artists.stream().map(artist -> ArtistObject.of(artist, uri.getBaseUri())).toList()))
+                .map(artists -> Map.of("artists", artists.stream().map(artist -> shape(artist, uri)).toList()))
                 .orElseThrow(() -> notFound(id));
+    }
+
+    /** The artist's JSON shape with its follower count from the library (0 while no library is installed). */
+    private ArtistObject shape(Artist artist, UriInfo uri) {
+        ArtistObject shaped = ArtistObject.of(artist, uri.getBaseUri());
+        FollowCounts counts = followCounts;
+        if (counts == null) {
+            return shaped;
+        }
+        return new ArtistObject(shaped.externalUrls(), new ArtistObject.Followers(null, counts.artistFollowers(artist.id())), shaped.genres(),
+                shaped.href(), shaped.id(), shaped.images(), shaped.name(), shaped.popularity(), shaped.type(), shaped.uri());
     }
 
     /** {@code include_groups}: absent or empty means all groups; an unknown group is a 400. */

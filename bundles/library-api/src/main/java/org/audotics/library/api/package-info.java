@@ -1,0 +1,15 @@
+/**
+ * A listener's library: playlists (ordered tracks with a {@code snapshot_id} that makes lost updates
+ * impossible), saved tracks and albums, and follows (artists, users, playlists). Provided by the library
+ * bundle; REST resources, recommenders and the catalog (for artists' follower counts) call it.
+ *
+ * <p>1.0.0: {@link org.audotics.library.api.PlaylistService}, {@link org.audotics.library.api.SavedItemService},
+ * {@link org.audotics.library.api.FollowService}, {@link org.audotics.library.api.FollowCounts},
+ * {@link org.audotics.library.api.LibraryEvents}.
+ */
+@Export
+@Version("1.0.0")
+package org.audotics.library.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
