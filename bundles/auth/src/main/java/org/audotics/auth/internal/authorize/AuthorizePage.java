@@ -24,7 +24,8 @@ public final class AuthorizePage {
             Map.entry("user-library-read", "See the tracks and albums you saved."),
             Map.entry("user-library-modify", "Save and remove tracks and albums in your library."),
             Map.entry("user-top-read", "See your top artists and tracks."),
-            Map.entry("user-read-recently-played", "See what you played recently."));
+            Map.entry("user-read-recently-played", "See what you played recently."),
+            Map.entry("user-modify-playback-history", "Report what you play, skip, like and ban to your listening history."));
 
     static final String NO_SCOPE = "No personal data: only the public catalog, in your name.";
 
