@@ -19,7 +19,7 @@ SELECT 'u' || (n % 10000), 't' || ((n * 7919) % 2000),
        (ARRAY['play','play','play','play','play','play','skip','skip','like','ban'])[1 + (n * 31) % 10],
        extract(epoch FROM now())::bigint * 1000 - ((n * 104729) % (365::bigint * 86400000)), (n * 13) % 240000,
        0.5, 'playlist', 'pl-' || (n % 50)
-FROM generate_series(1, $EVENTS) AS n;
+FROM generate_series(1::bigint, $EVENTS::bigint) AS n;
 UPDATE history_event SET weight = CASE event_type WHEN 'play' THEN least(1.0, ms_played / 180000.0) WHEN 'skip' THEN -0.5
                                                   WHEN 'like' THEN 2.0 WHEN 'unlike' THEN -2.0 ELSE -4.0 END;
 INSERT INTO history_track_day (user_id, track_id, day_number, score, plays)
