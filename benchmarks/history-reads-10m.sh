@@ -4,14 +4,16 @@
 # events over 365 days, 2 000 tracks, 200 artists), builds the daily rollups from them as ingest would have, and
 # times the queries the history bundle runs (recently played, top tracks/artists per range, play counts), each
 # for 20 random listeners, printing p50 and max in ms. Usage: benchmarks/history-reads-10m.sh [events=10000000]
+# (BENCH_KEEP=1 keeps the filled database; BENCH_REUSE=1 times the queries on it again without filling)
 set -euo pipefail
 EVENTS=${1:-10000000}
 BENCH_DB=${BENCH_DB:-audotics_bench_history_reads}
 source "$(dirname "$0")/server.sh"
-server_start
-server_stop
 SQL="psql -q -h 127.0.0.1 -U postgres -d $BENCH_DB -v ON_ERROR_STOP=1"
 export PGPASSWORD=postgres
+if [ "${BENCH_REUSE:-0}" != 1 ]; then  # BENCH_REUSE=1: time the queries on the database a previous run filled
+server_start
+server_stop
 started=$(date +%s)
 $SQL <<SQLEOF
 INSERT INTO history_event (user_id, track_id, event_type, started_at, ms_played, weight, context_type, context_id)
@@ -35,13 +37,14 @@ SQLEOF
 echo "filled in $(( $(date +%s) - started )) s: $($SQL -Atc "SELECT count(*) FROM history_event") events, \
 $($SQL -Atc "SELECT count(*) FROM history_track_day") track-day rows, $($SQL -Atc "SELECT count(*) FROM history_artist_day") artist-day rows, \
 $($SQL -Atc "SELECT pg_size_pretty(pg_total_relation_size('history_event'))") for the events"
+fi
 TODAY=$(( $(date +%s) / 86400 ))
 time_query() { # label, SQL with :u for the user id
     local label=$1 query=$2 times=()
     for i in $(seq 1 20); do
-        local u="u$(( (i * 4973) % 10000 ))"
+        local u="'u$(( (i * 4973) % 10000 ))'"
         local ms
-        ms=$($SQL -At -c '\timing on' -c "${query//:u/'$u'}" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1)
+        ms=$($SQL -At -c '\timing on' -c "${query//:u/$u}" | sed -n 's/^Time: \([0-9.]*\) ms.*/\1/p' | tail -1)
         times+=("$ms")
     done
     printf '%-58s p50 %6.1f ms  max %6.1f ms\n' "$label" "$(printf '%s\n' "${times[@]}" | sort -n | sed -n 10p)" "$(printf '%s\n' "${times[@]}" | sort -n | tail -1)"
@@ -56,4 +59,4 @@ for range in "short_term:$((TODAY - 27))" "medium_term:$((TODAY - 181))" "long_t
 done
 time_query "play counts of 100 tracks" "SELECT track_id, SUM(plays) FROM history_track_day WHERE user_id = :u AND track_id IN ($(seq -s, -f "'t%g'" 1 100)) GROUP BY track_id"
 time_query "interactions export, one page of 10 000" "SELECT sequence, user_id, track_id, weight, started_at FROM history_event WHERE sequence > 5000000 ORDER BY sequence LIMIT 10000"
-PGPASSWORD=postgres psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)"
+[ "${BENCH_KEEP:-0}" = 1 ] || psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)"
