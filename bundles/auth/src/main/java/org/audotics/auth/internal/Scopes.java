@@ -7,14 +7,16 @@ import java.util.TreeSet;
 
 /**
  * The OAuth scopes of user data, with Spotify's names ({@code user-modify-private}, for changing or deleting
- * one's account, is ours: Spotify's API has no profile writes). A user's own tokens (password and refresh grants)
+ * one's account, and {@code user-modify-playback-history}, for reporting
+ * listening events to {@code POST /v1/me/events}, are ours: Spotify's API has neither). A user's own tokens (password and refresh grants)
  * carry all of them; apps get the ones the user grants on the consent page ({@code GET /v1/auth/authorize}).
  */
 public final class Scopes {
 
     public static final Set<String> USER = Set.of("user-read-private", "user-read-email", "user-modify-private", "playlist-read-private",
             "playlist-modify-public", "playlist-modify-private", "user-library-read", "user-library-modify",
-            "user-top-read", "user-read-recently-played", "user-follow-read", "user-follow-modify");
+            "user-top-read", "user-read-recently-played", "user-follow-read", "user-follow-modify",
+            "user-modify-playback-history");
 
     private Scopes() {
     }

@@ -26,7 +26,8 @@ public final class AuthorizePage {
             Map.entry("user-top-read", "See your top artists and tracks."),
             Map.entry("user-read-recently-played", "See what you played recently."),
             Map.entry("user-follow-read", "See the artists and people you follow."),
-            Map.entry("user-follow-modify", "Follow and unfollow artists and people."));
+            Map.entry("user-follow-modify", "Follow and unfollow artists and people."),
+            Map.entry("user-modify-playback-history", "Report what you play, skip, like and ban to your listening history."));
 
     static final String NO_SCOPE = "No personal data: only the public catalog, in your name.";
 
