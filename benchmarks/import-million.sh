@@ -7,7 +7,7 @@
 # maximum), the heap still used after a full GC once the job is done (what the server keeps: caches and the
 # search and feature indexes, not the import), peak RSS, and the machine's load average over the run (other
 # builds on the same cores slow the run down).
-#   JAVA_MAX_MEM   the server's maximum heap (Karaf's setting, e.g. 1024M; default: the JVM's, a quarter of RAM)
+#   EXTRA_JAVA_OPTS  e.g. -Xmx1536m: the server's maximum heap (default: the JVM's, a quarter of RAM)
 #   BENCH_TRACKS   tracks to import (default 1000000)
 #   BENCH_GZIP=1   send the body gzip-compressed (Content-Encoding: gzip)
 # Needs the built distribution: mvn -B -o -q verify -pl karaf-assembly -am -DskipTests
