@@ -2,8 +2,12 @@
 # Streamed import of generated tracks through POST /v1/catalog/imports, on PostgreSQL and Redis
 # (BENCH_BACKEND=real, the default) or the embedded defaults (BENCH_BACKEND=embedded).
 # The body is generated while curl sends it (chunked: no file, nothing held whole), then the job is polled to
-# its end. Prints the wall time from the first byte sent to the job done, tracks/s, and the server's peak heap
-# (used, sampled every second with jcmd GC.heap_info) and peak RSS.
+# its end. Prints the wall time from the first byte sent to the job done, tracks/s, the server's peak heap
+# (used, sampled every second with jstat -gc: garbage included, as the JVM lets it pile up below its
+# maximum), the heap still used after a full GC once the job is done (what the server keeps: caches and the
+# search and feature indexes, not the import), peak RSS, and the machine's load average over the run (other
+# builds on the same cores slow the run down).
+#   EXTRA_JAVA_OPTS  e.g. -Xmx1536m: the server's maximum heap (default: the JVM's, a quarter of RAM)
 #   BENCH_TRACKS   tracks to import (default 1000000)
 #   BENCH_GZIP=1   send the body gzip-compressed (Content-Encoding: gzip)
 # Needs the built distribution: mvn -B -o -q verify -pl karaf-assembly -am -DskipTests
@@ -11,17 +15,20 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/server.sh"
 TRACKS=${BENCH_TRACKS:-1000000}
 WORK=$(mktemp -d)
-trap 'kill "$SAMPLER" 2>/dev/null || true; server_stop; rm -rf "$WORK"' EXIT
+trap 'kill "$SAMPLER" "$JSTAT" 2>/dev/null || true; server_stop; rm -rf "$WORK"' EXIT
 SAMPLER=
+JSTAT=
 
 server_start
 JVM=$(pgrep -f "karaf.base=$SERVER_HOME" | head -n 1)
 echo "ready after ${READY_MS} ms, RSS $(server_rss_mib) MiB (${BENCH_BACKEND:-real}); importing $TRACKS tracks"
 
-# heap used (KiB) and RSS (KiB), one sample a second
+# heap used (KiB, from one jstat: a jcmd a second would start a JVM a second, a quarter of a core on this
+# machine), RSS (KiB) and the load average, one sample a second
+jstat -gc "$JVM" 1000 > "$WORK/gc" 2>/dev/null &
+JSTAT=$!
 ( while kill -0 "$JVM" 2>/dev/null; do
-      heap=$(jcmd "$JVM" GC.heap_info 2>/dev/null | grep -oE 'used [0-9]+K' | head -n 1 | grep -oE '[0-9]+' || echo 0)
-      echo "$heap $(ps -o rss= -p "$JVM" | tr -d ' ')"
+      echo "$(ps -o rss= -p "$JVM" | tr -d ' ') $(cut -d ' ' -f 1 /proc/loadavg)"
       sleep 1
   done > "$WORK/samples" ) &
 SAMPLER=$!
@@ -65,12 +72,17 @@ while true; do
     sleep 2
 done
 ENDED=$(date +%s%N)
-kill "$SAMPLER" 2>/dev/null || true
+kill "$SAMPLER" "$JSTAT" 2>/dev/null || true
+jcmd "$JVM" GC.run > /dev/null
+LIVE_HEAP=$(jcmd "$JVM" GC.heap_info | grep -oE 'used [0-9]+K' | head -n 1 | grep -oE '[0-9]+' | awk '{print int($1/1024)}')
+LOAD=$(awk '{ sum += $2; if ($2 > max) max = $2 } END { if (NR) printf "%.1f mean, %.1f max", sum / NR, max }' "$WORK/samples")
 WALL_MS=$(( (ENDED - STARTED) / 1000000 ))
 read -r STATE LINES CREATED UPDATED REJECTED <<< "$STATE"
-PEAK_HEAP=$(sort -n -k1 "$WORK/samples" | tail -n 1 | awk '{print int($1/1024)}')
-PEAK_RSS=$(sort -n -k2 "$WORK/samples" | tail -n 1 | awk '{print int($2/1024)}')
+# jstat -gc: S0U, S1U, EU and OU (columns 3, 4, 6, 8) are the used survivor, eden and old spaces
+PEAK_HEAP=$(awk '$3 ~ /^[0-9.]+$/ { used = $3 + $4 + $6 + $8; if (used > max) max = used } END { print int(max / 1024) }' "$WORK/gc")
+PEAK_RSS=$(sort -n -k1 "$WORK/samples" | tail -n 1 | awk '{print int($1/1024)}')
 ROWS=$(PGPASSWORD=postgres psql -tA -h 127.0.0.1 -U postgres -d "$BENCH_DB" -c 'SELECT count(*) FROM track' 2>/dev/null || echo "?")
 echo "job $STATE: $LINES lines, $CREATED created, $UPDATED updated, $REJECTED rejected; $ROWS rows in track"
 [ "$STATE" = done ] || { cat "$WORK/job"; echo; }
-echo "wall ${WALL_MS} ms, $(( LINES * 1000 / (WALL_MS > 0 ? WALL_MS : 1) )) tracks/s; peak heap used ${PEAK_HEAP} MiB, peak RSS ${PEAK_RSS} MiB"
+echo "wall ${WALL_MS} ms, $(( LINES * 1000 / (WALL_MS > 0 ? WALL_MS : 1) )) tracks/s; peak heap used ${PEAK_HEAP} MiB, \
+${LIVE_HEAP} MiB after a full GC at the end, peak RSS ${PEAK_RSS} MiB; load average during the run ${LOAD} ($(nproc) cores)"

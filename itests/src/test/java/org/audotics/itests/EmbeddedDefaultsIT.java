@@ -3,6 +3,8 @@ package org.audotics.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,44 @@ class EmbeddedDefaultsIT {
             assertEquals(200, found.status(), found.toString());
             assertEquals("Second", found.json().get("tracks").get("items").get(0).get("name").asText(), found.toString());
             assertTrue(server.home.resolve("data/audotics/search").toFile().isDirectory(), "search index under data/");
+
+            // the streamed import on H2: three batches (2 000 lines each by default) with a bad line, then the
+            // same body again, whose every line the batch lookups (keys as one array parameter) find
+            String body = streamedBody(4_500, 3_333);
+            JsonNode first = streamedImport(server, body);
+            assertEquals(4_499, first.get("created").asLong(), first.toString());
+            assertEquals(1, first.get("rejected").asLong(), first.toString());
+            assertEquals(3_333, first.get("rejections").get(0).get("line").asLong(), first.toString());
+            assertEquals("popularity", first.get("rejections").get(0).get("field").asText(), first.toString());
+            JsonNode again = streamedImport(server, body);
+            assertEquals(0, again.get("created").asLong(), again.toString());
+            assertEquals(4_499, again.get("updated").asLong(), again.toString());
         }
+    }
+
+    /** {@code lines} tracks sharing 97 artists (and their 97 albums); line {@code bad} has a popularity out of range. */
+    private static String streamedBody(int lines, int bad) {
+        StringBuilder body = new StringBuilder();
+        for (int n = 1; n <= lines; n++) {
+            body.append(TrackLines.track("embedded-bulk-" + n, "Bulk " + n, "bulk-artist-" + n % 97, "genre-" + n % 5,
+                    n == bad ? 1000 : n % 100, 0.5, 100 + n % 50)).append('\n');
+        }
+        return body.toString();
+    }
+
+    private static JsonNode streamedImport(AudoticsServer server, String body) throws Exception {
+        HttpAnswer accepted = server.send(HttpRequest.newBuilder(server.uri("/v1/catalog/imports"))
+                .header("Authorization", "Bearer " + AudoticsServer.ADMIN_TOKEN)
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(202, accepted.status(), accepted.toString());
+        String id = accepted.json().get("id").asText();
+        HttpAnswer job = server.get("/v1/catalog/imports/" + id);
+        for (int tries = 0; tries < 1200 && !job.json().get("state").asText().matches("done|failed"); tries++) {
+            Thread.sleep(100);
+            job = server.get("/v1/catalog/imports/" + id);
+        }
+        assertEquals("done", job.json().get("state").asText(), job.toString());
+        return job.json();
     }
 }

@@ -27,6 +27,9 @@ import org.audotics.catalog.api.TrackImport;
  * statements per table instead of an object per row, for streamed imports of millions of tracks. Writes
  * exactly what {@link CatalogStore#importBatch(List)} writes through Cayenne (the same tests run on both);
  * the batch is checked by the caller.
+ *
+ * <p>Lookups by key take the batch's keys as one array parameter ({@link KeyMatch}), not an {@code IN} list of
+ * one parameter per key: see {@link KeyMatch} for why.
  */
 final class BulkImport {
 
@@ -58,8 +61,8 @@ final class BulkImport {
         EntityImages.replace(connection, EntityImages.Owner.ARTIST, EntityImages.byCatalogId(EntityImages.givenForArtists(batch), artistIds));
         writeAlbumArtists(batch, albumIds, artistIds);
         if (!existing.isEmpty()) {
-            deleteWhereIn("track_artist", "track_id", existing.values());
-            deleteWhereIn("track_genre", "track_id", existing.values());
+            deleteWhereAny("track_artist", "track_id", existing.values());
+            deleteWhereAny("track_genre", "track_id", existing.values());
         }
         List<ImportedTrack> imported = new ArrayList<>(batch.size());
         List<Object[]> inserts = new ArrayList<>();
@@ -164,7 +167,8 @@ final class BulkImport {
                 line.album().artists().forEach(artist -> wanted.put(artist.externalId(), artist));
             }
         }
-        Map<String, String[]> known = select("SELECT external_id, id, name FROM artist WHERE external_id IN ", wanted.keySet(), 3);
+        Map<String, String[]> known = select("SELECT external_id, id, name FROM artist WHERE " + KeyMatch.any("external_id"),
+                wanted.keySet(), 3);
         Map<String, String> ids = new HashMap<>();
         List<Object[]> inserts = new ArrayList<>();
         try (PreparedStatement rename = connection.prepareStatement("UPDATE artist SET name = ? WHERE id = ?")) {
@@ -196,7 +200,8 @@ final class BulkImport {
     private Map<String, String> upsertAlbums(List<TrackImport> batch) throws SQLException {
         Map<String, AlbumImport> wanted = new LinkedHashMap<>();
         batch.stream().map(TrackImport::album).filter(Objects::nonNull).forEach(album -> wanted.put(album.externalId(), album));
-        Map<String, String[]> known = select("SELECT external_id, id, name, release_date, album_type, label FROM album WHERE external_id IN ",
+        Map<String, String[]> known = select("SELECT external_id, id, name, release_date, album_type, label FROM album WHERE "
+                + KeyMatch.any("external_id"),
                 wanted.keySet(), 6);
         Map<String, String> ids = new HashMap<>();
         List<Object[]> inserts = new ArrayList<>();
@@ -250,10 +255,10 @@ final class BulkImport {
         }
         Set<String> touched = new HashSet<>(listed.keySet());
         touched.addAll(fallback.keySet());
-        Set<String> credited = select("SELECT DISTINCT album_id FROM album_artist WHERE album_id IN ", touched, 1).keySet();
+        Set<String> credited = select("SELECT DISTINCT album_id FROM album_artist WHERE " + KeyMatch.any("album_id"), touched, 1).keySet();
         List<String> replaced = credited.stream().filter(listed::containsKey).toList();
         if (!replaced.isEmpty()) {
-            deleteWhereIn("album_artist", "album_id", replaced);
+            deleteWhereAny("album_artist", "album_id", replaced);
         }
         Map<String, List<ArtistImport>> wanted = new LinkedHashMap<>(listed);
         fallback.forEach((albumId, artists) -> {
@@ -272,42 +277,36 @@ final class BulkImport {
 
     private Map<String, String> idsByExternalId(String table, List<String> externalIds) throws SQLException {
         Map<String, String> ids = new HashMap<>();
-        select("SELECT external_id, id FROM " + table + " WHERE external_id IN ", externalIds, 2)
+        select("SELECT external_id, id FROM " + table + " WHERE " + KeyMatch.any("external_id"), externalIds, 2)
                 .forEach((externalId, row) -> ids.put(externalId, row[0]));
         return ids;
     }
 
-    /** Rows keyed by their first column, the other {@code columns - 1} as strings. */
+    /** Rows keyed by their first column, the other {@code columns - 1} as strings; {@code sql} has one array parameter, the keys. */
     private Map<String, String[]> select(String sql, Collection<String> keys, int columns) throws SQLException {
         Map<String, String[]> rows = new HashMap<>();
-        for (List<String> chunk : Chunks.of(keys)) {
-            try (PreparedStatement statement = connection.prepareStatement(sql + placeholders(chunk.size()))) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    statement.setString(i + 1, chunk.get(i));
-                }
-                try (ResultSet result = statement.executeQuery()) {
-                    while (result.next()) {
-                        String[] values = new String[columns - 1];
-                        for (int c = 1; c < columns; c++) {
-                            values[c - 1] = result.getString(c + 1);
-                        }
-                        rows.put(result.getString(1), values);
+        if (keys.isEmpty()) {
+            return rows;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            KeyMatch.bind(statement, 1, keys);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    String[] values = new String[columns - 1];
+                    for (int c = 1; c < columns; c++) {
+                        values[c - 1] = result.getString(c + 1);
                     }
+                    rows.put(result.getString(1), values);
                 }
             }
         }
         return rows;
     }
 
-    private void deleteWhereIn(String table, String column, Collection<String> keys) throws SQLException {
-        for (List<String> chunk : Chunks.of(keys)) {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "DELETE FROM " + table + " WHERE " + column + " IN " + placeholders(chunk.size()))) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    statement.setString(i + 1, chunk.get(i));
-                }
-                statement.executeUpdate();
-            }
+    private void deleteWhereAny(String table, String column, Collection<String> keys) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table + " WHERE " + KeyMatch.any(column))) {
+            KeyMatch.bind(statement, 1, keys);
+            statement.executeUpdate();
         }
     }
 

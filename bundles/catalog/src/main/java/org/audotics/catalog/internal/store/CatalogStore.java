@@ -42,12 +42,14 @@ public final class CatalogStore {
 
     private final ObjectStore store;
     private final Database database;
+    private final PlannerStatistics statistics;
 
     /** Applies the catalog's migrations, then opens its Cayenne mapping. */
     public CatalogStore(Database database, ObjectStores stores) {
         database.migrate(CatalogStore.class, "db/catalog-changelog.xml");
         this.store = stores.open(CatalogStore.class, "cayenne-catalog.xml");
         this.database = database;
+        this.statistics = new PlannerStatistics(database.dataSource());
     }
 
     /** Statements run in a batch's transaction once the batch is written, e.g. an import job's progress. */
@@ -66,11 +68,17 @@ public final class CatalogStore {
      */
     public ImportWrite importBulk(List<TrackImport> batch, AfterBatch sameTransaction) {
         checkBatch(batch);
-        return inTransaction(connection -> {
+        return grown(inTransaction(connection -> {
             ImportWrite write = BulkImport.write(connection, batch);
             sameTransaction.run(connection, write.result());
             return write;
-        });
+        }));
+    }
+
+    /** Once a batch committed: the tracks it created may make the planner's statistics due ({@link PlannerStatistics}). */
+    private ImportWrite grown(ImportWrite write) {
+        statistics.tracksWritten(write.result().created());
+        return write;
     }
 
     /** JDBC work in one transaction of the catalog's database. */
@@ -123,7 +131,7 @@ public final class CatalogStore {
      */
     public ImportWrite importWrite(List<TrackImport> batch) {
         checkBatch(batch);
-        return store.write(context -> {
+        return grown(store.write(context -> {
             Map<String, TrackEntity> existing = tracksByExternalId(context,
                     batch.stream().map(TrackImport::externalId).toList());
             Set<String> newArtists = new LinkedHashSet<>();
@@ -184,7 +192,7 @@ public final class CatalogStore {
             changes.put(CatalogEvents.ALBUM_CREATED, List.copyOf(newAlbums));
             changes.put(CatalogEvents.ALBUM_UPDATED, List.copyOf(touchedAlbums));
             return new ImportWrite(new ImportResult(created, batch.size() - created, imported), new CatalogChanges(revision, changes));
-        });
+        }));
     }
 
     /**

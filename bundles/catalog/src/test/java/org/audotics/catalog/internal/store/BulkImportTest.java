@@ -99,6 +99,27 @@ class BulkImportTest {
     }
 
     @Test
+    void findsEveryExistingRowOfABatchWithMoreKeysThanOneInListHeld() throws Exception {
+        // 2 500 tracks, artists and albums: more keys than the 1 000 an IN list of parameters was cut into
+        importBoth(manyTracks(2_500, "First"));
+        importBoth(manyTracks(2_500, "Renamed"));
+        ImportResult again = bulk.importBulk(manyTracks(2_500, "Again"), (connection, written) -> { }).result();
+        assertEquals(0, again.created());
+        assertEquals(2_500, again.updated());
+    }
+
+    private static List<TrackImport> manyTracks(int count, String name) {
+        List<TrackImport> tracks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            tracks.add(onAlbum("many-" + i, "album " + i, "album", null, List.of("artist " + i), "2020", 1, 50,
+                    List.of("genre " + i % 7), features(0.5, 100 + i % 50)));
+        }
+        return tracks.stream().map(track -> new TrackImport(track.externalId(), name + " " + track.externalId(), track.artists(),
+                track.album(), track.genres(), track.popularity(), track.durationMs(), track.explicit(), track.trackNumber(),
+                track.discNumber(), track.audioFeatures())).toList();
+    }
+
+    @Test
     void refusesARepeatedExternalIdAsTheCayenneImportDoes() {
         List<TrackImport> twice = List.of(TestTracks.track("same", "A", "X", "rock", null), TestTracks.track("same", "B", "X", "rock", null));
         InvalidImportException refused = assertThrows(InvalidImportException.class, () -> bulk.importBulk(twice, (c, w) -> { }));
