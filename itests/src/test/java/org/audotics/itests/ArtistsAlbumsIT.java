@@ -296,6 +296,37 @@ class ArtistsAlbumsIT {
         assertEquals("limit must be a whole number from 1 to 50", get("/v1/albums/" + five + "/tracks?limit=51").errorMessage());
     }
 
+    /**
+     * Ids and parameters with odd unicode (percent-encoded lone surrogates, NUL, right-to-left marks, emoji) and
+     * search-syntax characters: a JSON 400 or 404, never a 500 or HTML.
+     */
+    @Test
+    void oddIdsAndParametersAreJson400Or404NeverA500() throws Exception {
+        List<String> odd = List.of("%ED%A0%80", "a%ED%BF%BFb", "%E2%80%8F" + "abc", "%E2%80%AE", "%F0%9F%8E%B5", "%EF%BB%BF", "%FF",
+                "%2A", "%3F", "~", "%3A", "%22", "(", "%5C", "%5B%5D", "%7B%7D", "%5E", "!", "%26", "%7C", "a%2Fb");
+        List<String> paths = new ArrayList<>();
+        for (String id : odd) {
+            paths.addAll(List.of("/v1/artists/" + id, "/v1/albums/" + id, "/v1/albums/" + id + "/tracks", "/v1/artists/" + id + "/albums",
+                    "/v1/artists/" + id + "/top-tracks", "/v1/artists/" + id + "/related-artists", "/v1/artists?ids=" + id,
+                    "/v1/albums?ids=" + id + "," + five, "/v1/albums/" + five + "/tracks?limit=" + id, "/v1/albums/" + five + "/tracks?offset=" + id,
+                    "/v1/artists/" + band + "/albums?include_groups=" + id, "/v1/artists/" + band + "/top-tracks?market=" + id));
+        }
+        paths.addAll(List.of("/v1/albums/" + five + "/tracks?offset=2147483648", "/v1/albums/" + five + "/tracks?offset=" + "9".repeat(400),
+                "/v1/albums/" + five + "/tracks?limit=-1", "/v1/artists/" + band + "/albums?offset=99999999999",
+                "/v1/artists/" + band + "/albums?limit=0", "/v1/artists/" + band + "/albums?limit=51",
+                "/v1/artists?ids=" + band + ",%00", "/v1/albums?ids=%20"));
+        for (String path : paths) {
+            HttpAnswer answer = get(path);
+            assertTrue(answer.status() == 400 || answer.status() == 404, path + " → " + answer);
+            assertTrue(answer.header("Content-Type").startsWith("application/json"), path + " → " + answer.header("Content-Type"));
+            assertTrue(List.of("invalid_parameter", "invalid_request", "not_found").contains(answer.errorCode()), path + " → " + answer);
+        }
+        // a huge offset past the end of an existing album is an empty page, not an error
+        HttpAnswer farAway = get("/v1/albums/" + five + "/tracks?offset=2000000000");
+        assertEquals(200, farAway.status(), farAway.toString());
+        assertEquals(0, farAway.json().get("items").size());
+    }
+
     @Test
     void unknownIdsAre404JsonBodies() throws Exception {
         for (String path : List.of("/v1/artists/unknownartist", "/v1/albums/unknownalbum", "/v1/albums/unknownalbum/tracks",

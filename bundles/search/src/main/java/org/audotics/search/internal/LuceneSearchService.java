@@ -48,13 +48,25 @@ import org.slf4j.LoggerFactory;
  * readiness requires every registered check to be up and a first start must not wait on a build (nor is it
  * among the http bundle's {@code ready.required.checks}).
  *
+ * <p>The index follows the catalog's change events ({@code CatalogEvents}: tracks, artists and albums created,
+ * updated or deleted, of this node and of the others through the catalog's pub/sub bridge), patched by id; the
+ * catalog revision they carry finds the writes whose events never came, which rebuild the index (see
+ * {@link SearchIndexer}).
+ *
  * <p>Ranks {@code service.ranking=-100}: a replacement (e.g. an OpenSearch adapter) with any higher ranking
  * takes over. Immediate, so the index is kept current even while no request uses it.
  */
 @Component(service = {SearchService.class, EventHandler.class, HealthCheck.class}, immediate = true,
         configurationPid = SearchConfig.PID, property = {
-        EventConstants.EVENT_TOPIC + "=" + CatalogEvents.TRACKS_IMPORTED,
-        EventConstants.EVENT_TOPIC + "=" + CatalogEvents.TRACK_FEATURES_UPDATED,
+        EventConstants.EVENT_TOPIC + "=" + CatalogEvents.TRACK_CREATED,
+        EventConstants.EVENT_TOPIC + "=" + CatalogEvents.TRACK_UPDATED,
+        EventConstants.EVENT_TOPIC + "=" + CatalogEvents.TRACK_DELETED,
+        EventConstants.EVENT_TOPIC + "=" + CatalogEvents.ARTIST_CREATED,
+        EventConstants.EVENT_TOPIC + "=" + CatalogEvents.ARTIST_UPDATED,
+        EventConstants.EVENT_TOPIC + "=" + CatalogEvents.ARTIST_DELETED,
+        EventConstants.EVENT_TOPIC + "=" + CatalogEvents.ALBUM_CREATED,
+        EventConstants.EVENT_TOPIC + "=" + CatalogEvents.ALBUM_UPDATED,
+        EventConstants.EVENT_TOPIC + "=" + CatalogEvents.ALBUM_DELETED,
         HealthCheck.NAME + "=" + LuceneSearchService.HEALTH_CHECK,
         Constants.SERVICE_RANKING + ":Integer=-100"})
 @Designate(ocd = SearchConfig.class)
@@ -63,6 +75,14 @@ public final class LuceneSearchService implements SearchService, EventHandler, H
     static final String HEALTH_CHECK = "search";
     private static final Logger LOG = LoggerFactory.getLogger(LuceneSearchService.class);
     private static final Duration RETRY = Duration.ofSeconds(5);
+    /** The kind of catalog item each change topic names. */
+    private static final Map<String, SearchType> KINDS = Map.of(
+            CatalogEvents.TRACK_CREATED, SearchType.TRACK, CatalogEvents.TRACK_UPDATED, SearchType.TRACK,
+            CatalogEvents.TRACK_DELETED, SearchType.TRACK,
+            CatalogEvents.ARTIST_CREATED, SearchType.ARTIST, CatalogEvents.ARTIST_UPDATED, SearchType.ARTIST,
+            CatalogEvents.ARTIST_DELETED, SearchType.ARTIST,
+            CatalogEvents.ALBUM_CREATED, SearchType.ALBUM, CatalogEvents.ALBUM_UPDATED, SearchType.ALBUM,
+            CatalogEvents.ALBUM_DELETED, SearchType.ALBUM);
 
     private final Analyzer analyzer = SearchAnalyzer.create();
     private final QueryTranslator translator = new QueryTranslator(analyzer);
@@ -75,11 +95,12 @@ public final class LuceneSearchService implements SearchService, EventHandler, H
     @Activate
     public LuceneSearchService(@Reference CatalogService catalog, SearchConfig config) {
         this(catalog, resolve(config.index_path()), Duration.ofSeconds(Math.max(1, config.revision_poll_seconds())),
-                Duration.ofMillis(Math.max(0, config.coalescing_millis())), Clock.systemUTC());
+                Duration.ofMillis(Math.max(0, config.coalescing_millis())), Duration.ofSeconds(Math.max(0, config.gap_grace_seconds())),
+                Clock.systemUTC());
     }
 
     /** For tests: a folder, intervals and a clock of their own. Opens the index on the component's thread. */
-    LuceneSearchService(CatalogService catalog, Path folder, Duration poll, Duration coalescing, Clock clock) {
+    LuceneSearchService(CatalogService catalog, Path folder, Duration poll, Duration coalescing, Duration gapGrace, Clock clock) {
         this.clock = clock;
         this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "audotics-search-index");
@@ -87,14 +108,14 @@ public final class LuceneSearchService implements SearchService, EventHandler, H
             return thread;
         });
         executor.setRemoveOnCancelPolicy(true);
-        executor.execute(() -> open(catalog, folder, poll, coalescing));
+        executor.execute(() -> open(catalog, folder, poll, coalescing, gapGrace));
     }
 
-    private void open(CatalogService catalog, Path folder, Duration poll, Duration coalescing) {
+    private void open(CatalogService catalog, Path folder, Duration poll, Duration coalescing, Duration gapGrace) {
         try {
             LuceneIndex opened = LuceneIndex.open(folder, analyzer);
             SearchIndexer started = new SearchIndexer(opened, new SearchDocuments(analyzer), catalog, executor, coalescing, RETRY,
-                    System::nanoTime);
+                    gapGrace, System::nanoTime);
             index = opened;
             indexer = started;
             started.start(poll);
@@ -162,17 +183,20 @@ public final class LuceneSearchService implements SearchService, EventHandler, H
         current.requestRebuild();
     }
 
+    /**
+     * Notes a change event's ids (and revision) for the next patch; returns at once (Event Admin's thread). An event
+     * without ids, or with a revision of another type, is the catalog's bug: its ids are skipped, and a missing
+     * revision is caught by the revision check.
+     */
     @Override
     public void handleEvent(Event event) {
         SearchIndexer current = indexer;
-        if (current == null) {
-            return; // the first build, once the index is open, reads every track
+        SearchType kind = KINDS.get(event.getTopic());
+        if (current == null || kind == null) {
+            return; // not open yet: the first check, once the index is open, compares the revision and rebuilds if needed
         }
-        if (event.getProperty(CatalogEvents.TRACK_ID) instanceof String trackId) {
-            current.changed(List.of(trackId));
-        }
-        if (event.getProperty(CatalogEvents.TRACK_IDS) instanceof String[] trackIds) {
-            current.changed(List.of(trackIds));
+        if (event.getProperty(CatalogEvents.IDS) instanceof String[] ids) {
+            current.changed(kind, List.of(ids), event.getProperty(CatalogEvents.REVISION) instanceof Long revision ? revision : null);
         }
     }
 

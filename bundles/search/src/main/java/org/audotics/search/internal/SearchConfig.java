@@ -12,9 +12,12 @@ public @interface SearchConfig {
     @AttributeDefinition(name = "Index folder", description = "Folder of the Lucene index; a relative path is resolved against karaf.base (the server's folder). Rebuilt from the catalog when missing")
     String index_path() default "data/audotics/search";
 
-    @AttributeDefinition(name = "Revision poll (s)", description = "How often the catalog revision is compared with the index's (one small query); a difference, e.g. an import on another node, rebuilds the index")
-    int revision_poll_seconds() default 30;
+    @AttributeDefinition(name = "Revision poll (s)", description = "How often the catalog revision is compared with the revision the change events reached (one small query); a write whose events did not come within the gap grace rebuilds the index")
+    int revision_poll_seconds() default 1;
 
-    @AttributeDefinition(name = "Coalescing (ms)", description = "How long catalog change events on this node are collected before the changed tracks are re-indexed together")
+    @AttributeDefinition(name = "Gap grace (s)", description = "How long the catalog revision may stay ahead of the change events before the index is rebuilt: long enough for an event in flight from another node, short enough that a lost one is soon caught")
+    int gap_grace_seconds() default 3;
+
+    @AttributeDefinition(name = "Coalescing (ms)", description = "How long catalog change events (of every node) are collected before the changed tracks, artists and albums are re-indexed together")
     int coalescing_millis() default 200;
 }

@@ -44,6 +44,15 @@ public final class InMemoryCatalog implements CatalogService {
         revision++;
     }
 
+    /** Adds or replaces a track as part of a write that is not finished: {@link #bumpRevision()} ends it. */
+    public synchronized void putWithoutRevision(Track track) {
+        tracks.put(track.id(), track);
+    }
+
+    public synchronized void bumpRevision() {
+        revision++;
+    }
+
     public synchronized void remove(String id) {
         tracks.remove(id);
         revision++;

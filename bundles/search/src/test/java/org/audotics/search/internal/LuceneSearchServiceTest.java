@@ -34,6 +34,9 @@ class LuceneSearchServiceTest {
     /** 2026-12-01 noon UTC: tag:new reaches back to 2026-11-17. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
 
+    /** Long enough for the tests' events, posted by hand just after each write, to come first. */
+    private static final Duration GAP_GRACE = Duration.ofMillis(500);
+
     @TempDir
     Path folder;
     private final InMemoryCatalog catalog = new InMemoryCatalog();
@@ -65,7 +68,7 @@ class LuceneSearchServiceTest {
     }
 
     private LuceneSearchService started() {
-        service = new LuceneSearchService(catalog, folder, Duration.ofMillis(50), Duration.ofMillis(10), CLOCK);
+        service = new LuceneSearchService(catalog, folder, Duration.ofMillis(50), Duration.ofMillis(10), GAP_GRACE, CLOCK);
         waitFor(() -> service.indexer() != null && service.indexer().buildsFinished() > 0);
         return service;
     }
@@ -168,23 +171,154 @@ class LuceneSearchServiceTest {
         assertTrue(service.search(new SearchRequest(SearchQuery.parse("x"), Set.of(SearchType.PLAYLIST), 20, 0)).of(SearchType.PLAYLIST).ids().isEmpty());
     }
 
+    /** A change event as the catalog posts it after a write: the write's ids and the revision it set. */
+    private void event(String topic, String... ids) {
+        service.handleEvent(new Event(topic, Map.of(CatalogEvents.IDS, ids, CatalogEvents.REVISION, catalog.revision())));
+    }
+
+    private String artist(String name) {
+        return "ar-" + InMemoryCatalog.slug(name);
+    }
+
+    private String album(String name) {
+        return "al-" + InMemoryCatalog.slug(name);
+    }
+
     @Test
-    void eventsPatchTheIndexAndRevisionsRebuildIt() {
+    void trackEventsPatchTheIndexByIdWithoutARebuild() {
         started();
+        long builds = service.indexer().buildsFinished();
         assertEquals(List.of(), tracks("nothing else matters"));
         catalog.put(track("t20", "Nothing Else Matters", "Metallica", "Metallica", "1991-08-12", 75, "metal"));
-        service.handleEvent(new Event(CatalogEvents.TRACKS_IMPORTED, Map.of(CatalogEvents.TRACK_IDS, new String[] {"t20"})));
+        event(CatalogEvents.TRACK_CREATED, "t20");
         waitFor(() -> tracks("nothing else matters").equals(List.of("t20")));
-        assertTrue(service.indexer().patchesApplied() >= 1);
+
+        catalog.put(track("t20", "Wherever I May Roam", "Metallica", "Metallica", "1991-08-12", 75, "metal"));
+        event(CatalogEvents.TRACK_UPDATED, "t20");
+        waitFor(() -> tracks("wherever roam").equals(List.of("t20")));
+        assertEquals(List.of(), tracks("nothing else matters"), "the old name is gone with the old document");
 
         catalog.remove("t20");
-        service.handleEvent(new Event(CatalogEvents.TRACK_FEATURES_UPDATED, Map.of(CatalogEvents.TRACK_ID, "t20")));
-        waitFor(() -> tracks("nothing else matters").isEmpty());
+        event(CatalogEvents.TRACK_DELETED, "t20");
+        waitFor(() -> tracks("wherever roam").isEmpty());
+        assertEquals(builds, service.indexer().buildsFinished(), "patched, never rebuilt");
+        assertTrue(service.indexer().patchesApplied() >= 3);
+        assertEquals(catalog.revision(), service.indexer().coveredRevision());
+    }
 
-        // another node imports: no event here, the revision moves and the poll rebuilds
+    @Test
+    void artistAndAlbumEventsPatchTheirOwnDocuments() {
+        started();
         long builds = service.indexer().buildsFinished();
+        catalog.put(track("t30", "Around the World", "Daft Punk", "Homework", "1997-01-20", 70, "house"));
+        event(CatalogEvents.TRACK_CREATED, "t30");
+        event(CatalogEvents.ALBUM_CREATED, album("Homework"));
+        event(CatalogEvents.ARTIST_UPDATED, artist("Daft Punk"));
+        waitFor(() -> hits("homework", SearchType.ALBUM).ids().equals(List.of(album("Homework"))));
+        assertEquals(List.of("t30"), tracks("around the world"));
+
+        // an artist's popularity (its own document) moves with its own event: it breaks the tie between equal matches
+        catalog.putWithoutRevision(track("t50", "Song A", "Echo Band", "Echo A", "2020", 1, "x"));
+        catalog.putWithoutRevision(track("t51", "Song B", "Echo Crew", "Echo B", "2020", 1, "x"));
+        catalog.bumpRevision();
+        event(CatalogEvents.TRACK_CREATED, "t50", "t51");
+        event(CatalogEvents.ARTIST_CREATED, artist("Echo Band"), artist("Echo Crew"));
+        waitFor(() -> hits("echo", SearchType.ARTIST).ids().size() == 2);
+        String second = hits("echo", SearchType.ARTIST).ids().get(1);
+        catalog.artistPopularity(second.equals(artist("Echo Band")) ? "Echo Band" : "Echo Crew", 99);
+        event(CatalogEvents.ARTIST_UPDATED, second);
+        waitFor(() -> hits("echo", SearchType.ARTIST).ids().get(0).equals(second));
+
+        // every track of an artist and album deleted: their documents leave with their events
+        catalog.remove("t30");
+        event(CatalogEvents.TRACK_DELETED, "t30");
+        event(CatalogEvents.ALBUM_DELETED, album("Homework"));
+        waitFor(() -> hits("homework", SearchType.ALBUM).ids().isEmpty() && tracks("around the world").isEmpty());
+        catalog.remove("t07");
+        event(CatalogEvents.TRACK_DELETED, "t07");
+        event(CatalogEvents.ARTIST_DELETED, artist("Hippo Campus"));
+        waitFor(() -> hits("hippo campus", SearchType.ARTIST).ids().isEmpty());
+        assertEquals(builds, service.indexer().buildsFinished(), "patched, never rebuilt");
+    }
+
+    @Test
+    void oneEventOfManyIdsIsReadBackInPagesOfAHundred() {
+        started();
+        long builds = service.indexer().buildsFinished();
+        String[] ids = new String[250];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = String.format("b%03d", i);
+            catalog.putWithoutRevision(track(ids[i], "Bulkword " + i, "Bulk Band", "Bulk Album", "2020-01-01", i % 100, "bulk"));
+        }
+        catalog.bumpRevision();
+        event(CatalogEvents.TRACK_CREATED, ids);
+        waitFor(() -> hits("bulkword", SearchType.TRACK).total() == 250);
+        assertEquals(builds, service.indexer().buildsFinished());
+    }
+
+    @Test
+    void aWriteWhoseEventsNeverComeRebuildsAfterTheGapGrace() {
+        started();
+        long builds = service.indexer().buildsFinished();
+        // another node imported and its events were lost (pub/sub is fire-and-forget)
         catalog.put(track("t21", "Wherever I May Roam", "Metallica", "Metallica", "1991-08-12", 65, "metal"));
         waitFor(() -> service.indexer().buildsFinished() > builds && tracks("wherever roam").equals(List.of("t21")));
+        assertEquals(catalog.revision(), service.indexer().coveredRevision());
+    }
+
+    @Test
+    void eventsArrivingOutOfOrderWithinTheGraceRebuildNothing() throws Exception {
+        started();
+        long builds = service.indexer().buildsFinished();
+        long before = catalog.revision();
+        catalog.put(track("t40", "First Write", "Order Band", "Order Album", "2020", 1, "x"));
+        catalog.put(track("t41", "Second Write", "Order Band", "Order Album", "2020", 1, "x"));
+        // the second write's event comes first; the first's a moment later, as from two nodes
+        service.handleEvent(new Event(CatalogEvents.TRACK_CREATED, Map.of(CatalogEvents.IDS, new String[] {"t41"}, CatalogEvents.REVISION, before + 2)));
+        Thread.sleep(200);
+        assertEquals(before, service.indexer().coveredRevision(), "a gap before revision " + (before + 2));
+        service.handleEvent(new Event(CatalogEvents.TRACK_CREATED, Map.of(CatalogEvents.IDS, new String[] {"t40"}, CatalogEvents.REVISION, before + 1)));
+        waitFor(() -> tracks("write").size() == 2);
+        assertEquals(before + 2, service.indexer().coveredRevision());
+        Thread.sleep(GAP_GRACE.toMillis() + 200);
+        assertEquals(builds, service.indexer().buildsFinished(), "the gap closed within the grace");
+    }
+
+    @Test
+    void aPatchedIndexOutlivesARestartWithoutARebuild() throws Exception {
+        started();
+        catalog.put(track("t22", "The Memory Remains", "Metallica", "Reload", "1997-11-18", 60, "metal"));
+        event(CatalogEvents.TRACK_CREATED, "t22");
+        waitFor(() -> service.indexer().patchesApplied() > 0 && tracks("memory remains").equals(List.of("t22")));
+        service.deactivate();
+        int reads = catalog.pageReads.get();
+        service = new LuceneSearchService(catalog, folder, Duration.ofMillis(50), Duration.ofMillis(10), GAP_GRACE, CLOCK);
+        waitFor(() -> service.indexer() != null && service.indexer().ready());
+        Thread.sleep(200); // a few revision checks
+        assertEquals(List.of("t22"), tracks("memory remains"));
+        assertEquals(0, service.indexer().buildsFinished(), "the index on disk covered the catalog's revision");
+        assertEquals(reads, catalog.pageReads.get());
+    }
+
+    @Test
+    void aWriteWhileTheNodeWasDownRebuildsAtStart() throws Exception {
+        started();
+        service.deactivate();
+        catalog.put(track("t23", "Fuel", "Metallica", "Reload", "1997-11-18", 60, "metal"));
+        service = new LuceneSearchService(catalog, folder, Duration.ofMillis(50), Duration.ofMillis(10), Duration.ofHours(1), CLOCK);
+        waitFor(() -> service.indexer() != null && service.indexer().buildsFinished() == 1);
+        assertEquals(List.of("t23"), tracks("fuel"));
+    }
+
+    @Test
+    void oldTopicsAndEventsWithoutIdsChangeNothing() throws Exception {
+        started();
+        catalog.putWithoutRevision(track("t24", "Unheard", "Metallica", "Reload", "1997-11-18", 60, "metal"));
+        service.handleEvent(new Event(CatalogEvents.TRACKS_IMPORTED, Map.of(CatalogEvents.TRACK_IDS, new String[] {"t24"})));
+        service.handleEvent(new Event(CatalogEvents.TRACK_CREATED, Map.of(CatalogEvents.REVISION, catalog.revision())));
+        Thread.sleep(200);
+        assertEquals(0, service.indexer().patchesApplied());
+        assertEquals(List.of(), tracks("unheard"));
     }
 
     @Test
@@ -195,7 +329,7 @@ class LuceneSearchServiceTest {
         waitFor(() -> service.indexer().buildsFinished() > builds);
         service.deactivate();
         int reads = catalog.pageReads.get();
-        service = new LuceneSearchService(catalog, folder, Duration.ofMillis(50), Duration.ofMillis(10), CLOCK);
+        service = new LuceneSearchService(catalog, folder, Duration.ofMillis(50), Duration.ofMillis(10), GAP_GRACE, CLOCK);
         waitFor(() -> service.indexer() != null && service.indexer().ready());
         assertEquals(List.of("t05"), tracks("halo"));
         assertEquals(0, service.indexer().buildsFinished(), "the index on disk was at the catalog's revision");
@@ -205,7 +339,7 @@ class LuceneSearchServiceTest {
     @Test
     void unavailableUntilTheFirstBuildAndReadyAfter() {
         catalog.down(true);
-        service = new LuceneSearchService(catalog, folder, Duration.ofMillis(50), Duration.ofMillis(10), CLOCK);
+        service = new LuceneSearchService(catalog, folder, Duration.ofMillis(50), Duration.ofMillis(10), GAP_GRACE, CLOCK);
         waitFor(() -> service.indexer() != null);
         assertTrue(service.check().up(), "a first build keeps no node out of service");
         assertTrue(service.check().detail().startsWith("building the first search index"), service.check().detail());
@@ -213,6 +347,7 @@ class LuceneSearchServiceTest {
         catalog.down(false);
         waitFor(() -> service.indexer().ready());
         assertEquals(List.of("t05"), tracks("halo"));
-        assertTrue(service.check().detail().startsWith("search index at catalog revision"), service.check().detail());
+        assertTrue(service.check().detail().startsWith("search index built at catalog revision " + catalog.revision() + ", events up to "
+                + catalog.revision()), service.check().detail());
     }
 }

@@ -32,14 +32,19 @@ import org.audotics.search.api.SearchHits;
  * (used by any number of request threads). Changes become visible only when {@link #commit} is called, so a
  * rebuild in progress is never seen half done: the searchers show the previous commit until then.
  *
- * <p>Each commit records the catalog revision the index was last fully built at, and the {@link #SCHEMA}
- * version of the documents; an index of another schema reads as never built (and is rebuilt).
+ * <p>Each commit records the catalog revision up to which every write is in the index ({@link #revision()}:
+ * the revision of the last full build, moved on by the patches of later writes' change events), the revision of
+ * the last full build ({@link #builtAt()}), and the {@link #SCHEMA} version of the documents; an index of
+ * another schema reads as never built (and is rebuilt).
  */
 public final class LuceneIndex implements Closeable {
 
     /** Bump when documents or analysis change: the index on disk is then rebuilt at start. */
     static final String SCHEMA = "1";
+    /** Every write up to this revision is in the index. */
     private static final String REVISION_KEY = "catalog.revision";
+    /** The revision the last full build read the catalog at (absent in indexes written before patches moved the revision). */
+    private static final String BUILT_KEY = "catalog.revision.built";
     private static final String SCHEMA_KEY = "schema";
     /** Ranking order: score, then popularity (most popular first), then id, so pages never overlap. */
     private static final Sort RANKING = new Sort(SortField.FIELD_SCORE,
@@ -50,6 +55,7 @@ public final class LuceneIndex implements Closeable {
     private IndexWriter writer;
     private volatile SearcherManager searchers;
     private volatile Long revision;
+    private volatile Long builtAt;
 
     private LuceneIndex(FSDirectory directory, Analyzer analyzer) throws IOException {
         this.directory = directory;
@@ -72,6 +78,7 @@ public final class LuceneIndex implements Closeable {
             writer.getLiveCommitData().forEach(entry -> data.put(entry.getKey(), entry.getValue()));
         }
         revision = SCHEMA.equals(data.get(SCHEMA_KEY)) && data.containsKey(REVISION_KEY) ? Long.valueOf(data.get(REVISION_KEY)) : null;
+        builtAt = revision == null ? null : data.containsKey(BUILT_KEY) ? Long.valueOf(data.get(BUILT_KEY)) : revision;
         SearcherManager old = searchers;
         searchers = new SearcherManager(writer, null);
         if (old != null) {
@@ -79,9 +86,17 @@ public final class LuceneIndex implements Closeable {
         }
     }
 
-    /** @return the catalog revision of the last complete build committed, or null when there was none */
+    /**
+     * @return the catalog revision up to which every write is in the committed index (a full build's, moved on by
+     *         patches), or null when no complete build was ever committed
+     */
     public Long revision() {
         return revision;
+    }
+
+    /** @return the catalog revision the last committed full build read the catalog at, or null when there was none */
+    public Long builtAt() {
+        return builtAt;
     }
 
     /** Starts a full rebuild: every document is deleted (invisibly until {@link #commit}). Indexer thread only. */
@@ -105,18 +120,33 @@ public final class LuceneIndex implements Closeable {
     }
 
     /**
-     * Makes every change so far durable and visible to searches.
-     *
-     * @param builtAt the catalog revision of a complete rebuild just written, or null to keep the recorded one
+     * Makes a full rebuild durable and visible to searches: every write up to {@code revision} is in the index.
+     * Indexer thread only.
      */
-    public void commit(Long builtAt) throws IOException {
-        Long recorded = builtAt != null ? builtAt : revision;
-        Map<String, String> data = recorded == null ? Map.of(SCHEMA_KEY, SCHEMA)
-                : Map.of(SCHEMA_KEY, SCHEMA, REVISION_KEY, Long.toString(recorded));
-        writer.setLiveCommitData(data.entrySet());
+    public void commitBuild(long revision) throws IOException {
+        commit(revision, revision);
+    }
+
+    /**
+     * Makes a patch durable and visible to searches.
+     *
+     * @param covered a revision up to which every write is now in the index (its events' ids were read back and
+     *                written before this commit), or less than the recorded one to keep that
+     */
+    public void commitPatch(long covered) throws IOException {
+        Long recorded = revision;
+        if (recorded == null) {
+            throw new IllegalStateException("no full build committed yet");
+        }
+        commit(Math.max(recorded, covered), builtAt);
+    }
+
+    private void commit(long covered, long built) throws IOException {
+        writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA, REVISION_KEY, Long.toString(covered), BUILT_KEY, Long.toString(built)).entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
-        revision = recorded; // after the refresh: whoever sees the revision searches what was committed
+        builtAt = built;
+        revision = covered; // after the refresh: whoever sees the revision searches what was committed
     }
 
     /** Drops every change since the last commit (a rebuild that failed half way). Indexer thread only. */

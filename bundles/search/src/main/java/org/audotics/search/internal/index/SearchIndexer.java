@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,18 +31,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a {@link LuceneIndex} of the catalog current, off the request path, as the recommendation bundle's
- * {@code FeatureIndexer} does. Every write runs as a task on one thread of the given executor (the only
- * writer), so a patch and a rebuild never race; searches read the last commit and never wait.
+ * {@code FeatureIndexer} does, from the catalog's change events and with the revision as safety net (the
+ * contract is {@code CatalogEvents}, catalog-api 1.4). Every write runs as a task on one thread of the given
+ * executor (the only writer), so a patch and a rebuild never race; searches read the last commit and never wait.
  * <ul>
+ *   <li><b>Patches</b>, from {@link #changed} (the change events of tracks, artists and albums, of this node and,
+ *       through the catalog's pub/sub bridge, of the others): ids are collected per kind and applied together
+ *       after the coalescing delay, so a burst of events is a few patches. A patch re-reads those items by id (100
+ *       per call) and replaces their documents; an id the catalog no longer has is deleted. A created, updated or
+ *       deleted item is the same patch — the item as the catalog has it now, or gone — so a repeated or late event
+ *       does no harm. Each commit records the revision up to which every write's ids were written.</li>
  *   <li><b>Full rebuild</b>, by {@link #refresh()} every poll interval: when the index was never built (or its
- *       schema is older), when the catalog revision differs from the one the index was built at (changes on
- *       other nodes, or changes this node heard of and patched: the catalog cannot say which tracks changed
- *       since a revision), and when {@link #requestRebuild()} asked. After a rebuild the next waits at least as
- *       long as it took, so under a stream of imports the thread rebuilds at most half of the time.</li>
- *   <li><b>Patches</b>, from {@link #changed(Collection)} (catalog events on this node): ids are collected and
- *       applied together after the coalescing delay; a patch re-reads those tracks, their artists and albums
- *       (by id, 100 per call) and replaces their documents; a track gone from the catalog is deleted.</li>
+ *       schema is older); at start when the catalog revision differs from the one the index on disk covers
+ *       (events while the node was down are lost); when the catalog revision is past what the events covered
+ *       ({@link RevisionCoverage}) and stays so for the gap grace (an event still in flight from another node is
+ *       waited for, a lost one is caught), or went back; and when {@link #requestRebuild()} asked. The catalog
+ *       cannot list what changed since a revision, so this is a whole re-read; after one, the next revision-driven
+ *       rebuild waits at least as long as it took, so the thread rebuilds at most half of the time.</li>
  * </ul>
+ * Changes that arrive while a build runs stay pending and are applied on top of the new index.
  */
 public final class SearchIndexer {
 
@@ -59,32 +67,47 @@ public final class SearchIndexer {
     private final ScheduledExecutorService executor;
     private final Duration coalescing;
     private final Duration retry;
+    private final Duration gapGrace;
     private final LongSupplier clock;
-    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final RevisionCoverage coverage;
+    private final Map<SearchType, Set<String>> pending = new EnumMap<>(Map.of(SearchType.TRACK, ConcurrentHashMap.newKeySet(),
+            SearchType.ARTIST, ConcurrentHashMap.newKeySet(), SearchType.ALBUM, ConcurrentHashMap.newKeySet()));
     private final AtomicBoolean patchScheduled = new AtomicBoolean();
     private final AtomicBoolean rebuildRequested = new AtomicBoolean();
     private final AtomicLong builds = new AtomicLong();
     private final AtomicLong patches = new AtomicLong();
     private volatile boolean building;
     private volatile long tracksRead;
+    private volatile long lastBuildNanos;
     private volatile String failure;
-    /** Indexer thread only: no revision-triggered rebuild starts before this time of the clock. */
+    /** Indexer thread only: no revision-driven rebuild starts before this time of the clock. */
     private long quietUntil;
+    /** Indexer thread only: whether the index on disk was compared with the catalog since the start. */
+    private boolean startChecked;
+    /** Indexer thread only: a catalog revision seen past the coverage, or 0, and when it was first seen. */
+    private long gapRevision;
+    private long gapSeenAt;
 
     /**
-     * @param executor runs every task one at a time (one thread); the caller's to stop
-     * @param clock    {@link System#nanoTime()}, or a test's
+     * @param executor   runs every task one at a time (one thread); the caller's to stop
+     * @param coalescing how long changes are collected before they are applied
+     * @param retry      how long a patch that failed waits before it is tried again
+     * @param gapGrace   how long a catalog revision past the events' may stay uncovered before a rebuild
+     * @param clock      {@link System#nanoTime()}, or a test's
      */
     public SearchIndexer(LuceneIndex index, SearchDocuments documents, CatalogService catalog, ScheduledExecutorService executor,
-            Duration coalescing, Duration retry, LongSupplier clock) {
+            Duration coalescing, Duration retry, Duration gapGrace, LongSupplier clock) {
         this.index = Objects.requireNonNull(index, "index");
         this.documents = documents;
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.executor = executor;
         this.coalescing = coalescing;
         this.retry = retry;
+        this.gapGrace = gapGrace;
         this.clock = clock;
-        this.quietUntil = clock.getAsLong();
+        this.quietUntil = clock.getAsLong(); // nanoTime has an arbitrary origin: 0 may lie in its future
+        Long onDisk = index.revision();
+        this.coverage = new RevisionCoverage(onDisk == null ? 0 : onDisk);
     }
 
     /** Schedules the first check at once and one every {@code poll} after it. */
@@ -92,9 +115,22 @@ public final class SearchIndexer {
         executor.scheduleWithFixedDelay(this::refresh, 0, poll.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** Notes that tracks changed (created, updated, analysed or removed); returns at once. */
-    public void changed(Collection<String> trackIds) {
-        pending.addAll(trackIds);
+    /**
+     * Notes the items one catalog write created, updated or deleted, and the revision it set (the ids are pending
+     * before the revision counts as covered); returns at once.
+     *
+     * @param kind     {@link SearchType#TRACK}, {@link SearchType#ARTIST} or {@link SearchType#ALBUM}
+     * @param revision the event's revision, or null when it carried none (its ids are patched, no revision covered)
+     */
+    public void changed(SearchType kind, Collection<String> ids, Long revision) {
+        Set<String> waiting = pending.get(kind);
+        if (waiting == null) {
+            throw new IllegalArgumentException("the catalog has no " + kind);
+        }
+        waiting.addAll(ids);
+        if (revision != null) {
+            coverage.note(revision);
+        }
         schedulePatch(coalescing);
     }
 
@@ -112,7 +148,8 @@ public final class SearchIndexer {
     /**
      * @return always up once the index is open: the server's readiness requires every registered check to be
      *         up, and a first build (minutes on a large catalog) must not keep a node out of service; the
-     *         detail says whether searches answer yet ({@link #ready()})
+     *         detail says whether searches answer yet ({@link #ready()}), the revision the index was built at and
+     *         the one its events reached
      */
     public HealthStatus status() {
         Long revision = index.revision();
@@ -122,8 +159,8 @@ public final class SearchIndexer {
             return HealthStatus.up("building the first search index (GET /v1/search answers 503 until it is done): " + tracksRead
                     + " tracks read" + (problem == null ? "" : "; waiting for the catalog: " + problem));
         }
-        return HealthStatus.up("search index at catalog revision " + revision + progress
-                + (problem == null ? "" : "; last update failed: " + problem));
+        return HealthStatus.up("search index built at catalog revision " + index.builtAt() + ", events up to " + coverage.covered()
+                + ", committed up to " + revision + progress + (problem == null ? "" : "; last update failed: " + problem));
     }
 
     /** @return whether searches answer: a complete index was committed (it keeps answering while a rebuild runs) */
@@ -139,13 +176,21 @@ public final class SearchIndexer {
         return patches.get();
     }
 
+    /** @return the highest catalog revision up to which every write is in the index or pending */
+    public long coveredRevision() {
+        return coverage.covered();
+    }
+
+    /** @return how long the last full build took, catalog read included, in nanoseconds (0 before the first) */
+    public long lastBuildNanos() {
+        return lastBuildNanos;
+    }
+
     /** Rebuilds when needed (see the class comment); never throws: it is a periodic task. */
     public void refresh() {
         try {
             boolean requested = rebuildRequested.getAndSet(false);
-            Long built = index.revision();
-            if (requested || built == null
-                    || (clock.getAsLong() - quietUntil >= 0 && catalog.revision() != built)) {
+            if (requested || index.revision() == null || outOfDate()) {
                 rebuild();
             }
             noteRecovered();
@@ -160,6 +205,39 @@ public final class SearchIndexer {
         }
     }
 
+    /** @return whether the catalog has writes the index will not get from events (see the class comment) */
+    private boolean outOfDate() {
+        long latest = catalog.revision();
+        long covered = coverage.covered();
+        long now = clock.getAsLong();
+        if (latest < covered) {
+            LOG.info("Catalog revision went back from {} to {}: rebuilding the search index", covered, latest);
+            coverage.reset();
+            return true;
+        }
+        if (!startChecked) { // set by a successful rebuild too
+            if (latest != index.revision()) {
+                LOG.info("Search index on disk covers catalog revision {}, the catalog is at {}: rebuilding", index.revision(), latest);
+                return true;
+            }
+            startChecked = true;
+        }
+        if (latest == covered) {
+            gapRevision = 0;
+            return false;
+        }
+        if (gapRevision == 0 || covered >= gapRevision) { // a new gap, or the last one closed and another opened
+            gapRevision = latest;
+            gapSeenAt = now;
+        }
+        if (now - gapSeenAt < gapGrace.toNanos() || now - quietUntil < 0) {
+            return false;
+        }
+        LOG.info("Catalog revision {} not covered by events (up to {}) after {} ms: rebuilding the search index", gapRevision, covered,
+                gapGrace.toMillis());
+        return true;
+    }
+
     private void retryFirstBuild() {
         try {
             executor.schedule(this::refresh, FIRST_BUILD_RETRY.toNanos(), TimeUnit.NANOSECONDS);
@@ -172,7 +250,7 @@ public final class SearchIndexer {
         long started = clock.getAsLong();
         building = true;
         tracksRead = 0;
-        long revision = catalog.revision(); // read first: a change during the read is seen by the next check
+        long revision = catalog.revision(); // read first: a change during the read is seen again (events, or the next check)
         index.clear();
         Set<String> artistIds = new LinkedHashSet<>();
         Set<String> albumIds = new LinkedHashSet<>();
@@ -192,14 +270,21 @@ public final class SearchIndexer {
             tracksRead += page.size();
             after = page.isEmpty() ? after : page.get(page.size() - 1).id();
         } while (page.size() == PAGE);
-        index.add(artistsAndAlbums(artistIds, albumIds));
-        index.commit(revision);
+        List<Document> docs = new ArrayList<>();
+        artists(artistIds, docs, new ArrayList<>());
+        albums(albumIds, docs, new ArrayList<>());
+        index.add(docs);
+        index.commitBuild(revision);
+        coverage.built(revision);
+        gapRevision = 0;
+        startChecked = true;
         builds.incrementAndGet();
         long took = clock.getAsLong() - started;
+        lastBuildNanos = took;
         quietUntil = clock.getAsLong() + took;
         LOG.info("Search index built: {} tracks, {} artists, {} albums at catalog revision {} in {} ms", tracksRead,
                 artistIds.size(), albumIds.size(), revision, took / 1_000_000);
-        if (!pending.isEmpty()) {
+        if (pending.values().stream().anyMatch(ids -> !ids.isEmpty())) {
             schedulePatch(Duration.ZERO);
         }
     }
@@ -216,19 +301,46 @@ public final class SearchIndexer {
         }
     }
 
-    private List<Document> artistsAndAlbums(Set<String> artistIds, Set<String> albumIds) {
-        List<Document> docs = new ArrayList<>();
-        for (List<String> ids : chunks(artistIds)) {
-            for (Artist artist : catalog.artists(ids).values()) {
-                docs.add(documents.artist(artist));
+    private void tracks(Collection<String> ids, List<Document> docs, List<String> deleted) {
+        for (List<String> chunk : chunks(ids)) {
+            Map<String, Track> found = catalog.tracks(chunk);
+            for (String id : chunk) {
+                Track track = found.get(id);
+                if (track == null) {
+                    deleted.add(SearchDocuments.key(SearchType.TRACK, id));
+                } else {
+                    docs.add(documents.track(track));
+                }
             }
         }
-        for (List<String> ids : chunks(albumIds)) {
-            for (Album album : catalog.albums(ids).values()) {
-                docs.add(documents.album(album));
+    }
+
+    private void artists(Collection<String> ids, List<Document> docs, List<String> deleted) {
+        for (List<String> chunk : chunks(ids)) {
+            Map<String, Artist> found = catalog.artists(chunk);
+            for (String id : chunk) {
+                Artist artist = found.get(id);
+                if (artist == null) {
+                    deleted.add(SearchDocuments.key(SearchType.ARTIST, id));
+                } else {
+                    docs.add(documents.artist(artist));
+                }
             }
         }
-        return docs;
+    }
+
+    private void albums(Collection<String> ids, List<Document> docs, List<String> deleted) {
+        for (List<String> chunk : chunks(ids)) {
+            Map<String, Album> found = catalog.albums(chunk);
+            for (String id : chunk) {
+                Album album = found.get(id);
+                if (album == null) {
+                    deleted.add(SearchDocuments.key(SearchType.ALBUM, id));
+                } else {
+                    docs.add(documents.album(album));
+                }
+            }
+        }
     }
 
     private static List<List<String>> chunks(Collection<String> ids) {
@@ -250,47 +362,44 @@ public final class SearchIndexer {
         }
     }
 
-    /** Re-indexes every pending track, its artists and albums, in one commit. */
+    /** Re-indexes every pending track, artist and album in one commit; a change noted meanwhile schedules the next patch. */
     public void patch() {
         patchScheduled.set(false);
         if (index.revision() == null) {
             return; // the first build reads every track and patches what arrived meanwhile when it is done
         }
-        List<String> ids = new ArrayList<>();
-        for (Iterator<String> it = pending.iterator(); it.hasNext();) {
-            ids.add(it.next());
-            it.remove();
+        // read before the ids are taken: an event adds its ids before it notes its revision, so every write up to
+        // this revision has its ids among those taken now (or taken by an earlier patch)
+        long covered = coverage.covered();
+        Map<SearchType, List<String>> taken = new EnumMap<>(SearchType.class);
+        int count = 0;
+        for (Map.Entry<SearchType, Set<String>> entry : pending.entrySet()) {
+            List<String> ids = new ArrayList<>();
+            for (Iterator<String> it = entry.getValue().iterator(); it.hasNext();) {
+                ids.add(it.next());
+                it.remove();
+            }
+            taken.put(entry.getKey(), ids);
+            count += ids.size();
         }
-        if (ids.isEmpty()) {
+        if (count == 0) {
             return;
         }
         try {
             List<Document> docs = new ArrayList<>();
             List<String> deleted = new ArrayList<>();
-            Set<String> artistIds = new LinkedHashSet<>();
-            Set<String> albumIds = new LinkedHashSet<>();
-            for (List<String> chunk : chunks(ids)) {
-                Map<String, Track> found = catalog.tracks(chunk);
-                for (String id : chunk) {
-                    Track track = found.get(id);
-                    if (track == null) {
-                        deleted.add(SearchDocuments.key(SearchType.TRACK, id));
-                    } else {
-                        docs.add(documents.track(track));
-                        collect(track, artistIds, albumIds);
-                    }
-                }
-            }
-            docs.addAll(artistsAndAlbums(artistIds, albumIds));
+            tracks(taken.get(SearchType.TRACK), docs, deleted);
+            artists(taken.get(SearchType.ARTIST), docs, deleted);
+            albums(taken.get(SearchType.ALBUM), docs, deleted);
             index.update(docs, deleted);
-            index.commit(null);
+            index.commitPatch(covered);
             patches.incrementAndGet();
-            LOG.debug("Search index patched: {} tracks changed", ids.size());
+            LOG.debug("Search index patched: {} items changed, {} gone, up to catalog revision {}", docs.size(), deleted.size(), covered);
             noteRecovered();
         } catch (IOException | RuntimeException | LinkageError e) {
             rollback();
-            pending.addAll(ids);
-            noteFailure("Search index not patched with " + ids.size() + " changed tracks", e);
+            taken.forEach((kind, ids) -> pending.get(kind).addAll(ids));
+            noteFailure("Search index not patched with " + count + " changed items", e);
             schedulePatch(retry);
         }
     }
