@@ -206,4 +206,45 @@ class HistoryIT {
         assertEquals(0, running.database().count("SELECT count(*) FROM history_track_day WHERE user_id = ?", eve.id()));
         assertEquals(0, running.database().count("SELECT count(*) FROM history_batch WHERE user_id = ?", eve.id()));
     }
+
+    @Test
+    void relatedArtistsListTheCoListenedArtistFirstThenTheGenreRanking() throws Exception {
+        String ext = "related-it-" + UUID.randomUUID().toString().substring(0, 8);
+        // A and D share a genre no one else has; B and C have genres of their own: only listeners relate them to A
+        HttpAnswer imported = server.importLines(String.join("\n",
+                TrackLines.track(ext + "-a", "A song", ext + "-A", ext + "-shared", 30, 0.5, 100),
+                TrackLines.track(ext + "-b", "B song", ext + "-B", ext + "-b-only", 30, 0.9, 160),
+                TrackLines.track(ext + "-c", "C song", ext + "-C", ext + "-c-only", 30, 0.1, 70),
+                TrackLines.track(ext + "-d", "D song", ext + "-D", ext + "-shared", 30, 0.6, 110)));
+        assertEquals(200, imported.status(), imported.toString());
+        List<String> tracks = new ArrayList<>();
+        imported.json().get("tracks").forEach(track -> tracks.add(track.get("id").asText()));
+        List<String> artists = new ArrayList<>();
+        for (String track : tracks) {
+            artists.add(server.get("/v1/tracks/" + track).json().get("artists").get(0).get("id").asText());
+        }
+        String a = artists.get(0);
+        String b = artists.get(1);
+        String d = artists.get(3);
+        assertEquals(List.of(d), relatedIds(a), "before anyone listens: the genre ranking alone");
+
+        // two listeners play A and B; one of them also plays C (one shared listener is not enough)
+        Listener fay = Listener.signUp(server, "fay");
+        Listener gus = Listener.signUp(server, "gus");
+        assertEquals(200, fay.postEvents(server, Listener.batch("r1", Listener.play(tracks.get(0), ago(9), 180_030),
+                Listener.play(tracks.get(1), ago(6), 180_030), Listener.play(tracks.get(2), ago(3), 180_030))).status());
+        assertEquals(200, gus.postEvents(server, Listener.batch("r1", Listener.play(tracks.get(0), ago(8), 180_030),
+                Listener.play(tracks.get(1), ago(5), 180_030))).status());
+
+        assertEquals(List.of(b, d), relatedIds(a), "the co-listened artist first, then the genre ranking; C has one shared listener");
+        assertEquals(List.of(a), relatedIds(b), "B's listeners are A's too; B shares no genre");
+    }
+
+    private static List<String> relatedIds(String artistId) throws Exception {
+        HttpAnswer related = server.get("/v1/artists/" + artistId + "/related-artists");
+        assertEquals(200, related.status(), related.toString());
+        List<String> ids = new ArrayList<>();
+        related.json().get("artists").forEach(artist -> ids.add(artist.get("id").asText()));
+        return ids;
+    }
 }

@@ -155,7 +155,8 @@ public interface CatalogService {
      * Artists like this one, at most {@value #MAX_RELATED_ARTISTS}, most alike first. For now "alike" means
      * shared genres and sound: the candidates are artists whose tracks share a genre with this artist's,
      * ranked by the distance between the mean audio features of their tracks (those without features last,
-     * by the number of shared genres). Listening history is not used yet.
+     * by the number of shared genres). Listening history is not used here: {@code GET /v1/artists/{id}/related-artists}
+     * puts the history's co-listened artists first and tops up from this ranking (docs/api.md).
      *
      * @return the related artists (possibly none), or empty when no artist has this id
      * @since 1.3

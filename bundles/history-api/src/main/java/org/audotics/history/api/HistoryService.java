@@ -104,6 +104,38 @@ public interface HistoryService {
      */
     List<StoredEvent> events(String userId, StoredEvent after, int limit);
 
+    /** Listeners two artists must share before one is answered as co-listened with the other. @since 1.1 */
+    int MIN_SHARED_LISTENERS = 2;
+    /** Listeners of the asked artist that {@link #coListenedArtists} samples at most. @since 1.1 */
+    int MAX_SAMPLED_LISTENERS = 1_000;
+    /** Listeners counted per artist at most when {@link #coListenedArtists} normalises. @since 1.1 */
+    int MAX_COUNTED_LISTENERS = 10_000;
+    /** The most {@link #coListenedArtists} answers. @since 1.1 */
+    int MAX_CO_LISTENED = 50;
+
+    /**
+     * Artists whose listeners overlap this artist's, most similar first (ties: more shared listeners, then id);
+     * never the artist itself. A listener of an artist is a user whose all-time score on it (see the class
+     * comment) is above 0, so skips and bans alone do not make a listener.
+     *
+     * <p><b>Similarity.</b> The cosine of the two listener sets, {@code |A ∩ B| / sqrt(|A| · |B|)}. To stay
+     * bounded on a large history it is estimated: {@code S} is a sample of at most
+     * {@value #MAX_SAMPLED_LISTENERS} listeners of A (the first by user id: account ids are random, so this is
+     * a uniform sample; all of them when A has fewer), {@code shared} the members of {@code S} who listen to B,
+     * {@code nA} and {@code nB} the listener counts, each counted up to {@value #MAX_COUNTED_LISTENERS}; the
+     * similarity is {@code min(1, shared / |S| · sqrt(nA / nB))}, exact when A has at most
+     * {@value #MAX_SAMPLED_LISTENERS} listeners and B at most {@value #MAX_COUNTED_LISTENERS}. Only artists with
+     * at least {@value #MIN_SHARED_LISTENERS} shared listeners are answered, so one listener's taste never
+     * defines it; only the {@value #MAX_CO_LISTENED} with the most shared listeners are normalised and ranked.
+     *
+     * @param artistId any catalog artist id (one nobody listens to answers an empty list)
+     * @param limit    1..{@value #MAX_CO_LISTENED}
+     * @return the co-listened artists, possibly none, never null; ids the catalog may no longer have included
+     * @throws IllegalArgumentException when the limit is out of range
+     * @since 1.1
+     */
+    List<CoListenedArtist> coListenedArtists(String artistId, int limit);
+
     /**
      * Deletes everything stored of a listener: events, rollups, batch ids (also done when the account is
      * deleted).

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.health.api.HealthCheck;
 import org.audotics.health.api.HealthStatus;
+import org.audotics.history.api.CoListenedArtist;
 import org.audotics.history.api.HistoryService;
 import org.audotics.history.api.Interaction;
 import org.audotics.history.api.InvalidEventsException;
@@ -202,6 +203,11 @@ public final class JdbcHistoryService implements HistoryService, HealthCheck, Ev
     @Override
     public List<StoredEvent> events(String userId, StoredEvent after, int limit) {
         return store().events(userId, after, checkLimit(limit, 10_000));
+    }
+
+    @Override
+    public List<CoListenedArtist> coListenedArtists(String artistId, int limit) {
+        return store().coListenedArtists(artistId, checkLimit(limit, MAX_CO_LISTENED));
     }
 
     @Override

@@ -24,13 +24,18 @@ import org.audotics.catalog.api.TrackObject;
 import org.audotics.http.api.ApiException;
 import org.audotics.http.api.Parameters;
 import org.audotics.http.api.RestResource;
+import org.audotics.history.api.CoListenedArtist;
+import org.audotics.history.api.HistoryService;
 import org.audotics.library.api.FollowCounts;
+import org.audotics.storage.api.StorageException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /v1/artists/{id}}, {@code /v1/artists?ids=}, and an artist's {@code albums},
@@ -42,11 +47,21 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Produces(MediaType.APPLICATION_JSON)
 public final class ArtistResource {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ArtistResource.class);
+
     private final CatalogService catalog;
 
     /** Followers are the library's: without it every artist shows 0, as before it existed. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile FollowCounts followCounts;
+
+    /**
+     * Co-listened artists come from the history: without it related artists are the catalog's genre-and-sound
+     * ranking alone, as before it existed. Referenced here rather than in the catalog service because the history
+     * requires the catalog service: this way there is no reference cycle between the two components.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile HistoryService history;
 
     @Activate
     public ArtistResource(@Reference CatalogService catalog) {
@@ -104,9 +119,29 @@ public final class ArtistResource {
     @Path("{id}/related-artists")
     public Map<String, List<ArtistObject>> relatedArtists(@PathParam("id") String id, @Context UriInfo uri) {
         checkId(id);
-        return catalog.relatedArtists(id)
-                .map(artists -> Map.of("artists", artists.stream().map(artist -> shape(artist, uri)).toList()))
-                .orElseThrow(() -> notFound(id));
+        List<Artist> byGenreAndSound = catalog.relatedArtists(id).orElseThrow(() -> notFound(id));
+        List<String> coListened = coListenedIds(id);
+        Map<String, Artist> known = coListened.isEmpty() ? Map.of() : catalog.artists(coListened);
+        List<Artist> related = RelatedArtistsMerge.listenersFirst(id, coListened, known, byGenreAndSound, CatalogService.MAX_RELATED_ARTISTS);
+        return Map.of("artists", related.stream().map(artist -> shape(artist, uri)).toList());
+    }
+
+    /**
+     * The history's co-listened artists, or none without a history. Asks for more than the 20 answered, since some
+     * may be unknown to the catalog. A history whose database is down degrades to the genre ranking rather than
+     * failing the whole request.
+     */
+    private List<String> coListenedIds(String id) {
+        HistoryService listening = history;
+        if (listening == null) {
+            return List.of();
+        }
+        try {
+            return listening.coListenedArtists(id, HistoryService.MAX_CO_LISTENED).stream().map(CoListenedArtist::artistId).toList();
+        } catch (StorageException e) {
+            LOG.warn("Related artists of {} without listeners: history unavailable ({})", id, e.getMessage());
+            return List.of();
+        }
     }
 
     /** The artist's JSON shape with its follower count from the library (0 while no library is installed). */

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.audotics.history.api.CoListenedArtist;
 import org.audotics.history.api.EventType;
 import org.audotics.history.api.Interaction;
 import org.audotics.history.api.ListeningEvent;
@@ -36,11 +37,13 @@ public final class EventStore {
 
     private final DataSource dataSource;
     private final DailyRollups rollups;
+    private final CoListenedArtists coListened;
 
     /** @param postgres true on PostgreSQL (additive upserts), false on the embedded H2 */
     public EventStore(DataSource dataSource, boolean postgres) {
         this.dataSource = dataSource;
         this.rollups = new DailyRollups(postgres);
+        this.coListened = new CoListenedArtists(dataSource);
     }
 
     /**
@@ -227,6 +230,11 @@ public final class EventStore {
         } catch (SQLException e) {
             throw StorageException.from("Reading play counts", e);
         }
+    }
+
+    /** See {@link org.audotics.history.api.HistoryService#coListenedArtists}; {@link CoListenedArtists} says how it is read. */
+    public List<CoListenedArtist> coListenedArtists(String artistId, int limit) {
+        return coListened.of(artistId, limit);
     }
 
     /** Every user's events after a sequence, in sequence order (the primary key). */
