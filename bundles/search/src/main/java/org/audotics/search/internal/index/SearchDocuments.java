@@ -2,7 +2,10 @@ package org.audotics.search.internal.index;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -76,11 +79,22 @@ public final class SearchDocuments {
 
     /** A public playlist; its followers are the tie-break, as popularity is for catalog items. */
     public Document playlist(Playlist playlist) {
+        return playlist(playlist, ownerNames.apply(playlist.ownerId()));
+    }
+
+    /** A page of public playlists, each owner's name looked up once (a rebuild reads many playlists of few owners). */
+    public List<Document> playlists(List<Playlist> page) {
+        Map<String, Optional<String>> names = new HashMap<>();
+        return page.stream()
+                .map(playlist -> playlist(playlist, names.computeIfAbsent(playlist.ownerId(), id -> Optional.ofNullable(ownerNames.apply(id))).orElse(null)))
+                .toList();
+    }
+
+    private Document playlist(Playlist playlist, String owner) {
         Document doc = base(SearchType.PLAYLIST, playlist.id(), playlist.name(), playlist.followers());
         if (!playlist.description().isEmpty()) {
             doc.add(new TextField(Fields.DESCRIPTION, playlist.description(), Field.Store.NO));
         }
-        String owner = ownerNames.apply(playlist.ownerId());
         if (owner != null) {
             doc.add(new TextField(Fields.OWNER, owner, Field.Store.NO));
         }

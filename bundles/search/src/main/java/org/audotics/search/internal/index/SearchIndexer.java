@@ -318,7 +318,7 @@ public final class SearchIndexer {
                 throw new IOException("stopped after " + read + " playlists");
             }
             page = playlists.publicPlaylistsAfter(after, PLAYLIST_PAGE);
-            index.add(page.stream().map(documents::playlist).toList());
+            index.add(documents.playlists(page));
             read += page.size();
             after = page.isEmpty() ? after : page.get(page.size() - 1).id();
         } while (page.size() == PLAYLIST_PAGE);
