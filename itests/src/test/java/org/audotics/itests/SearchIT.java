@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code GET /v1/search} through the built distribution on PostgreSQL and Redis: tracks imported, found by
  * typo, accent and prefix once the index caught up (polled, bounded), field filters, Spotify's shapes, paging
  * links followed, every bad parameter a JSON 400, syntax characters and odd unicode 200 or a JSON 400 (never a 500),
- * a 10 000-character query our JSON 400 and a request line over Jetty's 16 KiB a JSON 414.
+ * a 10 000-character query our JSON 400 and a request line over Jetty's 16 KiB a JSON 414; a public playlist
+ * created through REST found by a prefix of its name and gone once made private.
  */
 @ExtendWith(SharedServer.class)
 class SearchIT {
@@ -135,6 +136,62 @@ class SearchIT {
         answer.get("albums").get("items").forEach(item -> assertFits("SimplifiedAlbumObject", item));
         assertEquals(0, answer.get("playlists").get("total").asInt());
         assertTrue(ids(answer.get("tracks")).containsAll(List.of(trackId("Enter Sandman"), trackId("The Unforgiven"))));
+    }
+
+    /** Polls {@code type=playlist} until the playlist is among the items (or, with {@code present} false, is not). */
+    private static JsonNode awaitPlaylist(String q, String playlistId, boolean present) throws Exception {
+        long deadline = System.nanoTime() + INDEX_WAIT.toNanos();
+        while (true) {
+            JsonNode playlists = search(q, "playlist").get("playlists");
+            if (ids(playlists).contains(playlistId) == present) {
+                return playlists;
+            }
+            assertTrue(System.nanoTime() < deadline, (present ? "not found" : "still found") + " within " + INDEX_WAIT + ": " + playlists);
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    void aPublicPlaylistIsFoundByAPrefixOfItsNameAndLeavesOnceMadePrivate() throws Exception {
+        String name = "Splay" + RUN + " Road Trip";
+        String email = "splay-" + RUN + "@search-it.example.org";
+        HttpAnswer registered = server.send(HttpRequest.newBuilder(server.uri("/v1/auth/register")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"search of sounds 42\",\"display_name\":\"Splay Owner "
+                        + RUN + "\"}")));
+        assertEquals(201, registered.status(), registered.toString());
+        String owner = registered.json().get("id").asText();
+        HttpAnswer granted = server.send(HttpRequest.newBuilder(server.uri("/v1/auth/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username=" + encode(email) + "&password=" + encode("search of sounds 42"))));
+        assertEquals(200, granted.status(), granted.toString());
+        String token = "Bearer " + granted.json().get("access_token").asText();
+
+        HttpAnswer created = server.send(HttpRequest.newBuilder(server.uri("/v1/users/" + owner + "/playlists")).header("Authorization", token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"description\":\"for the search\",\"public\":true}")));
+        assertEquals(201, created.status(), created.toString());
+        String id = created.json().get("id").asText();
+
+        JsonNode found = awaitPlaylist("splay" + RUN.toLowerCase(Locale.ROOT) + " roa", id, true);
+        assertFits("PagingObject", found);
+        JsonNode item = found.get("items").get(ids(found).indexOf(id));
+        assertEquals(name, item.get("name").asText());
+        assertEquals("for the search", item.get("description").asText());
+        assertEquals(owner, item.get("owner").get("id").asText());
+        assertEquals("Splay Owner " + RUN, item.get("owner").get("display_name").asText());
+        assertEquals("user", item.get("owner").get("type").asText());
+        assertEquals(server.uri("/v1/playlists/" + id).toString(), item.get("href").asText());
+        assertEquals(server.uri("/v1/playlists/" + id + "/tracks").toString(), item.get("tracks").get("href").asText());
+        assertEquals(0, item.get("tracks").get("total").asInt());
+        assertEquals(created.json().get("snapshot_id").asText(), item.get("snapshot_id").asText());
+        assertTrue(item.get("public").asBoolean());
+        assertTrue(item.get("images").isArray());
+        assertEquals("playlist", item.get("type").asText());
+        assertTrue(ids(search("splay owner " + RUN.toLowerCase(Locale.ROOT), "playlist").get("playlists")).contains(id), "by its owner's name");
+
+        HttpAnswer madePrivate = server.send(HttpRequest.newBuilder(server.uri("/v1/playlists/" + id)).header("Authorization", token)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"public\":false}")));
+        assertEquals(200, madePrivate.status(), madePrivate.toString());
+        awaitPlaylist("splay" + RUN.toLowerCase(Locale.ROOT) + " roa", id, false);
     }
 
     private static List<String> toList(java.util.Iterator<String> names) {

@@ -1,6 +1,8 @@
 package org.audotics.library.api;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.audotics.catalog.api.Page;
 import org.osgi.annotation.versioning.ProviderType;
@@ -44,6 +46,9 @@ public interface PlaylistService {
 
     /** The longest page of {@link #playlistsOf}, as Spotify's. */
     int MAX_PLAYLIST_PAGE = 50;
+
+    /** The longest page of {@link #publicPlaylistsAfter} and the most ids of one {@link #publicPlaylists} call (1.1). */
+    int MAX_PUBLIC_PAGE = 1_000;
 
     /**
      * Creates a playlist owned by {@code ownerId}, who follows it from then on.
@@ -164,4 +169,28 @@ public interface PlaylistService {
      * @throws LibraryException NOT_FOUND
      */
     Page<PlaylistChange> changes(String playlistId, String callerId, int offset, int limit);
+
+    /**
+     * Every public playlist, in id order, a page at a time: for a bundle that mirrors them (the search index
+     * rebuilds from it). Keyset-paged, so a page costs the same however far the reader is, and a playlist created
+     * or made public while the reader pages is either in a later page or announced by {@link LibraryEvents#PLAYLIST_CHANGED}.
+     * Since 1.1.
+     *
+     * @param afterId the last id of the previous page (exclusive), or null for the first page; need not exist any more
+     * @param limit   1..{@value #MAX_PUBLIC_PAGE}
+     * @return up to {@code limit} public playlists with ids after {@code afterId}, in id order (the database's
+     *         order of ids, the same from page to page); fewer than {@code limit} only at the end
+     * @throws LibraryException INVALID when {@code limit} is out of range
+     */
+    List<Playlist> publicPlaylistsAfter(String afterId, int limit);
+
+    /**
+     * The public ones of these playlists, as they are now: for a mirror that re-reads what an event named.
+     * Since 1.1.
+     *
+     * @param playlistIds 0..{@value #MAX_PUBLIC_PAGE} ids; unknown, malformed and repeated ids are allowed
+     * @return the playlists that exist and are public, keyed by id (a private, deleted or unknown id is absent); never null
+     * @throws LibraryException INVALID when there are more ids than allowed
+     */
+    Map<String, Playlist> publicPlaylists(Collection<String> playlistIds);
 }

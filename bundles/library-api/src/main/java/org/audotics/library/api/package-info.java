@@ -6,9 +6,11 @@
  * <p>1.0.0: {@link org.audotics.library.api.PlaylistService}, {@link org.audotics.library.api.SavedItemService},
  * {@link org.audotics.library.api.FollowService}, {@link org.audotics.library.api.FollowCounts},
  * {@link org.audotics.library.api.LibraryEvents}.
+ * <br>1.1.0: {@code PlaylistService.publicPlaylistsAfter} and {@code publicPlaylists} (every public playlist, for the
+ * search index).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.audotics.library.api;
 
 import org.osgi.annotation.bundle.Export;

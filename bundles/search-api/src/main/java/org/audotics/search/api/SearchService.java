@@ -3,7 +3,7 @@ package org.audotics.search.api;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Searches the catalog's tracks, artists and albums (playlists later) by name, with Spotify's query syntax.
+ * Searches the catalog's tracks, artists and albums, and public playlists, by name, with Spotify's query syntax.
  *
  * <p>Provided by the search bundle (an embedded Lucene index) or by any replacement, e.g. an adapter to an
  * OpenSearch/Elasticsearch cluster; called by the REST resource of {@code GET /v1/search}, concurrently, so
@@ -36,7 +36,7 @@ public interface SearchService {
 
     /**
      * @return one {@link SearchHits} per requested type; {@link SearchType#PLAYLIST} is
-     *         {@link SearchHits#NONE} for as long as playlists are not indexed
+     *         {@link SearchHits#NONE} when the implementation indexes no playlists (e.g. no library is installed)
      * @throws SearchUnavailableException when the index or backend cannot answer yet (transient)
      */
     SearchResults search(SearchRequest request);

@@ -5,7 +5,7 @@ import java.util.Locale;
 /** The item types one search may ask for, spelt in requests as Spotify's {@code type} values. */
 public enum SearchType {
     TRACK, ARTIST, ALBUM,
-    /** Accepted for Spotify compatibility; answered with no items until playlists are indexed. */
+    /** Public playlists (by name, owner's name, description); none when no library is installed. */
     PLAYLIST;
 
     /** @return the value of the {@code type} parameter, e.g. {@code "track"} */

@@ -9,13 +9,19 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.analysis.Analyzer;
 import org.audotics.catalog.api.CatalogEvents;
 import org.audotics.catalog.api.CatalogService;
+import org.audotics.auth.api.Account;
+import org.audotics.auth.api.AccountService;
 import org.audotics.health.api.HealthCheck;
 import org.audotics.health.api.HealthStatus;
+import org.audotics.library.api.LibraryEvents;
+import org.audotics.library.api.PlaylistService;
 import org.audotics.search.api.SearchHits;
 import org.audotics.search.api.SearchRequest;
 import org.audotics.search.api.SearchResults;
@@ -32,6 +38,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
@@ -53,6 +62,13 @@ import org.slf4j.LoggerFactory;
  * catalog revision they carry finds the writes whose events never came, which rebuild the index (see
  * {@link SearchIndexer}).
  *
+ * <p>Public playlists are indexed when a library bundle provides {@link PlaylistService} (an optional, dynamic
+ * reference: the library may come, go or be replaced without restarting search), from the library's
+ * {@link LibraryEvents#PLAYLIST_CHANGED} events — of this node only: they are not bridged across nodes, and the
+ * next rebuild (or a library bound later, which re-reads every playlist) covers another node's changes. Without a
+ * library, {@code playlist} searches answer nothing. Owners' display names come from {@link AccountService} when
+ * one is bound.
+ *
  * <p>Ranks {@code service.ranking=-100}: a replacement (e.g. an OpenSearch adapter) with any higher ranking
  * takes over. Immediate, so the index is kept current even while no request uses it.
  */
@@ -67,6 +83,7 @@ import org.slf4j.LoggerFactory;
         EventConstants.EVENT_TOPIC + "=" + CatalogEvents.ALBUM_CREATED,
         EventConstants.EVENT_TOPIC + "=" + CatalogEvents.ALBUM_UPDATED,
         EventConstants.EVENT_TOPIC + "=" + CatalogEvents.ALBUM_DELETED,
+        EventConstants.EVENT_TOPIC + "=" + LibraryEvents.PLAYLIST_CHANGED,
         HealthCheck.NAME + "=" + LuceneSearchService.HEALTH_CHECK,
         Constants.SERVICE_RANKING + ":Integer=-100"})
 @Designate(ocd = SearchConfig.class)
@@ -91,6 +108,9 @@ public final class LuceneSearchService implements SearchService, EventHandler, H
     private volatile LuceneIndex index;
     private volatile SearchIndexer indexer;
     private volatile String openFailure;
+    private final AtomicReference<PlaylistService> library = new AtomicReference<>();
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile AccountService accounts;
 
     @Activate
     public LuceneSearchService(@Reference CatalogService catalog, SearchConfig config) {
@@ -114,8 +134,8 @@ public final class LuceneSearchService implements SearchService, EventHandler, H
     private void open(CatalogService catalog, Path folder, Duration poll, Duration coalescing, Duration gapGrace) {
         try {
             LuceneIndex opened = LuceneIndex.open(folder, analyzer);
-            SearchIndexer started = new SearchIndexer(opened, new SearchDocuments(analyzer), catalog, executor, coalescing, RETRY,
-                    gapGrace, System::nanoTime);
+            SearchIndexer started = new SearchIndexer(opened, new SearchDocuments(analyzer, this::ownerName), catalog, library::get,
+                    executor, coalescing, RETRY, gapGrace, System::nanoTime);
             index = opened;
             indexer = started;
             started.start(poll);
@@ -124,6 +144,37 @@ public final class LuceneSearchService implements SearchService, EventHandler, H
             openFailure = e.toString();
             LOG.error("Search index in {} not opened: {}", folder, e.toString());
         }
+    }
+
+    /**
+     * A library bound after the index was opened re-reads every public playlist: the index missed its events, and
+     * a build that ran without it holds none. GREEDY: a replacement binds before the old one unbinds.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "unbindLibrary")
+    void bindLibrary(PlaylistService playlists) {
+        library.set(playlists);
+        try {
+            // on the index thread, after the open queued by the constructor: DS binds optional references after
+            // activation, so a first build may already be reading without this library, or not have started
+            executor.execute(() -> {
+                SearchIndexer current = indexer;
+                if (current != null) {
+                    current.requestPlaylistReindex();
+                }
+            });
+        } catch (RejectedExecutionException stopped) {
+            // deactivated
+        }
+    }
+
+    void unbindLibrary(PlaylistService playlists) {
+        library.compareAndSet(playlists, null);
+    }
+
+    private String ownerName(String accountId) {
+        AccountService current = accounts;
+        return current == null ? null : current.account(accountId).map(Account::displayName).orElse(null);
     }
 
     static Path resolve(String path) {
@@ -161,8 +212,8 @@ public final class LuceneSearchService implements SearchService, EventHandler, H
         LocalDate today = LocalDate.now(clock);
         Map<SearchType, SearchHits> hits = new EnumMap<>(SearchType.class);
         for (SearchType type : request.types()) {
-            if (type == SearchType.PLAYLIST) {
-                hits.put(type, SearchHits.NONE); // playlists are not indexed yet
+            if (type == SearchType.PLAYLIST && library.get() == null) {
+                hits.put(type, SearchHits.NONE); // without a library there are no playlists, whatever the index still holds
                 continue;
             }
             try {
@@ -184,13 +235,19 @@ public final class LuceneSearchService implements SearchService, EventHandler, H
     }
 
     /**
-     * Notes a change event's ids (and revision) for the next patch; returns at once (Event Admin's thread). An event
+     * Notes a change event's ids (and revision), or a playlist change's id, for the next patch; returns at once (Event Admin's thread). An event
      * without ids, or with a revision of another type, is the catalog's bug: its ids are skipped, and a missing
      * revision is caught by the revision check.
      */
     @Override
     public void handleEvent(Event event) {
         SearchIndexer current = indexer;
+        if (LibraryEvents.PLAYLIST_CHANGED.equals(event.getTopic())) {
+            if (current != null && event.getProperty(LibraryEvents.PLAYLIST_ID) instanceof String playlistId) {
+                current.changed(SearchType.PLAYLIST, List.of(playlistId), null); // created, changed or deleted: re-read
+            }
+            return;
+        }
         SearchType kind = KINDS.get(event.getTopic());
         if (current == null || kind == null) {
             return; // not open yet: the first check, once the index is open, compares the revision and rebuilds if needed

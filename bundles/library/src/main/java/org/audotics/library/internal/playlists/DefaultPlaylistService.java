@@ -2,10 +2,14 @@ package org.audotics.library.internal.playlists;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.audotics.catalog.api.Page;
 import org.audotics.library.api.LibraryEvents;
 import org.audotics.library.api.LibraryException;
@@ -230,6 +234,28 @@ public final class DefaultPlaylistService implements PlaylistService {
         checkPage(offset, limit, MAX_PLAYLIST_PAGE);
         visibleRow(playlistId, callerId).orElseThrow(() -> notFound(playlistId));
         return store().changes(playlistId, offset, limit);
+    }
+
+    @Override
+    public List<Playlist> publicPlaylistsAfter(String afterId, int limit) {
+        if (limit < 1 || limit > MAX_PUBLIC_PAGE) {
+            throw invalid("limit must be 1.." + MAX_PUBLIC_PAGE);
+        }
+        return store().publicAfter(afterId, limit).stream().map(DefaultPlaylistService::playlist).toList();
+    }
+
+    /** Read from the database, not the cache: a mirror re-reads after an event and must see that change. */
+    @Override
+    public Map<String, Playlist> publicPlaylists(Collection<String> playlistIds) {
+        if (playlistIds.size() > MAX_PUBLIC_PAGE) {
+            throw invalid("at most " + MAX_PUBLIC_PAGE + " playlist ids");
+        }
+        Set<String> wellFormed = playlistIds.stream().filter(PlaylistIds::isWellFormed).collect(Collectors.toCollection(LinkedHashSet::new));
+        if (wellFormed.isEmpty()) {
+            return Map.of();
+        }
+        return store().publicByIds(wellFormed).stream().map(DefaultPlaylistService::playlist)
+                .collect(Collectors.toUnmodifiableMap(Playlist::id, playlist -> playlist));
     }
 
     /** Deletes a deleted account's playlists, follows and editor rights. */

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -318,6 +320,48 @@ final class PlaylistStore {
         } catch (SQLException e) {
             throw StorageException.from("Listing playlists", e);
         }
+    }
+
+    /** Public playlists after {@code afterId} in id order: keyset paging on the primary key, as cheap far in as at the start. */
+    List<Row> publicAfter(String afterId, int limit) {
+        String sql = "SELECT " + COLUMNS + " FROM library_playlist p WHERE p.is_public = TRUE" + (afterId == null ? "" : " AND p.id > ?")
+                + " ORDER BY p.id LIMIT ?";
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            int parameter = 1;
+            if (afterId != null) {
+                select.setString(parameter++, afterId);
+            }
+            select.setInt(parameter, limit);
+            return rows(select);
+        } catch (SQLException e) {
+            throw StorageException.from("Listing public playlists", e);
+        }
+    }
+
+    /** The public ones of these ids (distinct, at least one). */
+    List<Row> publicByIds(Collection<String> ids) {
+        String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM library_playlist p WHERE p.is_public = TRUE"
+                        + " AND p.id IN (" + marks + ")")) {
+            int parameter = 1;
+            for (String id : ids) {
+                select.setString(parameter++, id);
+            }
+            return rows(select);
+        } catch (SQLException e) {
+            throw StorageException.from("Reading public playlists", e);
+        }
+    }
+
+    private static List<Row> rows(PreparedStatement select) throws SQLException {
+        List<Row> found = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                found.add(row(rows));
+            }
+        }
+        return found;
     }
 
     Page<PlaylistChange> changes(String playlistId, int offset, int limit) {

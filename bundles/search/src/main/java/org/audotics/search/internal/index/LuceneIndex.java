@@ -26,6 +26,7 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.FSDirectory;
 import org.audotics.search.api.SearchHits;
+import org.audotics.search.api.SearchType;
 
 /**
  * The Lucene index on disk: one writer (used by one thread, the indexer's) and near-real-time searchers
@@ -40,7 +41,7 @@ import org.audotics.search.api.SearchHits;
 public final class LuceneIndex implements Closeable {
 
     /** Bump when documents or analysis change: the index on disk is then rebuilt at start. */
-    static final String SCHEMA = "1";
+    static final String SCHEMA = "2"; // 2: public playlists (an index of schema 1 is rebuilt with them)
     /** Every write up to this revision is in the index. */
     private static final String REVISION_KEY = "catalog.revision";
     /** The revision the last full build read the catalog at (absent in indexes written before patches moved the revision). */
@@ -112,6 +113,11 @@ public final class LuceneIndex implements Closeable {
         for (String key : deletedKeys) {
             writer.deleteDocuments(new Term(Fields.KEY, key));
         }
+    }
+
+    /** Deletes every document of one type (playlists re-read whole when a library appears). Indexer thread only. */
+    public void deleteType(SearchType type) throws IOException {
+        writer.deleteDocuments(new Term(Fields.TYPE, type.parameterValue()));
     }
 
     /** Adds documents known to be new (a rebuild after {@link #clear}). Indexer thread only. */

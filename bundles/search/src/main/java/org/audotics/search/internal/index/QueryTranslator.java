@@ -28,9 +28,11 @@ import org.audotics.search.api.SearchType;
  * <p>Scores are constant per kind of match, so ranking is predictable: each query word scores, in its best
  * field, {@value #EXACT} for an exact word, {@value #PREFIX} for a prefix (the last word only: typing) and
  * {@value #FUZZY} for a word within one edit (4+ letters; two edits for 8+; the first letter must match),
- * times the field's weight (the item's own name 1, artist names 0.6, album name 0.4); a name equal to the
+ * times the field's weight (the item's own name 1, artist names 0.6, album name 0.4; for a playlist its owner's
+ * name 0.6 and its description 0.4); a name equal to the
  * whole query adds {@value #WHOLE_NAME}. Every word must match somewhere. Equal scores are ordered by
- * popularity, then id (see {@link LuceneIndex}).
+ * popularity (a playlist's followers), then id (see {@link LuceneIndex}). A playlist has no artist, album,
+ * track, genre, year or release day, so a filter on any of them matches no playlist.
  */
 public final class QueryTranslator {
 
@@ -44,7 +46,8 @@ public final class QueryTranslator {
     private static final Map<SearchType, Map<String, Float>> TEXT_FIELDS = Map.of(
             SearchType.TRACK, Map.of(Fields.NAME, 1f, Fields.ARTIST, 0.6f, Fields.ALBUM, 0.4f),
             SearchType.ARTIST, Map.of(Fields.NAME, 1f),
-            SearchType.ALBUM, Map.of(Fields.NAME, 1f, Fields.ARTIST, 0.6f));
+            SearchType.ALBUM, Map.of(Fields.NAME, 1f, Fields.ARTIST, 0.6f),
+            SearchType.PLAYLIST, Map.of(Fields.NAME, 1f, Fields.OWNER, 0.6f, Fields.DESCRIPTION, 0.4f));
 
     private final Analyzer analyzer;
 

@@ -2,7 +2,11 @@ package org.audotics.search.internal.index;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -17,15 +21,24 @@ import org.audotics.catalog.api.Album;
 import org.audotics.catalog.api.Artist;
 import org.audotics.catalog.api.ArtistRef;
 import org.audotics.catalog.api.Track;
+import org.audotics.library.api.Playlist;
 import org.audotics.search.api.SearchType;
 
-/** Turns catalog items into search documents (see {@link Fields}). */
+/** Turns catalog items and public playlists into search documents (see {@link Fields}). */
 public final class SearchDocuments {
 
     private final Analyzer analyzer;
+    private final Function<String, String> ownerNames;
 
+    /** Without owner names: playlists are found by their name and description only. */
     public SearchDocuments(Analyzer analyzer) {
+        this(analyzer, ownerId -> null);
+    }
+
+    /** @param ownerNames an account id's display name, or null when it has none or is unknown */
+    public SearchDocuments(Analyzer analyzer, Function<String, String> ownerNames) {
         this.analyzer = analyzer;
+        this.ownerNames = ownerNames;
     }
 
     public static String key(SearchType type, String id) {
@@ -60,6 +73,30 @@ public final class SearchDocuments {
         LocalDate day = releaseDay(album.releaseDate());
         if (day != null) {
             doc.add(new IntPoint(Fields.RELEASED, (int) day.toEpochDay()));
+        }
+        return doc;
+    }
+
+    /** A public playlist; its followers are the tie-break, as popularity is for catalog items. */
+    public Document playlist(Playlist playlist) {
+        return playlist(playlist, ownerNames.apply(playlist.ownerId()));
+    }
+
+    /** A page of public playlists, each owner's name looked up once (a rebuild reads many playlists of few owners). */
+    public List<Document> playlists(List<Playlist> page) {
+        Map<String, Optional<String>> names = new HashMap<>();
+        return page.stream()
+                .map(playlist -> playlist(playlist, names.computeIfAbsent(playlist.ownerId(), id -> Optional.ofNullable(ownerNames.apply(id))).orElse(null)))
+                .toList();
+    }
+
+    private Document playlist(Playlist playlist, String owner) {
+        Document doc = base(SearchType.PLAYLIST, playlist.id(), playlist.name(), playlist.followers());
+        if (!playlist.description().isEmpty()) {
+            doc.add(new TextField(Fields.DESCRIPTION, playlist.description(), Field.Store.NO));
+        }
+        if (owner != null) {
+            doc.add(new TextField(Fields.OWNER, owner, Field.Store.NO));
         }
         return doc;
     }

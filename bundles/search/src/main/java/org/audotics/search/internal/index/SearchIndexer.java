@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.apache.lucene.document.Document;
 import org.audotics.catalog.api.Album;
 import org.audotics.catalog.api.Artist;
@@ -25,6 +26,8 @@ import org.audotics.catalog.api.ArtistRef;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.Track;
 import org.audotics.health.api.HealthStatus;
+import org.audotics.library.api.Playlist;
+import org.audotics.library.api.PlaylistService;
 import org.audotics.search.api.SearchType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +52,15 @@ import org.slf4j.LoggerFactory;
  *       cannot list what changed since a revision, so this is a whole re-read; after one, the next revision-driven
  *       rebuild waits at least as long as it took, so the thread rebuilds at most half of the time.</li>
  * </ul>
- * Changes that arrive while a build runs stay pending and are applied on top of the new index.
+ * <b>Playlists</b>: the public playlists of the library, when a library bundle is bound ({@code library} answers
+ * null otherwise). A rebuild pages through all of them ({@link PlaylistService#publicPlaylistsAfter}); the
+ * library's {@code PLAYLIST_CHANGED} events are patches like the catalog's (re-read with
+ * {@link PlaylistService#publicPlaylists}: a playlist made private or deleted is no longer answered, so its
+ * document is deleted). They carry no catalog revision and count for no coverage. Without a library a patch
+ * cannot tell a deleted playlist from one it cannot read, so it leaves the documents as they are; a library that
+ * appears later is read whole ({@link #requestPlaylistReindex()}).
+ *
+ * <p>Changes that arrive while a build runs stay pending and are applied on top of the new index.
  */
 public final class SearchIndexer {
 
@@ -58,12 +69,15 @@ public final class SearchIndexer {
     static final int PAGE = 2_000;
     /** Ids per catalog lookup ({@link CatalogService#MAX_LOOKUP_IDS}). */
     static final int LOOKUP = CatalogService.MAX_LOOKUP_IDS;
+    /** Public playlists per library page while rebuilding. */
+    static final int PLAYLIST_PAGE = PlaylistService.MAX_PUBLIC_PAGE;
     /** A first build that failed (e.g. the catalog schema is still being migrated) is retried this soon, not a poll later. */
     static final Duration FIRST_BUILD_RETRY = Duration.ofSeconds(1);
 
     private final LuceneIndex index;
     private final SearchDocuments documents;
     private final CatalogService catalog;
+    private final Supplier<PlaylistService> library;
     private final ScheduledExecutorService executor;
     private final Duration coalescing;
     private final Duration retry;
@@ -71,7 +85,8 @@ public final class SearchIndexer {
     private final LongSupplier clock;
     private final RevisionCoverage coverage;
     private final Map<SearchType, Set<String>> pending = new EnumMap<>(Map.of(SearchType.TRACK, ConcurrentHashMap.newKeySet(),
-            SearchType.ARTIST, ConcurrentHashMap.newKeySet(), SearchType.ALBUM, ConcurrentHashMap.newKeySet()));
+            SearchType.ARTIST, ConcurrentHashMap.newKeySet(), SearchType.ALBUM, ConcurrentHashMap.newKeySet(),
+            SearchType.PLAYLIST, ConcurrentHashMap.newKeySet()));
     private final AtomicBoolean patchScheduled = new AtomicBoolean();
     private final AtomicBoolean rebuildRequested = new AtomicBoolean();
     private final AtomicLong builds = new AtomicLong();
@@ -94,12 +109,14 @@ public final class SearchIndexer {
      * @param retry      how long a patch that failed waits before it is tried again
      * @param gapGrace   how long a catalog revision past the events' may stay uncovered before a rebuild
      * @param clock      {@link System#nanoTime()}, or a test's
+     * @param library    the library bound now, or null when there is none (read once per build or patch)
      */
-    public SearchIndexer(LuceneIndex index, SearchDocuments documents, CatalogService catalog, ScheduledExecutorService executor,
-            Duration coalescing, Duration retry, Duration gapGrace, LongSupplier clock) {
+    public SearchIndexer(LuceneIndex index, SearchDocuments documents, CatalogService catalog, Supplier<PlaylistService> library,
+            ScheduledExecutorService executor, Duration coalescing, Duration retry, Duration gapGrace, LongSupplier clock) {
         this.index = Objects.requireNonNull(index, "index");
         this.documents = documents;
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.library = Objects.requireNonNull(library, "library");
         this.executor = executor;
         this.coalescing = coalescing;
         this.retry = retry;
@@ -116,18 +133,15 @@ public final class SearchIndexer {
     }
 
     /**
-     * Notes the items one catalog write created, updated or deleted, and the revision it set (the ids are pending
-     * before the revision counts as covered); returns at once.
+     * Notes the items one catalog write (or one playlist change) created, updated or deleted, and the revision it
+     * set (the ids are pending before the revision counts as covered); returns at once.
      *
-     * @param kind     {@link SearchType#TRACK}, {@link SearchType#ARTIST} or {@link SearchType#ALBUM}
-     * @param revision the event's revision, or null when it carried none (its ids are patched, no revision covered)
+     * @param kind     any type; {@link SearchType#PLAYLIST} for the library's playlist changes
+     * @param revision the event's catalog revision, or null when it carried none (its ids are patched, no revision
+     *                 covered; always null for playlists)
      */
     public void changed(SearchType kind, Collection<String> ids, Long revision) {
-        Set<String> waiting = pending.get(kind);
-        if (waiting == null) {
-            throw new IllegalArgumentException("the catalog has no " + kind);
-        }
-        waiting.addAll(ids);
+        pending.get(kind).addAll(ids);
         if (revision != null) {
             coverage.note(revision);
         }
@@ -274,6 +288,7 @@ public final class SearchIndexer {
         artists(artistIds, docs, new ArrayList<>());
         albums(albumIds, docs, new ArrayList<>());
         index.add(docs);
+        int playlistsRead = addPlaylists();
         index.commitBuild(revision);
         coverage.built(revision);
         gapRevision = 0;
@@ -282,10 +297,68 @@ public final class SearchIndexer {
         long took = clock.getAsLong() - started;
         lastBuildNanos = took;
         quietUntil = clock.getAsLong() + took;
-        LOG.info("Search index built: {} tracks, {} artists, {} albums at catalog revision {} in {} ms", tracksRead,
-                artistIds.size(), albumIds.size(), revision, took / 1_000_000);
+        LOG.info("Search index built: {} tracks, {} artists, {} albums, {} public playlists at catalog revision {} in {} ms", tracksRead,
+                artistIds.size(), albumIds.size(), playlistsRead, revision, took / 1_000_000);
         if (pending.values().stream().anyMatch(ids -> !ids.isEmpty())) {
             schedulePatch(Duration.ZERO);
+        }
+    }
+
+    /** Adds every public playlist, a library page at a time; none without a library. */
+    private int addPlaylists() throws IOException {
+        PlaylistService playlists = library.get();
+        if (playlists == null) {
+            return 0;
+        }
+        int read = 0;
+        String after = null;
+        List<Playlist> page;
+        do {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IOException("stopped after " + read + " playlists");
+            }
+            page = playlists.publicPlaylistsAfter(after, PLAYLIST_PAGE);
+            index.add(documents.playlists(page));
+            read += page.size();
+            after = page.isEmpty() ? after : page.get(page.size() - 1).id();
+        } while (page.size() == PLAYLIST_PAGE);
+        return read;
+    }
+
+    /**
+     * Re-reads every public playlist, in one commit that keeps the recorded catalog revision: for a library bound
+     * after the index was built (at start, bundles come up in any order), whose playlists and events the index
+     * missed. Before the first build, nothing (that build reads them).
+     */
+    public void requestPlaylistReindex() {
+        try {
+            executor.execute(this::reindexPlaylists);
+        } catch (RejectedExecutionException stopped) {
+            // stopping
+        }
+    }
+
+    private void reindexPlaylists() {
+        if (index.revision() == null) {
+            return;
+        }
+        try {
+            index.deleteType(SearchType.PLAYLIST);
+            int read = addPlaylists();
+            index.commitPatch(0); // 0: keeps the recorded revision, which this commit does not move
+            LOG.info("Search index: {} public playlists re-read", read);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            rollback();
+            noteFailure("Playlists not re-read into the search index", e);
+            retryPlaylists();
+        }
+    }
+
+    private void retryPlaylists() {
+        try {
+            executor.schedule(this::reindexPlaylists, retry.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopped) {
+            // stopping
         }
     }
 
@@ -343,6 +416,25 @@ public final class SearchIndexer {
         }
     }
 
+    /** Without a library nothing can be judged: the ids are dropped and the documents kept (see the class comment). */
+    private void playlists(Collection<String> ids, List<Document> docs, List<String> deleted) {
+        PlaylistService playlists = library.get();
+        if (playlists == null || ids.isEmpty()) {
+            return;
+        }
+        for (List<String> chunk : chunks(ids)) {
+            Map<String, Playlist> found = playlists.publicPlaylists(chunk);
+            for (String id : chunk) {
+                Playlist playlist = found.get(id);
+                if (playlist == null) {
+                    deleted.add(SearchDocuments.key(SearchType.PLAYLIST, id));
+                } else {
+                    docs.add(documents.playlist(playlist));
+                }
+            }
+        }
+    }
+
     private static List<List<String>> chunks(Collection<String> ids) {
         List<String> all = new ArrayList<>(ids);
         List<List<String>> chunks = new ArrayList<>();
@@ -362,7 +454,7 @@ public final class SearchIndexer {
         }
     }
 
-    /** Re-indexes every pending track, artist and album in one commit; a change noted meanwhile schedules the next patch. */
+    /** Re-indexes every pending track, artist, album and playlist in one commit; a change noted meanwhile schedules the next patch. */
     public void patch() {
         patchScheduled.set(false);
         if (index.revision() == null) {
@@ -391,6 +483,7 @@ public final class SearchIndexer {
             tracks(taken.get(SearchType.TRACK), docs, deleted);
             artists(taken.get(SearchType.ARTIST), docs, deleted);
             albums(taken.get(SearchType.ALBUM), docs, deleted);
+            playlists(taken.get(SearchType.PLAYLIST), docs, deleted);
             index.update(docs, deleted);
             index.commitPatch(covered);
             patches.incrementAndGet();

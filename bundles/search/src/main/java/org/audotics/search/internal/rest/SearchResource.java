@@ -18,6 +18,8 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
+import org.audotics.auth.api.Account;
+import org.audotics.auth.api.AccountService;
 import org.audotics.auth.api.Roles;
 import org.audotics.catalog.api.Album;
 import org.audotics.catalog.api.ArtistObject;
@@ -26,6 +28,8 @@ import org.audotics.catalog.api.PagingObject;
 import org.audotics.catalog.api.TrackObject;
 import org.audotics.http.api.ApiException;
 import org.audotics.http.api.RestResource;
+import org.audotics.library.api.Playlist;
+import org.audotics.library.api.PlaylistService;
 import org.audotics.search.api.SearchHits;
 import org.audotics.search.api.SearchQuery;
 import org.audotics.search.api.SearchRequest;
@@ -35,17 +39,19 @@ import org.audotics.search.api.SearchType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code GET /v1/search} as in Spotify's Web API: one paging object per requested type, keyed
- * {@code tracks}, {@code artists}, {@code albums}, {@code playlists}, whose items are read from the catalog by
- * the ids the {@link SearchService} ranked; and {@code POST /v1/search/index} (admin), a rebuild (202).
+ * {@code tracks}, {@code artists}, {@code albums}, {@code playlists}, whose items are read from the catalog (and
+ * playlists from the library, public ones only, as they are now) by the ids the {@link SearchService} ranked; and {@code POST /v1/search/index} (admin), a rebuild (202).
  *
  * <p>Each paging object's links repeat the request with {@code type} set to that one type, so following
  * {@code tracks.next} pages tracks only. An id the index still holds but the catalog no longer has is left
- * out of the page (the total may count it until the index catches up).
+ * out of the page (the total may count it until the index catches up); so is a playlist made private meanwhile.
+ * Without a library bundle {@code playlists} is an empty page, total 0.
  */
 @RestResource
 @Component(service = SearchResource.class)
@@ -58,6 +64,10 @@ public final class SearchResource {
     private final CatalogService catalog;
     @Reference(policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile SearchService search;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile PlaylistService library;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile AccountService accounts;
 
     @Activate
     public SearchResource(@Reference CatalogService catalog) {
@@ -84,14 +94,16 @@ public final class SearchResource {
         }
         SearchResults results = service.search(request);
         URI base = uri.getBaseUri();
+        PlaylistService playlists = library; // one request, one library
         Map<String, PagingObject<Object>> answer = new LinkedHashMap<>(); // a concrete type: Jersey warns on wildcards
         for (SearchType t : request.types()) {
-            SearchHits hits = results.of(t);
+            SearchHits hits = t == SearchType.PLAYLIST && playlists == null ? SearchHits.NONE : results.of(t);
             List<Object> items = switch (t) {
                 case TRACK -> items(hits, catalog::tracks, track -> TrackObject.of(track, base));
                 case ARTIST -> items(hits, catalog::artists, artist -> ArtistObject.of(artist, base));
                 case ALBUM -> items(hits, catalog::albums, (Album album) -> TrackObject.SimplifiedAlbum.of(album.ref(), album.artists(), base));
-                case PLAYLIST -> List.of();
+                case PLAYLIST -> playlists == null ? List.of()
+                        : items(hits, playlists::publicPlaylists, playlist -> SimplifiedPlaylist.of(playlist, ownerName(playlist), base));
             };
             answer.put(t.resultKey(), paging(items, hits.total(), t, request.limit(), request.offset(), uri.getRequestUri()));
         }
@@ -108,6 +120,11 @@ public final class SearchResource {
         }
         service.reindex();
         return Response.accepted(Map.of("status", "rebuilding")).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    private String ownerName(Playlist playlist) {
+        AccountService current = accounts;
+        return current == null ? null : current.account(playlist.ownerId()).map(Account::displayName).orElse(null);
     }
 
     private static <V> List<Object> items(SearchHits hits, Function<List<String>, Map<String, V>> read, Function<V, Object> shape) {

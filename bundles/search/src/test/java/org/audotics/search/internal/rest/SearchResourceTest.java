@@ -24,6 +24,7 @@ import org.audotics.search.api.SearchResults;
 import org.audotics.search.api.SearchService;
 import org.audotics.search.api.SearchType;
 import org.audotics.search.internal.InMemoryCatalog;
+import org.audotics.search.internal.InMemoryPlaylists;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,6 +43,7 @@ class SearchResourceTest {
                 hits.put(type, switch (type) {
                     case TRACK -> new SearchHits(List.of("t2", "gone", "t1"), 45);
                     case ARTIST -> new SearchHits(List.of("ar-" + InMemoryCatalog.slug("Daft Punk")), 1);
+                    case PLAYLIST -> new SearchHits(List.of("p1", "made-private", "p2"), 3);
                     default -> SearchHits.NONE;
                 });
             }
@@ -89,6 +91,37 @@ class SearchResourceTest {
         assertEquals(List.of(), answer.get("playlists").items());
         assertEquals(0, answer.get("playlists").total());
         assertEquals(10, asked.get().offset());
+    }
+
+    @Test
+    void playlistsAreSimplifiedPlaylistObjectsOfThePublicOnesTheLibraryHasNow() {
+        InMemoryPlaylists playlists = new InMemoryPlaylists();
+        playlists.put(InMemoryPlaylists.playlist("p1", "ada", "Daft Mix", "robots", true));
+        playlists.put(InMemoryPlaylists.playlist("made-private", "ada", "Daft Secret", "", false));
+        playlists.put(InMemoryPlaylists.playlist("p2", "unknown", "Daft Two", "", true));
+        resource.library = playlists.service();
+        PagingObject<?> page = resource.search("daft", "playlist", null, null, uri("q=daft&type=playlist")).get("playlists");
+
+        assertEquals(List.of("p1", "p2"), page.items().stream().map(item -> ((SimplifiedPlaylist) item).id()).toList(),
+                "a playlist made private since it was indexed is left out");
+        assertEquals(3, page.total());
+        SimplifiedPlaylist first = (SimplifiedPlaylist) page.items().get(0);
+        assertEquals("Daft Mix", first.name());
+        assertEquals("robots", first.description());
+        assertEquals("http://localhost:8181/v1/playlists/p1", first.href());
+        assertEquals("audotics:playlist:p1", first.uri());
+        assertEquals("playlist", first.type());
+        assertEquals(true, first.isPublic());
+        assertEquals(false, first.collaborative());
+        assertEquals("snap-p1", first.snapshotId());
+        assertEquals(new SimplifiedPlaylist.Tracks("http://localhost:8181/v1/playlists/p1/tracks", 3), first.tracks());
+        assertEquals(List.of(), first.images());
+        assertEquals(Map.of(), first.externalUrls());
+        assertEquals("ada", first.owner().id());
+        assertEquals("user", first.owner().type());
+        assertEquals("http://localhost:8181/v1/users/ada", first.owner().href());
+        assertEquals("audotics:user:ada", first.owner().uri());
+        assertNull(first.owner().displayName(), "no account service bound: the name is left out");
     }
 
     @Test
