@@ -96,7 +96,7 @@ public final class SearchIndexBenchmark {
                 batch.add(documents.album(album));
             }
             index.add(batch);
-            index.commit(1L);
+            index.commitBuild(1L);
             double buildSeconds = (System.nanoTime() - started) / 1e9;
             System.out.printf(Locale.ROOT, "index: %d tracks, %d artists, %d albums built in %.1f s (%d documents, %.0f MB on disk)%n",
                     n, artists.size(), albumList.size(), buildSeconds, index.size(), folderSize(folder) / 1e6);
