@@ -210,12 +210,13 @@ class HistoryIT {
     @Test
     void relatedArtistsListTheCoListenedArtistFirstThenTheGenreRanking() throws Exception {
         String ext = "related-it-" + UUID.randomUUID().toString().substring(0, 8);
-        // A and D share a genre no one else has; B and C have genres of their own: only listeners relate them to A
+        // A and D share a genre no one else has; B and C have genres of their own: only listeners relate them to A.
+        // Tempi above 200 keep these tracks out of RecommendationIT's calm and loud clusters (one shared database).
         HttpAnswer imported = server.importLines(String.join("\n",
-                TrackLines.track(ext + "-a", "A song", ext + "-A", ext + "-shared", 30, 0.5, 100),
-                TrackLines.track(ext + "-b", "B song", ext + "-B", ext + "-b-only", 30, 0.9, 160),
-                TrackLines.track(ext + "-c", "C song", ext + "-C", ext + "-c-only", 30, 0.1, 70),
-                TrackLines.track(ext + "-d", "D song", ext + "-D", ext + "-shared", 30, 0.6, 110)));
+                TrackLines.track(ext + "-a", "A song", ext + "-A", ext + "-shared", 30, 0.5, 200),
+                TrackLines.track(ext + "-b", "B song", ext + "-B", ext + "-b-only", 30, 0.55, 215),
+                TrackLines.track(ext + "-c", "C song", ext + "-C", ext + "-c-only", 30, 0.45, 225),
+                TrackLines.track(ext + "-d", "D song", ext + "-D", ext + "-shared", 30, 0.6, 210)));
         assertEquals(200, imported.status(), imported.toString());
         List<String> tracks = new ArrayList<>();
         imported.json().get("tracks").forEach(track -> tracks.add(track.get("id").asText()));
