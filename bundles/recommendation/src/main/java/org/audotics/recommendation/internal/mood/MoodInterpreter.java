@@ -163,11 +163,15 @@ final class MoodInterpreter {
                     continue;
                 }
                 String genre = genrePhrases.get(words);
+                Entry entry = length <= Vocabulary.MAX_PHRASE ? vocabulary.lookup(words) : null;
+                if (genre != null && entry instanceof GenreWord genreWord) {
+                    genreWord(genreWord, String.join(" ", words), genre); // "no rap" also caps speechiness
+                    return length;
+                }
                 if (genre != null) {
                     catalogGenre(genre, String.join(" ", words));
                     return length;
                 }
-                Entry entry = length <= Vocabulary.MAX_PHRASE ? vocabulary.lookup(words) : null;
                 if (entry != null) {
                     entry(entry, String.join(" ", words));
                     return length;
@@ -198,7 +202,7 @@ final class MoodInterpreter {
             } else if (entry instanceof Term term) {
                 term(term, words);
             } else if (entry instanceof GenreWord genreWord) {
-                genreWord(genreWord, words);
+                genreWord(genreWord, words, null);
             }
             // a Filler ("songs", "for", "the") carries no meaning
         }
@@ -298,12 +302,17 @@ final class MoodInterpreter {
             applied(words, "genre");
         }
 
-        private void genreWord(GenreWord word, String words) {
+        /** @param catalogGenre the catalog genre these words also name, or null */
+        private void genreWord(GenreWord word, String words, String catalogGenre) {
             String from = modified(words);
-            List<String> exact = word.genres().stream().filter(catalogGenres::contains).toList();
+            List<String> exact = new ArrayList<>(word.genres().stream().filter(catalogGenres::contains).toList());
+            if (catalogGenre != null && !exact.contains(catalogGenre)) {
+                exact.add(0, catalogGenre);
+            }
             List<String> containing = catalogGenres.stream()
                     .filter(genre -> word.genres().stream().anyMatch(name -> containsWords(genre, name))).toList();
             if (negation != null) {
+                exact.forEach(genre -> excluded.putIfAbsent(genre, from));
                 word.genres().forEach(genre -> excluded.putIfAbsent(genre, from));
                 containing.forEach(genre -> excluded.putIfAbsent(genre, from));
             } else {
