@@ -137,6 +137,7 @@ final class MoodInterpreter {
                 }
                 i += phrase(i);
             }
+            endClause();
             return new Interpretation(query, List.copyOf(understood), targets(), bounds(), list(genres), list(excluded), years(),
                     List.copyOf(notUnderstood), List.copyOf(unsupported), null, null, List.copyOf(searchWords));
         }
@@ -378,7 +379,7 @@ final class MoodInterpreter {
                     return 1;
                 }
             }
-            if (YEAR.matcher(token).matches() && tempoMode == null) {
+            if (YEAR.matcher(token).matches()) { // "songs about love from 1985": a pending "about" is for tempi only
                 year(Integer.parseInt(token), token);
                 return 1;
             }

@@ -72,6 +72,23 @@ class MoodInterpreterTest {
     }
 
     @Test
+    void theExampleOfTheDocsIsWhatIsAnswered() {
+        Interpretation i = read("upbeat songs for a workout, no rap");
+        assertEquals(Map.of("target_danceability", 0.623, "target_energy", 0.883, "target_tempo", 133.8, "target_valence", 0.605),
+                values(i.targets()));
+        assertEquals(Map.of("min_energy", 0.842, "max_speechiness", 0.33, "min_tempo", 120.0, "min_valence", 0.481),
+                values(i.bounds()));
+        assertEquals(List.of("upbeat"), i.bounds().get("min_valence").from());
+        assertEquals(List.of("upbeat", "workout", "no rap"), i.understood().stream().map(Interpretation.Understood::words).toList());
+    }
+
+    private static Map<String, Double> values(Map<String, Value> values) {
+        Map<String, Double> plain = new java.util.HashMap<>();
+        values.forEach((name, value) -> plain.put(name, value.value()));
+        return plain;
+    }
+
+    @Test
     void intensityMovesTheLevel() {
         Interpretation calm = read("calm");
         Interpretation veryCalm = read("very calm");
@@ -221,6 +238,7 @@ class MoodInterpreterTest {
         assertYears(read("before 1990"), null, 1989);
         assertYears(read("after the 80s"), 1990, null);
         assertYears(read("00s"), 2000, 2009);
+        assertYears(read("songs about love from 1985"), 1985, 1985);
         assertEquals(List.of("80s"), read("80s").releaseYears().from());
         assertNull(read("happy").releaseYears());
     }
@@ -236,7 +254,9 @@ class MoodInterpreterTest {
         Interpretation i = read("happy songs like daft punk");
         assertEquals(List.of("daft"), i.notUnderstood(), "punk is a genre word");
         assertEquals(List.of("daft", "punk"), i.searchWords(), "a genre the catalog lacks is searched with its neighbours");
-        assertEquals(List.of(), read("no justin bieber").searchWords(), "negated words are not searched");
+        Interpretation negated = read("no justin bieber");
+        assertEquals(List.of(), negated.searchWords(), "negated words are not searched");
+        assertEquals("no justin bieber", negated.unsupported().get(0).words());
         Interpretation nonsense = read("qwzx blorp");
         assertEquals(List.of("qwzx", "blorp"), nonsense.notUnderstood());
         assertTrue(nonsense.targets().isEmpty() && nonsense.bounds().isEmpty());
