@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -80,7 +81,7 @@ final class HistoryCache {
         String key = "history:recent:" + userId + ":" + version + ":" + limit;
         Optional<CachedPlay[]> cached = get(key, CachedPlay[].class);
         if (cached.isPresent()) {
-            return java.util.Arrays.stream(cached.get()).map(CachedPlay::played).toList();
+            return Arrays.stream(cached.get()).map(CachedPlay::played).toList();
         }
         List<PlayedTrack> plays = read.get();
         put(key, plays.stream().map(CachedPlay::of).toArray(CachedPlay[]::new));
