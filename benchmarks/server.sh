@@ -1,9 +1,11 @@
 # Sourced by the benchmark scripts: start and stop a copy of the built distribution.
 # Needs `mvn -B -DskipTests install` first. Uses PostgreSQL and Redis when BENCH_BACKEND=real
-# (database $BENCH_DB, default audotics_bench, created fresh; Redis key prefix audotics-bench:), embedded defaults otherwise.
+# (database $BENCH_DB, default audotics_bench, created fresh; Redis key prefix $BENCH_REDIS_PREFIX, default audotics-bench:), embedded defaults otherwise.
+# A second node of the same cluster: BENCH_JOIN=1 keeps the database and Redis keys as they are, and BENCH_KEK (the
+# same on every node) is written as token.key.encryption.secret, so a token issued by one node is valid on the other.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-DIST="$ROOT/karaf-assembly/target/assembly"
+DIST=${BENCH_DIST:-$ROOT/karaf-assembly/target/assembly}
 PORT=${BENCH_PORT:-8181}
 BENCH_DB=${BENCH_DB:-audotics_bench}
 
@@ -13,12 +15,18 @@ server_start() {
     cp -a "$DIST/." "$SERVER_HOME/"
     rm -rf "$SERVER_HOME/data"
     sed -i "s/org.osgi.service.http.port = 8181/org.osgi.service.http.port = $PORT/" "$SERVER_HOME/etc/org.ops4j.pax.web.cfg"
+    if [ -n "${BENCH_KEK:-}" ]; then
+        # the feature installs its commented default only where no file is: every other key keeps its default
+        printf 'token.key.encryption.secret = %s\n' "$BENCH_KEK" > "$SERVER_HOME/etc/org.audotics.auth.cfg"
+    fi
     if [ "${BENCH_BACKEND:-real}" = real ]; then
-        PGPASSWORD=postgres psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
-        redis-cli -h 127.0.0.1 --scan --pattern 'audotics-bench:*' | xargs -r redis-cli -h 127.0.0.1 del >/dev/null
+        if [ "${BENCH_JOIN:-0}" != 1 ]; then
+            PGPASSWORD=postgres psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB"
+            redis-cli -h 127.0.0.1 --scan --pattern "${BENCH_REDIS_PREFIX:-audotics-bench:}*" | xargs -r redis-cli -h 127.0.0.1 del >/dev/null
+        fi
         export AUDOTICS_DB_URL=jdbc:postgresql://127.0.0.1:5432/$BENCH_DB AUDOTICS_DB_USER=postgres AUDOTICS_DB_PASSWORD=postgres
         export AUDOTICS_REDIS_URI=redis://127.0.0.1:6379/0
-        printf 'redis.uri =\nkey.prefix = audotics-bench:\ncommand.timeout.ms = 500\nlocal.max.entries = 100000\n' > "$SERVER_HOME/etc/org.audotics.cache.cfg"
+        printf 'redis.uri =\nkey.prefix = %s\ncommand.timeout.ms = 500\nlocal.max.entries = 100000\n' "${BENCH_REDIS_PREFIX:-audotics-bench:}" > "$SERVER_HOME/etc/org.audotics.cache.cfg"
     fi
     START_NANOS=$(date +%s%N)
     "$SERVER_HOME/bin/karaf" server > "$SERVER_HOME/console.log" 2>&1 &

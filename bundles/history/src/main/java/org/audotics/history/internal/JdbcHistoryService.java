@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.audotics.cache.api.Cache;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.health.api.HealthCheck;
 import org.audotics.health.api.HealthStatus;
@@ -47,7 +49,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The history service over {@link EventStore}, with the tracks of events checked and weighed through
  * {@link CatalogTracks}. The schema is migrated on a thread of this component, retried while the database is
- * down; until then calls fail as unavailable (503) and the {@code history} readiness check is down. Also
+ * down; until then calls fail as unavailable (503) and the {@code history} readiness check is down. Top items and
+ * the first page of recently played go through {@link HistoryCache}, keyed by the user's history version. Also
  * the handler of the catalog's track change events (evicting its track facts).
  */
 @Component(service = {HistoryService.class, HealthCheck.class, EventHandler.class}, configurationPid = HistoryConfig.PID,
@@ -66,6 +69,7 @@ public final class JdbcHistoryService implements HistoryService, HealthCheck, Ev
     volatile CatalogService catalog;
 
     private final CatalogTracks tracks;
+    private final HistoryCache cache;
     private final Clock clock;
     private final ScheduledExecutorService migrations = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread thread = new Thread(runnable, "audotics-history-migration");
@@ -76,16 +80,23 @@ public final class JdbcHistoryService implements HistoryService, HealthCheck, Ev
     private volatile String lastMigrationFailure = "migration not run yet";
 
     @Activate
-    public JdbcHistoryService(@Reference Database database, HistoryConfig config) {
+    public JdbcHistoryService(@Reference Database database, @Reference Cache cache, HistoryConfig config) {
         this.tracks = new CatalogTracks(config.track_cache_size(), Duration.ofSeconds(Math.max(1, config.track_cache_ttl_seconds())));
+        this.cache = new HistoryCache(cache, Duration.ofSeconds(Math.max(0, config.read_cache_ttl_seconds())));
         this.clock = Clock.systemUTC();
         long retrySeconds = Math.max(1, config.migration_retry_seconds());
         migrations.execute(() -> migrate(database, retrySeconds));
     }
 
-    /** For tests: a service over a migrated store, a given catalog and clock. */
+    /** For tests: a service over a migrated store, a given catalog and clock, without a read cache. */
     JdbcHistoryService(EventStore store, CatalogService catalog, Clock clock) {
+        this(store, catalog, clock, new HistoryCache(null, Duration.ZERO));
+    }
+
+    /** For tests: the same with a read cache. */
+    JdbcHistoryService(EventStore store, CatalogService catalog, Clock clock, HistoryCache cache) {
         this.tracks = new CatalogTracks(10_000, Duration.ofMinutes(10));
+        this.cache = cache;
         this.store = store;
         this.catalog = catalog;
         this.clock = clock;
@@ -165,17 +176,39 @@ public final class JdbcHistoryService implements HistoryService, HealthCheck, Ev
         if (beforeMs != null && afterMs != null) {
             throw new IllegalArgumentException("before and after cannot both be given");
         }
-        return store().recentlyPlayed(userId, beforeMs, afterMs, checkLimit(limit, 50));
+        checkLimit(limit, 50);
+        EventStore ready = store();
+        if (beforeMs != null || afterMs != null || !cache.enabled()) {
+            return ready.recentlyPlayed(userId, beforeMs, afterMs, limit);
+        }
+        OptionalLong version = ready.version(userId);
+        return version.isEmpty() ? ready.recentlyPlayed(userId, null, null, limit)
+                : cache.recent(userId, version.getAsLong(), limit, () -> ready.recentlyPlayed(userId, null, null, limit));
     }
 
     @Override
     public TopItems topTracks(String userId, TimeRange range, int offset, int limit) {
-        return store().top("history_track_day", "track_id", userId, fromDay(range), checkOffset(offset), checkLimit(limit, 50));
+        return top("tracks", "history_track_day", "track_id", userId, range, offset, limit);
     }
 
     @Override
     public TopItems topArtists(String userId, TimeRange range, int offset, int limit) {
-        return store().top("history_artist_day", "artist_id", userId, fromDay(range), checkOffset(offset), checkLimit(limit, 50));
+        return top("artists", "history_artist_day", "artist_id", userId, range, offset, limit);
+    }
+
+    /** Top items, through the read cache at the user's current version (see {@link HistoryCache}). */
+    private TopItems top(String kind, String table, String itemColumn, String userId, TimeRange range, int offset, int limit) {
+        checkOffset(offset);
+        checkLimit(limit, 50);
+        EventStore ready = store();
+        Long from = fromDay(range);
+        if (!cache.enabled()) {
+            return ready.top(table, itemColumn, userId, from, offset, limit);
+        }
+        // the version is read before the rollups: an answer cached under it can only be as new or newer than it
+        OptionalLong version = ready.version(userId);
+        return version.isEmpty() ? ready.top(table, itemColumn, userId, from, offset, limit)
+                : cache.top(userId, version.getAsLong(), kind, from, offset, limit, () -> ready.top(table, itemColumn, userId, from, offset, limit));
     }
 
     @Override

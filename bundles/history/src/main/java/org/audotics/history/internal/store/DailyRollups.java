@@ -12,8 +12,8 @@ import java.util.TreeMap;
  * inside the batch's transaction. The batch is first summed per (item, day), so one statement touches each row
  * once, in key order: two batches of one user that share rows lock them in the same order and cannot deadlock.
  *
- * <p>PostgreSQL adds with one multi-row {@code INSERT ... ON CONFLICT DO UPDATE} per table (no lock but the rows'
- * own). The embedded H2 has no additive upsert, so it updates in a JDBC batch and inserts the rows no update
+ * <p>PostgreSQL adds with one {@code INSERT ... SELECT FROM unnest(arrays) ON CONFLICT DO UPDATE} per table (no lock
+ * but the rows' own). The embedded H2 has no additive upsert, so it updates in a JDBC batch and inserts the rows no update
  * found; it serves one node, where two writers of one new row are rare, and such a race is a 409 to retry.
  */
 final class DailyRollups {
@@ -30,9 +30,6 @@ final class DailyRollups {
         double score;
         long plays;
     }
-
-    /** Rows per statement: 5 parameters each, far below PostgreSQL's 32 767. */
-    private static final int CHUNK = 1_000;
 
     private final boolean upsert;
 
@@ -68,32 +65,40 @@ final class DailyRollups {
         }
         List<Map.Entry<Key, Sum>> entries = List.copyOf(sums.entrySet());
         if (upsert) {
-            for (int from = 0; from < entries.size(); from += CHUNK) {
-                upsert(connection, table, itemColumn, userId, entries.subList(from, Math.min(entries.size(), from + CHUNK)));
-            }
+            upsert(connection, table, itemColumn, userId, entries);
         } else {
             updateThenInsert(connection, table, itemColumn, userId, entries);
         }
     }
 
+    /**
+     * One statement per table whatever the batch: the sums go as four arrays that {@code unnest} turns back into
+     * rows, in the sorted order they were given (the lock order). A multi-row {@code VALUES} list with five bound
+     * parameters per row was a new statement text for every size, parsed and planned each time.
+     */
     private static void upsert(Connection connection, String table, String itemColumn, String userId, List<Map.Entry<Key, Sum>> entries)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (user_id, ").append(itemColumn)
-                .append(", day_number, score, plays) VALUES ");
+        String sql = "INSERT INTO " + table + " (user_id, " + itemColumn + ", day_number, score, plays)"
+                + " SELECT ?, item, day, score, plays FROM unnest(?::varchar[], ?::int[], ?::float8[], ?::int8[]) AS sums(item, day, score, plays)"
+                + " ON CONFLICT (user_id, " + itemColumn + ", day_number) DO UPDATE SET score = " + table + ".score + EXCLUDED.score, plays = "
+                + table + ".plays + EXCLUDED.plays";
+        String[] items = new String[entries.size()];
+        Integer[] days = new Integer[entries.size()];
+        Double[] scores = new Double[entries.size()];
+        Long[] plays = new Long[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
-            sql.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+            Map.Entry<Key, Sum> entry = entries.get(i);
+            items[i] = entry.getKey().item();
+            days[i] = (int) entry.getKey().day();
+            scores[i] = entry.getValue().score;
+            plays[i] = entry.getValue().plays;
         }
-        sql.append(" ON CONFLICT (user_id, ").append(itemColumn).append(", day_number) DO UPDATE SET score = ").append(table)
-                .append(".score + EXCLUDED.score, plays = ").append(table).append(".plays + EXCLUDED.plays");
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            int p = 1;
-            for (Map.Entry<Key, Sum> entry : entries) {
-                statement.setString(p++, userId);
-                statement.setString(p++, entry.getKey().item());
-                statement.setInt(p++, (int) entry.getKey().day());
-                statement.setDouble(p++, entry.getValue().score);
-                statement.setLong(p++, entry.getValue().plays);
-            }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, userId);
+            statement.setArray(2, connection.createArrayOf("varchar", items));
+            statement.setArray(3, connection.createArrayOf("int4", days));
+            statement.setArray(4, connection.createArrayOf("float8", scores));
+            statement.setArray(5, connection.createArrayOf("int8", plays));
             statement.executeUpdate();
         }
     }

@@ -12,6 +12,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.audotics.history.api.CoListenedArtist;
 import org.audotics.history.api.EventType;
@@ -31,17 +33,19 @@ import org.audotics.storage.api.StorageException;
  */
 public final class EventStore {
 
-    /** Rows per INSERT: 8 parameters each, below PostgreSQL's 32 767 per statement. */
+    /** Rows per INSERT (H2): 8 parameters each. */
     private static final int EVENT_CHUNK = 1_000;
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
+    private final boolean postgres;
     private final DailyRollups rollups;
     private final CoListenedArtists coListened;
 
     /** @param postgres true on PostgreSQL (additive upserts), false on the embedded H2 */
     public EventStore(DataSource dataSource, boolean postgres) {
         this.dataSource = dataSource;
+        this.postgres = postgres;
         this.rollups = new DailyRollups(postgres);
         this.coListened = new CoListenedArtists(dataSource);
     }
@@ -49,7 +53,10 @@ public final class EventStore {
     /**
      * Stores the batch, its id and its rollups in one transaction, and returns once it committed. The batch id
      * row goes first: a second send of the batch (even a concurrent one, which waits for the first's row lock)
-     * violates its primary key, is rolled back whole, and reads the count the first send stored.
+     * violates its primary key, is rolled back whole, and reads the count the first send stored. The events go by
+     * COPY on PostgreSQL ({@link PostgresEventCopy}), by multi-row INSERT on H2. Last, the user's history version
+     * ({@link #version}) gets a new value in the same transaction: whoever reads it after the commit knows that a
+     * cached answer of the old version is out of date.
      */
     public RecordResult record(String userId, String batchId, List<EventRow> rows, long nowMs) {
         try (Connection connection = dataSource.getConnection()) {
@@ -63,8 +70,13 @@ public final class EventStore {
                     batch.setLong(4, nowMs);
                     batch.executeUpdate();
                 }
-                insertEvents(connection, userId, rows);
+                if (postgres) {
+                    PostgresEventCopy.copy(connection, userId, rows);
+                } else {
+                    insertEvents(connection, userId, rows);
+                }
                 rollups.add(connection, userId, rows);
+                newVersion(connection, userId);
                 connection.commit();
                 return new RecordResult(batchId, rows.size(), false);
             } catch (SQLException e) {
@@ -81,6 +93,40 @@ public final class EventStore {
             }
         } catch (SQLException e) {
             throw StorageException.from("Storing listening events", e);
+        }
+    }
+
+    /**
+     * Gives the user's history a new version: a random value, so that a user deleted (row gone) and writing again
+     * never gets back a version that a cached answer of before the deletion carries. The row is the last one the
+     * batch locks, after the rollups: batches of one user wait for each other there, never in a cycle.
+     */
+    private void newVersion(Connection connection, String userId) throws SQLException {
+        String sql = postgres
+                ? "INSERT INTO history_user_version (user_id, version) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET version = EXCLUDED.version"
+                : "MERGE INTO history_user_version (user_id, version) KEY (user_id) VALUES (?, ?)";
+        try (PreparedStatement upsert = connection.prepareStatement(sql)) {
+            upsert.setString(1, userId);
+            upsert.setLong(2, ThreadLocalRandom.current().nextLong());
+            upsert.executeUpdate();
+        }
+    }
+
+    /**
+     * The version of a user's history: changed by every stored batch, gone with the user's deletion, so an
+     * answer computed at one version is current exactly while the version is unchanged.
+     *
+     * @return empty for a user with no stored batch (or deleted)
+     */
+    public OptionalLong version(String userId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("SELECT version FROM history_user_version WHERE user_id = ?")) {
+            query.setString(1, userId);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() ? OptionalLong.of(result.getLong(1)) : OptionalLong.empty();
+            }
+        } catch (SQLException e) {
+            throw StorageException.from("Reading the history version", e);
         }
     }
 
@@ -294,6 +340,7 @@ public final class EventStore {
                 delete(connection, "history_track_day", userId);
                 delete(connection, "history_artist_day", userId);
                 delete(connection, "history_batch", userId);
+                delete(connection, "history_user_version", userId);
                 connection.commit();
                 return events;
             } catch (SQLException e) {
