@@ -131,10 +131,10 @@ public final class DefaultRecommendationService implements RecommendationService
         if (proposed == null || proposed.isEmpty()) {
             return new Recommendations(List.of(), engine.info());
         }
-        // at most MAX_LIMIT distinct ids are looked up, however long the engine's answer
+        // at most one lookup's worth of distinct ids, however long the engine's answer (asked is at most as many)
         Set<String> ids = new java.util.LinkedHashSet<>();
         for (ScoredTrack scored : proposed) {
-            if (scored != null && ids.size() < MAX_LIMIT * 2) {
+            if (scored != null && ids.size() < CatalogService.MAX_LOOKUP_IDS) {
                 ids.add(scored.trackId());
             }
         }

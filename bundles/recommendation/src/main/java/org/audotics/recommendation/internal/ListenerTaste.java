@@ -25,9 +25,9 @@ import org.audotics.recommendation.api.RecommendationContext;
  * @param artists artist id to weight in (0, 1], heaviest first
  * @param bans    tracks the listener banned
  */
-record ListenerTaste(Map<String, Double> tracks, Map<String, Double> artists, Set<String> bans) {
+public record ListenerTaste(Map<String, Double> tracks, Map<String, Double> artists, Set<String> bans) {
 
-    static final ListenerTaste NONE = new ListenerTaste(Map.of(), Map.of(), Set.of());
+    public static final ListenerTaste NONE = new ListenerTaste(Map.of(), Map.of(), Set.of());
 
     /** Share of the recent profile in a track's weight. */
     static final double RECENT_SHARE = 0.6;
@@ -37,11 +37,11 @@ record ListenerTaste(Map<String, Double> tracks, Map<String, Double> artists, Se
     static final int MAX_EVENTS_SCANNED = 20_000;
     private static final int PAGE = 5_000;
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return tracks.isEmpty() && bans.isEmpty();
     }
 
-    static ListenerTaste read(HistoryService history, String userId) {
+    public static ListenerTaste read(HistoryService history, String userId) {
         TasteProfile recent = history.profile(userId, TimeRange.SHORT_TERM, PROFILE_TRACKS);
         TasteProfile always = history.profile(userId, TimeRange.LONG_TERM, PROFILE_TRACKS);
         Set<String> bans = bans(history, userId);
