@@ -31,6 +31,7 @@ import org.audotics.recommendation.api.TunableAttribute;
 record RecommendationQuery(RecommendationRequest request, int limit) {
 
     static final String NO_SEED = "no_seed";
+    static final String MAX_PER_ARTIST = "max_per_artist";
 
     private static final Pattern GENRE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} &'./+-]{0,99}");
     private static final Pattern MARKET = Pattern.compile("[A-Z]{2}|from_token");
@@ -65,7 +66,7 @@ record RecommendationQuery(RecommendationRequest request, int limit) {
     private static RecommendationContext context(MultivaluedMap<String, String> parameters, Caller caller) {
         Exclusions exclusions = new Exclusions(Set.copyOf(ids(parameters, "exclude_tracks")),
                 Set.copyOf(ids(parameters, "exclude_artists")), Set.of());
-        String cap = single(parameters, "max_per_artist");
+        String cap = single(parameters, MAX_PER_ARTIST);
         int maxPerArtist = RecommendationContext.NO_ARTIST_CAP;
         if (cap != null) {
             try {
@@ -125,6 +126,9 @@ record RecommendationQuery(RecommendationRequest request, int limit) {
     private static Map<TunableAttribute, AttributeBounds> bounds(MultivaluedMap<String, String> parameters) {
         Map<TunableAttribute, Double[]> values = new EnumMap<>(TunableAttribute.class);
         for (String name : parameters.keySet()) {
+            if (name.equals(MAX_PER_ARTIST)) {
+                continue; // ours, not a max_ bound
+            }
             for (int kind = 0; kind < PREFIXES.size(); kind++) {
                 String prefix = PREFIXES.get(kind);
                 if (name.startsWith(prefix)) {
