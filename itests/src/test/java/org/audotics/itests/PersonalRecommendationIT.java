@@ -182,8 +182,8 @@ class PersonalRecommendationIT {
                 excludedArtists.add(artists.get(random.nextInt(artists.size())));
             }
             int cap = 1 + random.nextInt(3);
-            double min = random.nextDouble() * 0.5;
-            double max = min + random.nextDouble() * (1 - min);
+            double min = Math.round(random.nextDouble() * 500) / 1000.0; // as sent: three decimals
+            double max = Math.round((min + random.nextDouble() * (1 - min)) * 1000) / 1000.0;
             StringBuilder path = new StringBuilder("/v1/recommendations?limit=").append(1 + random.nextInt(30))
                     .append("&seed_genres=").append(random.nextBoolean() ? JAZZ : METAL)
                     .append("&max_per_artist=").append(cap)
