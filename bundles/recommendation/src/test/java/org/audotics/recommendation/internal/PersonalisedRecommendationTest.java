@@ -29,7 +29,7 @@ import org.audotics.recommendation.api.ScoredTrack;
 import org.junit.jupiter.api.Test;
 
 /** A listener's request: taste and bans from history, seeded with the taste when it has no seed. */
-class PersonalisedRecommendationTest {
+public class PersonalisedRecommendationTest {
 
     private final Map<String, Track> tracks = new LinkedHashMap<>();
     private final AtomicReference<RecommendationRequest> seen = new AtomicReference<>();
@@ -78,7 +78,7 @@ class PersonalisedRecommendationTest {
     }
 
     /** Plays (score 2 for the first, 1 for the next...) and bans per user. */
-    static HistoryService history(Map<String, List<String>> plays, Map<String, List<String>> bans) {
+    public static HistoryService history(Map<String, List<String>> plays, Map<String, List<String>> bans) {
         return (HistoryService) Proxy.newProxyInstance(HistoryService.class.getClassLoader(), new Class<?>[] {HistoryService.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "profile" -> {

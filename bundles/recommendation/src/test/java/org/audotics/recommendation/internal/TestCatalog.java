@@ -13,19 +13,19 @@ import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.Track;
 
 /** A catalog over a fixed map of tracks, answering only the lookups the recommendation service makes. */
-final class TestCatalog {
+public final class TestCatalog {
 
     private TestCatalog() {
     }
 
-    static Track track(String id, String genre, double energy, String... artists) {
+    public static Track track(String id, String genre, double energy, String... artists) {
         var features = new AudioFeatures(0.5, 0.5, energy, 0.5, 1, 0.5, -10, 1, 0.5, 120, 4, 0.5);
         return new Track(id, id, "Track " + id, java.util.Arrays.stream(artists).map(a -> new ArtistRef(a, "Artist " + a)).toList(),
                 null, List.of(genre), 50, 180_000, false, 1, 1, features);
     }
 
     @SuppressWarnings("unchecked")
-    static CatalogService of(Map<String, Track> tracks) {
+    public static CatalogService of(Map<String, Track> tracks) {
         return (CatalogService) Proxy.newProxyInstance(CatalogService.class.getClassLoader(), new Class<?>[] {CatalogService.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "tracks" -> {
