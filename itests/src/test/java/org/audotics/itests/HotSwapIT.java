@@ -99,7 +99,8 @@ class HotSwapIT {
             Files.move(staging, deployed, StandardCopyOption.ATOMIC_MOVE);
             awaitEngine("popularity");
             long swappedIn = System.nanoTime();
-            Thread.sleep(2000);
+            theServiceFilterHoldsForTheOneZeroEngine();
+            Thread.sleep(1000);
             Files.delete(deployed);
             awaitEngine("feature-knn");
             long swappedOut = System.nanoTime();
@@ -111,12 +112,48 @@ class HotSwapIT {
             for (Thread client : clients) {
                 client.join(30_000);
             }
+            if (Files.deleteIfExists(deployed)) { // a failure above must not leave the engine to the next test class
+                awaitEngine("feature-knn");
+            }
         }
         System.out.printf("HotSwapIT: %d requests served (%s), %d failed%n", served.get(), byEngine, failures.size());
         assertEquals(List.of(), List.copyOf(failures), "no request may fail during a swap");
         assertTrue(byEngine.getOrDefault("popularity", new AtomicLong()).get() > 0, "the deployed engine answered: " + byEngine);
         assertTrue(byEngine.getOrDefault("feature-knn", new AtomicLong()).get() > 0, "the built-in engine answered: " + byEngine);
         assertTrue(served.get() > 50, "clients kept asking: " + served.get());
+    }
+
+    /**
+     * The example is built against recommendation-api 1.0.0 as released (examples/recommendation-api-1.0): its
+     * manifest imports the API from 1.0 on, and it knows nothing of the exclusions and artist cap of 1.2.
+     */
+    @Test
+    void theExampleEngineIsBuiltAgainstTheReleasedOneZeroApi() throws Exception {
+        try (var jar = new java.util.jar.JarFile(System.getProperty("audotics.example.jar"))) {
+            String imports = jar.getManifest().getMainAttributes().getValue("Import-Package");
+            assertTrue(imports.contains("org.audotics.recommendation.api;version=\"[1.0,2)\""), imports);
+            assertEquals(null, jar.getManifest().getMainAttributes().getValue("Export-Package"));
+        }
+    }
+
+    /** While the 1.0 engine answers, the service still enforces exclude_artists, exclude_tracks and max_per_artist. */
+    private static void theServiceFilterHoldsForTheOneZeroEngine() throws Exception {
+        HttpAnswer all = server.get("/v1/recommendations?seed_genres=itswap&limit=20");
+        assertEquals("popularity", all.response().headers().firstValue("Audotics-Engine").orElse("?"));
+        String excludedArtist = all.json().get("tracks").get(0).get("artists").get(0).get("id").asText();
+        String excludedTrack = all.json().get("tracks").get(1).get("id").asText();
+        HttpAnswer filtered = server.get("/v1/recommendations?seed_genres=itswap&limit=10&max_per_artist=2&exclude_artists="
+                + excludedArtist + "&exclude_tracks=" + excludedTrack);
+        assertEquals(200, filtered.status(), filtered.toString());
+        assertEquals("popularity", filtered.response().headers().firstValue("Audotics-Engine").orElse("?"));
+        Map<String, Integer> perArtist = new ConcurrentHashMap<>();
+        filtered.json().get("tracks").forEach(track -> {
+            String artist = track.get("artists").get(0).get("id").asText();
+            assertTrue(!artist.equals(excludedArtist) && !track.get("id").asText().equals(excludedTrack), filtered.toString());
+            assertTrue(perArtist.merge(artist, 1, Integer::sum) <= 2, filtered.toString());
+        });
+        // the three other swap artists have ten tracks each: two each at least, whatever else the catalog holds
+        assertTrue(filtered.json().get("tracks").size() >= 6, "the service asked the engine for enough: " + filtered);
     }
 
     private static void awaitEngine(String name) throws Exception {

@@ -6,15 +6,22 @@ import org.audotics.catalog.api.Track;
 /**
  * One recommended track.
  *
- * @param track the catalog track, never null
- * @param score how well it fits the request, 0..1, higher is better
+ * @param track       the catalog track, never null
+ * @param score       how well it fits the request, 0..1, higher is better
+ * @param explanation why (since 1.2): the engine's, {@link Explanation#NONE} when it explains nothing or was not asked
  */
-public record Recommendation(Track track, double score) {
+public record Recommendation(Track track, double score, Explanation explanation) {
 
     public Recommendation {
         Objects.requireNonNull(track, "track");
         if (!(score >= 0 && score <= 1)) {
             throw new IllegalArgumentException("score must be between 0 and 1, was " + score);
         }
+        Objects.requireNonNull(explanation, "explanation");
+    }
+
+    /** Without explanation, as in 1.0. */
+    public Recommendation(Track track, double score) {
+        this(track, score, Explanation.NONE);
     }
 }

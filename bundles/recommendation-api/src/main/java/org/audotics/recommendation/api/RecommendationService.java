@@ -19,9 +19,17 @@ public interface RecommendationService {
     int DEFAULT_LIMIT = 20;
 
     /**
+     * Recommends for the request's context (since 1.2): when its caller is one listener and its taste is empty,
+     * the taste and bans are read from their history (when a history service runs); a request without seeds is
+     * seeded with the listener's most played tracks. The answer, whichever engine gave it, holds no excluded or
+     * banned track, no track of an excluded artist, at most {@code maxPerArtist} tracks credited to one artist,
+     * only tracks within the {@code min}/{@code max} bounds, no seed, each track once, at most {@code limit}.
+     *
      * @param request the request; its seeds are checked against the catalog here
      * @param limit   1..{@value #MAX_LIMIT}
      * @throws UnknownSeedException when a seed does not exist in the catalog
+     * @throws NoSeedException     when the request has no seed and the listener has no history to seed it with
+     *                              (since 1.2)
      * @throws NoEngineException    when no engine is registered, or the active one is not ready yet
      *                              ({@link EngineNotReadyException})
      */

@@ -26,6 +26,19 @@ import org.osgi.annotation.versioning.ConsumerType;
  * than making the request wait. An engine being stopped may still receive calls
  * for requests already in flight: it must either answer them or throw; the service then retries the
  * request on the engine that replaced it.
+ *
+ * <p><b>Who is asking (since 1.2).</b> {@link RecommendationRequest#context()} says who the answer is for (an
+ * anonymous caller, one listener or a weighted group), the listener's taste read from their history, the tracks
+ * and artists to leave out (the listener's bans among them), the most tracks per artist, an {@code exploration}
+ * setting and whether to explain. An engine built against 1.0 or 1.1 never reads it and keeps working: the
+ * recommendation service asks it for more tracks than it answers (up to {@link RecommendationService#MAX_LIMIT})
+ * and then, on <em>every</em> engine's answer, removes excluded and banned tracks, tracks of excluded artists,
+ * tracks past the artist cap, tracks outside a {@code min}/{@code max} bound, seeds, duplicates and unknown
+ * tracks, and cuts the answer to the client's limit. An engine that reads the context should skip those tracks
+ * itself (so its answer is not emptied by the service's filter), personalise from {@code caller}/{@code taste},
+ * honour {@code exploration} (0: favour what the listener knows, 1: what is new to them) and, when
+ * {@code explain} is set, fill {@link ScoredTrack#explanation()}. The request an engine receives always has at
+ * least one seed: for a listener who gave none the service seeds it with their most played tracks.
  */
 @ConsumerType
 public interface Recommender {
@@ -37,8 +50,9 @@ public interface Recommender {
     String DESCRIPTION = "recommender.description";
 
     /**
-     * @param request validated request
-     * @param limit   1..{@link RecommendationService#MAX_LIMIT}
+     * @param request validated request, with its {@link RecommendationRequest#context() context} (since 1.2)
+     * @param limit   1..{@link RecommendationService#MAX_LIMIT}; may exceed what the client asked for, so that the
+     *                service's filter leaves enough
      * @return up to {@code limit} tracks, best first
      * @throws EngineNotReadyException when the engine cannot answer yet (since 1.1)
      */

@@ -7,9 +7,20 @@
  * blocking while it cannot answer yet; {@link org.audotics.recommendation.api.InvalidRecommendationRequestException},
  * which the request records throw for a bad value (still an {@code IllegalArgumentException});
  * {@code RecommendationService.MAX_LIMIT} and {@code DEFAULT_LIMIT}.
+ *
+ * <p>1.2: who is asking and what to leave out, added compatibly so that engines built against 1.0 or 1.1 run
+ * unchanged: {@link org.audotics.recommendation.api.RecommendationRequest#context()} (a
+ * {@link org.audotics.recommendation.api.RecommendationContext}: the {@link org.audotics.recommendation.api.Caller},
+ * {@link org.audotics.recommendation.api.Exclusions} with the listener's bans, {@code maxPerArtist},
+ * {@code exploration}, {@link org.audotics.recommendation.api.AlreadyHeard}, the listener's taste, whether to
+ * explain); an {@link org.audotics.recommendation.api.Explanation} on
+ * {@link org.audotics.recommendation.api.ScoredTrack} and {@link org.audotics.recommendation.api.Recommendation}
+ * (their 1.0 constructors kept); {@link org.audotics.recommendation.api.GroupRecommendations} with
+ * {@link org.audotics.recommendation.api.GroupStrategy}. The recommendation service enforces exclusions, bans,
+ * the artist cap and the bounds on every engine's answer, whatever version the engine was built against.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.audotics.recommendation.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,14 +1,16 @@
 package org.audotics.recommendation.internal;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.Track;
+import org.audotics.history.api.HistoryService;
+import org.audotics.recommendation.api.Caller;
 import org.audotics.recommendation.api.EngineInfo;
 import org.audotics.recommendation.api.NoEngineException;
-import org.audotics.recommendation.api.Recommendation;
+import org.audotics.recommendation.api.NoSeedException;
+import org.audotics.recommendation.api.RecommendationContext;
 import org.audotics.recommendation.api.RecommendationRequest;
 import org.audotics.recommendation.api.RecommendationService;
 import org.audotics.recommendation.api.Recommendations;
@@ -20,6 +22,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
@@ -32,8 +35,14 @@ import org.slf4j.LoggerFactory;
  * next request and a departing one is replaced without a restart. Each request reads the engine once; if
  * that engine fails while it is being replaced, the request is retried once on its successor.
  *
- * <p>The engine's answer is checked before it is returned (bounds, seeds, duplicates, limit, known tracks):
- * a third-party engine cannot break the response contract.
+ * <p>The engine's answer is checked before it is returned ({@link AnswerFilter}: bounds, seeds, duplicates, limit,
+ * known tracks, and since recommendation-api 1.2 exclusions, bans, the artist cap and the already-heard policy):
+ * a third-party engine, whatever API version it was built against, cannot break the response contract.
+ *
+ * <p>A request for one listener whose context carries no taste and no bans yet is personalised here from the
+ * history service when one runs (optional and dynamic: without it requests are answered unpersonalised):
+ * {@link ListenerTaste} gives the taste and the bans; a request without seeds is seeded with the listener's
+ * heaviest tracks, so every engine receives at least one seed.
  */
 @Component(configurationPid = RecommendationConfig.PID)
 @Designate(ocd = RecommendationConfig.class)
@@ -43,6 +52,10 @@ public final class DefaultRecommendationService implements RecommendationService
 
     private final CatalogService catalog;
     private volatile ActiveEngine active;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile HistoryService history;
 
     @Activate
     public DefaultRecommendationService(@Reference CatalogService catalog) {
@@ -83,6 +96,7 @@ public final class DefaultRecommendationService implements RecommendationService
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
         }
         checkSeedsExist(request);
+        request = personalised(request);
         ActiveEngine engine = engineOrThrow();
         try {
             return answer(engine, request, limit);
@@ -111,24 +125,42 @@ public final class DefaultRecommendationService implements RecommendationService
     }
 
     private Recommendations answer(ActiveEngine engine, RecommendationRequest request, int limit) {
-        List<ScoredTrack> proposed = engine.engine().recommend(request, limit);
-        return new Recommendations(checked(proposed, request, limit), engine.info());
+        // the filter may drop tracks an engine that ignores the context proposes: ask for as many as allowed
+        int asked = AnswerFilter.narrows(request.context()) ? MAX_LIMIT : limit;
+        List<ScoredTrack> proposed = engine.engine().recommend(request, asked);
+        if (proposed == null || proposed.isEmpty()) {
+            return new Recommendations(List.of(), engine.info());
+        }
+        // at most one lookup's worth of distinct ids, however long the engine's answer (asked is at most as many)
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        for (ScoredTrack scored : proposed) {
+            if (scored != null && ids.size() < CatalogService.MAX_LOOKUP_IDS) {
+                ids.add(scored.trackId());
+            }
+        }
+        Map<String, Track> tracks = catalog.tracks(List.copyOf(ids));
+        return new Recommendations(AnswerFilter.apply(proposed, tracks, request, limit), engine.info());
     }
 
-    /** Keeps what the engine may return: known tracks within bounds, no seeds, each once, best first, at most limit. */
-    private List<Recommendation> checked(List<ScoredTrack> proposed, RecommendationRequest request, int limit) {
-        if (proposed == null || proposed.isEmpty()) {
-            return List.of();
+    /** The request with the listener's taste and bans, and seeded with their taste when it has no seed. */
+    private RecommendationRequest personalised(RecommendationRequest request) {
+        RecommendationContext context = request.context();
+        Caller caller = context.caller();
+        HistoryService listeners = history;
+        if (caller.userIds().size() == 1 && listeners != null && context.taste().isEmpty()
+                && context.exclusions().bannedTrackIds().isEmpty()) {
+            ListenerTaste taste = ListenerTaste.read(listeners, caller.userIds().get(0));
+            context = context.withTaste(taste.tracks()).withExclusions(context.exclusions().withBans(taste.bans()));
+            request = request.withContext(context);
         }
-        Set<String> seen = new HashSet<>(request.seedTrackIds());
-        List<ScoredTrack> unique = proposed.stream().filter(track -> track != null && seen.add(track.trackId()))
-                .limit(limit).toList();
-        Map<String, Track> tracks = catalog.tracks(unique.stream().map(ScoredTrack::trackId).toList());
-        return unique.stream()
-                .filter(scored -> tracks.containsKey(scored.trackId()) && request.admits(tracks.get(scored.trackId())))
-                .map(scored -> new Recommendation(tracks.get(scored.trackId()), scored.score()))
-                .sorted((a, b) -> Double.compare(b.score(), a.score()))
-                .toList();
+        if (request.hasNoSeed()) {
+            List<String> seeds = context.taste().keySet().stream().limit(RecommendationRequest.MAX_SEEDS).toList();
+            if (seeds.isEmpty()) {
+                throw new NoSeedException();
+            }
+            request = request.withSeedTracks(seeds);
+        }
+        return request;
     }
 
     private void checkSeedsExist(RecommendationRequest request) {

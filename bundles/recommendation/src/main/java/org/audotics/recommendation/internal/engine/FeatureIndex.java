@@ -107,6 +107,16 @@ final class FeatureIndex {
         return position >= 0 && !superseded.get(position) ? base.vectorAt(position) : null;
     }
 
+    /** @return the indexed track, or null when it is not indexed */
+    IndexedTrack trackOf(String trackId) {
+        int position = delta.positionOf(trackId);
+        if (position >= 0) {
+            return delta.tracks.get(position);
+        }
+        position = base.positionOf(trackId);
+        return position >= 0 && !superseded.get(position) ? base.tracks.get(position) : null;
+    }
+
     /** @return whether a request can find the track */
     boolean contains(String trackId) {
         return vectorOf(trackId) != null;

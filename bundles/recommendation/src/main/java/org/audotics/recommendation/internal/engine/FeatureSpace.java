@@ -9,7 +9,7 @@ import org.audotics.recommendation.api.TunableAttribute;
  * weigh every feature alike. Key, mode and time signature are labels, not positions on a scale, and
  * take part only when a request targets them.
  */
-final class FeatureSpace {
+public final class FeatureSpace {
 
     /** The dimensions, in vector order. */
     static final List<TunableAttribute> DIMENSIONS = List.of(
@@ -25,7 +25,7 @@ final class FeatureSpace {
     private FeatureSpace() {
     }
 
-    static double[] vector(AudioFeatures features) {
+    public static double[] vector(AudioFeatures features) {
         return new double[] {
             features.acousticness(), features.danceability(), features.energy(), features.instrumentalness(),
             features.liveness(), scale(TunableAttribute.LOUDNESS, features.loudness()), features.speechiness(),

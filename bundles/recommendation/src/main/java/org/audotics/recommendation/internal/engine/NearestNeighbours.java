@@ -4,12 +4,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.audotics.recommendation.api.AlreadyHeard;
 import org.audotics.recommendation.api.AttributeBounds;
+import org.audotics.recommendation.api.Explanation;
+import org.audotics.recommendation.api.RecommendationContext;
 import org.audotics.recommendation.api.RecommendationRequest;
 import org.audotics.recommendation.api.ScoredTrack;
 import org.audotics.recommendation.api.TunableAttribute;
@@ -25,11 +30,20 @@ import org.audotics.recommendation.api.TunableAttribute;
  *   <li>Candidates outside any {@code min_}/{@code max_} bound, and the seed tracks, are skipped.</li>
  *   <li>Similarity is 1 minus the root-mean-square distance over the terms (0..1). When the request has
  *       artist or genre seeds, 20% of the score rewards a candidate by a seed artist or in a seed genre.</li>
+ *   <li>With a listener's taste ({@link RecommendationContext#taste()}), the profile is half the seeds' and half
+ *       the taste's weighted mean, and 20% of the score is the {@link RecommendationContext#exploration()} term:
+ *       {@code (1 - e)·f + e·(1 - f)}, where the familiarity {@code f} is 1 for a candidate by an artist the
+ *       listener plays, 0.5 for one in a genre they play, else 0.</li>
+ *   <li>Excluded and banned tracks and tracks of excluded artists are skipped (so the answer fills up with
+ *       others), and heard tracks when the policy excludes them.</li>
  * </ol>
  */
 final class NearestNeighbours {
 
     private static final double AFFINITY_WEIGHT = 0.2;
+    private static final double TASTE_WEIGHT = 0.2;
+    /** A signal at or above this is worth a sentence of the explanation. */
+    private static final double CLOSE = 0.9;
     /** Lower score first; on equal scores the larger id first (it ranks after the smaller). */
     private static final Comparator<ScoredTrack> WORST_FIRST = (a, b) -> a.score() != b.score()
             ? Double.compare(a.score(), b.score()) : b.trackId().compareTo(a.trackId());
@@ -38,10 +52,14 @@ final class NearestNeighbours {
     }
 
     static List<ScoredTrack> recommend(FeatureIndex index, RecommendationRequest request, int limit) {
-        double[] profile = profile(index, request);
+        RecommendationContext context = request.context();
+        Taste taste = Taste.of(index, context);
+        double[] profile = taste.blend(profile(index, request), request);
         Set<String> seedArtists = Set.copyOf(request.seedArtistIds());
         Set<String> seedGenres = Set.copyOf(request.seedGenres());
         boolean rewardAffinity = !seedArtists.isEmpty() || !seedGenres.isEmpty();
+        Set<String> excludedArtists = context.exclusions().artistIds();
+        double exploration = context.exploration();
         Checks checks = Checks.of(request);
 
         // A bounded heap of the best so far, worst on top: most candidates lose against the top and
@@ -49,9 +67,15 @@ final class NearestNeighbours {
         PriorityQueue<ScoredTrack> best = new PriorityQueue<>(limit + 1, WORST_FIRST);
         BitSet skipInBase = index.hiddenInBase();
         BitSet skipInDelta = new BitSet();
-        for (String seed : request.seedTrackIds()) {
-            markPosition(index.base, seed, skipInBase);
-            markPosition(index.delta, seed, skipInDelta);
+        List<String> skipped = new ArrayList<>(request.seedTrackIds());
+        skipped.addAll(context.exclusions().trackIds());
+        skipped.addAll(context.exclusions().bannedTrackIds());
+        if (context.alreadyHeard() == AlreadyHeard.EXCLUDE) {
+            skipped.addAll(context.taste().keySet());
+        }
+        for (String id : skipped) {
+            markPosition(index.base, id, skipInBase);
+            markPosition(index.delta, id, skipInDelta);
         }
         for (TrackIndex part : List.of(index.base, index.delta)) {
             BitSet skip = part == index.base ? skipInBase : skipInDelta;
@@ -59,19 +83,25 @@ final class NearestNeighbours {
                 if (!checks.withinBounds(part.attributes, i * TrackIndex.ATTRIBUTES)) {
                     continue;
                 }
+                IndexedTrack candidate = part.tracks.get(i);
+                if (!excludedArtists.isEmpty() && candidate.artistIds().stream().anyMatch(excludedArtists::contains)) {
+                    continue;
+                }
                 double similarity = similarity(part, i, profile, checks);
-                double score = similarity;
-                if (rewardAffinity) {
-                    IndexedTrack candidate = part.tracks.get(i);
-                    boolean related = candidate.artistIds().stream().anyMatch(seedArtists::contains)
-                            || candidate.genres().stream().anyMatch(seedGenres::contains);
-                    score = (1 - AFFINITY_WEIGHT) * similarity + (related ? AFFINITY_WEIGHT : 0);
+                double soundWeight = 1 - (rewardAffinity ? AFFINITY_WEIGHT : 0) - (taste.isEmpty() ? 0 : TASTE_WEIGHT);
+                double score = soundWeight * similarity;
+                if (rewardAffinity && related(candidate, seedArtists, seedGenres)) {
+                    score += AFFINITY_WEIGHT;
+                }
+                if (!taste.isEmpty()) {
+                    double familiarity = taste.familiarity(candidate);
+                    score += TASTE_WEIGHT * ((1 - exploration) * familiarity + exploration * (1 - familiarity));
                 }
                 score = Math.max(0, Math.min(1, score));
                 if (best.size() < limit) {
-                    best.offer(new ScoredTrack(part.tracks.get(i).track().id(), score));
+                    best.offer(new ScoredTrack(candidate.track().id(), score));
                 } else if (score >= best.peek().score()) {
-                    String id = part.tracks.get(i).track().id();
+                    String id = candidate.track().id();
                     if (beats(score, id, best.peek())) {
                         best.poll();
                         best.offer(new ScoredTrack(id, score));
@@ -81,7 +111,169 @@ final class NearestNeighbours {
         }
         List<ScoredTrack> ranked = new ArrayList<>(best);
         ranked.sort(WORST_FIRST.reversed());
-        return ranked;
+        if (!context.explain()) {
+            return ranked;
+        }
+        List<ScoredTrack> explained = new ArrayList<>(ranked.size());
+        for (ScoredTrack scored : ranked) {
+            explained.add(new ScoredTrack(scored.trackId(), scored.score(),
+                    explain(index, scored.trackId(), profile, checks, request, taste)));
+        }
+        return explained;
+    }
+
+    private static boolean related(IndexedTrack candidate, Set<String> seedArtists, Set<String> seedGenres) {
+        return candidate.artistIds().stream().anyMatch(seedArtists::contains)
+                || candidate.genres().stream().anyMatch(seedGenres::contains);
+    }
+
+    /** The signals of one answered track, recomputed (only for the few answered, so the scan stays lean). */
+    private static Explanation explain(FeatureIndex index, String trackId, double[] profile, Checks checks,
+            RecommendationRequest request, Taste taste) {
+        IndexedTrack track = index.trackOf(trackId);
+        double[] vector = index.vectorOf(trackId);
+        Map<String, Double> signals = new LinkedHashMap<>();
+        List<String> reasons = new ArrayList<>();
+        signals.put("sound", clamp(similarity(vector, track, profile, checks)));
+        for (AttributeBounds bounds : request.bounds().values()) {
+            if (bounds.target() != null) {
+                double value = bounds.attribute().valueOf(track.track()).orElse(Double.NaN);
+                int dimension = FeatureSpace.dimensionOf(bounds.attribute());
+                double distance = dimension >= 0
+                        ? Math.abs(FeatureSpace.scale(bounds.attribute(), value) - FeatureSpace.scale(bounds.attribute(), bounds.target()))
+                        : labelDistance(bounds.attribute(), value, bounds.target());
+                double closeness = Double.isNaN(distance) ? 0 : clamp(1 - distance);
+                signals.put("target_" + bounds.attribute().parameter(), closeness);
+                if (closeness >= CLOSE) {
+                    reasons.add("close to your target " + bounds.attribute().parameter().replace('_', ' '));
+                }
+            }
+        }
+        Set<String> seedArtists = Set.copyOf(request.seedArtistIds());
+        Set<String> seedGenres = Set.copyOf(request.seedGenres());
+        if (!seedArtists.isEmpty() || !seedGenres.isEmpty()) {
+            boolean related = related(track, seedArtists, seedGenres);
+            signals.put("seed_affinity", related ? 1.0 : 0.0);
+            track.track().artists().stream().filter(artist -> seedArtists.contains(artist.id())).findFirst()
+                    .ifPresent(artist -> reasons.add("by " + artist.name() + ", a seed artist"));
+            track.genres().stream().filter(seedGenres::contains).sorted().findFirst()
+                    .ifPresent(genre -> reasons.add("in the seed genre " + genre));
+        }
+        if (!taste.isEmpty()) {
+            signals.put("taste", clamp(taste.soundSimilarity(vector)));
+            signals.put("familiarity", taste.familiarity(track));
+            taste.because(index, track, vector).ifPresent(name -> reasons.add("because you play " + name));
+        }
+        if (!request.seedTrackIds().isEmpty() && signals.get("sound") >= CLOSE && taste.isEmpty()) {
+            reasons.add("sounds like your seed tracks");
+        }
+        if (reasons.isEmpty()) {
+            reasons.add("the nearest in sound to what you asked for");
+        }
+        return new Explanation(reasons, signals);
+    }
+
+    private static double clamp(double value) {
+        return Double.isNaN(value) ? 0 : Math.max(0, Math.min(1, value));
+    }
+
+    /** A listener's taste as the index sees it: the weighted mean of their tracks, their artists and genres. */
+    private record Taste(double[] mean, Map<String, Double> weights, Set<String> artists, Set<String> genres) {
+
+        static final Taste NONE = new Taste(null, Map.of(), Set.of(), Set.of());
+
+        static Taste of(FeatureIndex index, RecommendationContext context) {
+            if (context.taste().isEmpty()) {
+                return NONE;
+            }
+            double[] mean = new double[FeatureSpace.DIMENSIONS.size()];
+            double total = 0;
+            Set<String> artists = new java.util.HashSet<>();
+            Set<String> genres = new java.util.HashSet<>();
+            Map<String, Double> found = new LinkedHashMap<>();
+            for (Map.Entry<String, Double> entry : context.taste().entrySet()) {
+                IndexedTrack track = index.trackOf(entry.getKey());
+                double[] vector = index.vectorOf(entry.getKey());
+                if (track == null || vector == null) {
+                    continue;
+                }
+                for (int d = 0; d < mean.length; d++) {
+                    mean[d] += entry.getValue() * vector[d];
+                }
+                total += entry.getValue();
+                artists.addAll(track.artistIds());
+                genres.addAll(track.genres());
+                found.put(entry.getKey(), entry.getValue());
+            }
+            if (total == 0) {
+                return NONE;
+            }
+            for (int d = 0; d < mean.length; d++) {
+                mean[d] /= total;
+            }
+            return new Taste(mean, found, Set.copyOf(artists), Set.copyOf(genres));
+        }
+
+        boolean isEmpty() {
+            return mean == null;
+        }
+
+        /** Half the seeds' profile, half the taste, where the seeds say something; the taste alone elsewhere. */
+        double[] blend(double[] profile, RecommendationRequest request) {
+            if (isEmpty()) {
+                return profile;
+            }
+            double[] blended = profile.clone();
+            for (int d = 0; d < blended.length; d++) {
+                blended[d] = Double.isNaN(profile[d]) ? mean[d] : (profile[d] + mean[d]) / 2;
+            }
+            for (AttributeBounds bounds : request.bounds().values()) { // a target still wins on its dimension
+                int dimension = FeatureSpace.dimensionOf(bounds.attribute());
+                if (bounds.target() != null && dimension >= 0) {
+                    blended[dimension] = FeatureSpace.scale(bounds.attribute(), bounds.target());
+                }
+            }
+            return blended;
+        }
+
+        double familiarity(IndexedTrack candidate) {
+            if (candidate.artistIds().stream().anyMatch(artists::contains)) {
+                return 1;
+            }
+            return candidate.genres().stream().anyMatch(genres::contains) ? 0.5 : 0;
+        }
+
+        double soundSimilarity(double[] vector) {
+            double sum = 0;
+            for (int d = 0; d < mean.length; d++) {
+                sum += (vector[d] - mean[d]) * (vector[d] - mean[d]);
+            }
+            return 1 - Math.sqrt(sum / mean.length);
+        }
+
+        /** The played track that best explains a candidate: one of the same artist, else the nearest in sound. */
+        java.util.Optional<String> because(FeatureIndex index, IndexedTrack candidate, double[] vector) {
+            String bestName = null;
+            double bestScore = -1;
+            for (String id : weights.keySet()) {
+                IndexedTrack played = index.trackOf(id);
+                double[] playedVector = index.vectorOf(id);
+                if (played == null || playedVector == null) {
+                    continue;
+                }
+                double sum = 0;
+                for (int d = 0; d < playedVector.length; d++) {
+                    sum += (vector[d] - playedVector[d]) * (vector[d] - playedVector[d]);
+                }
+                double score = 1 - Math.sqrt(sum / playedVector.length)
+                        + (played.artistIds().stream().anyMatch(candidate.artistIds()::contains) ? 1 : 0);
+                if (score > bestScore) {
+                    bestScore = score;
+                    bestName = played.track().name();
+                }
+            }
+            return java.util.Optional.ofNullable(bestName);
+        }
     }
 
     private static void markPosition(TrackIndex part, String trackId, BitSet positions) {
@@ -169,6 +361,25 @@ final class NearestNeighbours {
         for (int t = 0; t < checks.labelAttributes().length; t++) {
             TunableAttribute attribute = checks.labelAttributes()[t];
             double difference = labelDistance(attribute, part.attributes[attributes + attribute.ordinal()], checks.labelTargets()[t]);
+            sum += difference * difference;
+            terms++;
+        }
+        return terms == 0 ? 0.5 : 1 - Math.sqrt(sum / terms);
+    }
+
+    /** {@link #similarity(TrackIndex, int, double[], Checks)} for a track read by id. */
+    private static double similarity(double[] vector, IndexedTrack track, double[] profile, Checks checks) {
+        double sum = 0;
+        int terms = 0;
+        for (int d = 0; d < profile.length; d++) {
+            if (!Double.isNaN(profile[d])) {
+                sum += (vector[d] - profile[d]) * (vector[d] - profile[d]);
+                terms++;
+            }
+        }
+        for (int t = 0; t < checks.labelAttributes().length; t++) {
+            TunableAttribute attribute = checks.labelAttributes()[t];
+            double difference = labelDistance(attribute, attribute.valueOf(track.track()).orElse(Double.NaN), checks.labelTargets()[t]);
             sum += difference * difference;
             terms++;
         }

@@ -9,6 +9,7 @@ import org.audotics.http.api.RestResource;
 import org.audotics.recommendation.api.EngineNotReadyException;
 import org.audotics.recommendation.api.InvalidRecommendationRequestException;
 import org.audotics.recommendation.api.NoEngineException;
+import org.audotics.recommendation.api.NoSeedException;
 import org.audotics.recommendation.api.UnknownSeedException;
 import org.osgi.service.component.annotations.Component;
 
@@ -42,6 +43,17 @@ final class RecommendationExceptionMappers {
         @Override
         public Response toResponse(UnknownSeedException e) {
             return ErrorResponses.of(ApiException.unprocessable("unknown_seed", e.getMessage()));
+        }
+    }
+
+    /** 422 {@code no_seed}: a listener's request without seeds, and no history to seed it with. */
+    @RestResource
+    @Component(service = NoSeedMapper.class)
+    @Provider
+    public static final class NoSeedMapper implements ExceptionMapper<NoSeedException> {
+        @Override
+        public Response toResponse(NoSeedException e) {
+            return ErrorResponses.of(ApiException.unprocessable(RecommendationQuery.NO_SEED, e.getMessage()));
         }
     }
 

@@ -5,33 +5,49 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.ws.rs.core.MultivaluedMap;
 import org.audotics.catalog.api.CatalogIds;
 import org.audotics.http.api.ApiException;
+import org.audotics.recommendation.api.AlreadyHeard;
 import org.audotics.recommendation.api.AttributeBounds;
+import org.audotics.recommendation.api.Caller;
+import org.audotics.recommendation.api.Exclusions;
+import org.audotics.recommendation.api.RecommendationContext;
 import org.audotics.recommendation.api.RecommendationRequest;
 import org.audotics.recommendation.api.RecommendationService;
 import org.audotics.recommendation.api.TunableAttribute;
 
 /**
  * Reads the query parameters of {@code GET /v1/recommendations}, with Spotify's names and rules, into a
- * validated request. Every problem is a 400 naming the parameter; a request without any seed is a 422.
+ * validated request. Every problem is a 400 naming the parameter; a request without any seed is a 422, unless it
+ * is a listener's (then their taste is the seed).
+ *
+ * <p>Our additions: {@code exclude_tracks}, {@code exclude_artists} (ids, at most {@value Exclusions#MAX_EXCLUDED}
+ * each), {@code max_per_artist} (1..{@value RecommendationService#MAX_LIMIT}), {@code exploration} (0..1),
+ * {@code already_heard} ({@code allow} or {@code exclude}) and {@code explain} ({@code true} or {@code false}).
  */
 record RecommendationQuery(RecommendationRequest request, int limit) {
 
     static final String NO_SEED = "no_seed";
+    static final String MAX_PER_ARTIST = "max_per_artist";
 
     private static final Pattern GENRE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} &'./+-]{0,99}");
     private static final Pattern MARKET = Pattern.compile("[A-Z]{2}|from_token");
     private static final List<String> PREFIXES = List.of("min_", "max_", "target_");
 
     static RecommendationQuery parse(MultivaluedMap<String, String> parameters) {
+        return parse(parameters, Caller.ANONYMOUS);
+    }
+
+    /** @param caller who asks: a listener may give no seed */
+    static RecommendationQuery parse(MultivaluedMap<String, String> parameters, Caller caller) {
         List<String> tracks = ids(parameters, "seed_tracks");
         List<String> artists = ids(parameters, "seed_artists");
         List<String> genres = genres(parameters);
         int seeds = tracks.size() + artists.size() + genres.size();
-        if (seeds == 0) {
+        if (seeds == 0 && caller.isAnonymous()) {
             throw ApiException.unprocessable(NO_SEED, "at least one of seed_tracks, seed_artists, seed_genres is required");
         }
         if (seeds > RecommendationRequest.MAX_SEEDS) {
@@ -43,8 +59,52 @@ record RecommendationQuery(RecommendationRequest request, int limit) {
             throw ApiException.invalidParameter("market must be an ISO 3166-1 alpha-2 country code such as SE, or from_token");
         }
         // a bound out of range is an InvalidRecommendationRequestException, answered 400 by its mapper
-        return new RecommendationQuery(new RecommendationRequest(tracks, artists, genres, bounds(parameters), market),
-                limit(parameters));
+        return new RecommendationQuery(new RecommendationRequest(tracks, artists, genres, bounds(parameters), market,
+                context(parameters, caller)), limit(parameters));
+    }
+
+    private static RecommendationContext context(MultivaluedMap<String, String> parameters, Caller caller) {
+        Exclusions exclusions = new Exclusions(Set.copyOf(ids(parameters, "exclude_tracks")),
+                Set.copyOf(ids(parameters, "exclude_artists")), Set.of());
+        String cap = single(parameters, MAX_PER_ARTIST);
+        int maxPerArtist = RecommendationContext.NO_ARTIST_CAP;
+        if (cap != null) {
+            try {
+                maxPerArtist = Integer.parseInt(cap.strip());
+            } catch (NumberFormatException notANumber) {
+                maxPerArtist = -1;
+            }
+            if (maxPerArtist < 1 || maxPerArtist > RecommendationService.MAX_LIMIT) {
+                throw ApiException.invalidParameter("max_per_artist must be a whole number between 1 and "
+                        + RecommendationService.MAX_LIMIT);
+            }
+        }
+        double exploration = RecommendationContext.DEFAULT_EXPLORATION;
+        if (parameters.containsKey("exploration")) {
+            exploration = number(parameters, "exploration");
+            if (exploration < 0 || exploration > 1) {
+                throw ApiException.invalidParameter("exploration must be between 0 and 1");
+            }
+        }
+        boolean explain = flag(parameters, "explain");
+        String heard = single(parameters, "already_heard");
+        AlreadyHeard alreadyHeard = AlreadyHeard.ALLOW;
+        if (heard != null) {
+            alreadyHeard = java.util.Arrays.stream(AlreadyHeard.values()).filter(policy -> policy.wireName().equals(heard))
+                    .findFirst().orElseThrow(() -> ApiException.invalidParameter("already_heard must be allow or exclude"));
+        }
+        return new RecommendationContext(caller, exclusions, maxPerArtist, exploration, explain, alreadyHeard, Map.of());
+    }
+
+    private static boolean flag(MultivaluedMap<String, String> parameters, String name) {
+        String value = single(parameters, name);
+        if (value == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ApiException.invalidParameter(name + " must be true or false");
     }
 
     private static int limit(MultivaluedMap<String, String> parameters) {
@@ -66,6 +126,9 @@ record RecommendationQuery(RecommendationRequest request, int limit) {
     private static Map<TunableAttribute, AttributeBounds> bounds(MultivaluedMap<String, String> parameters) {
         Map<TunableAttribute, Double[]> values = new EnumMap<>(TunableAttribute.class);
         for (String name : parameters.keySet()) {
+            if (name.equals(MAX_PER_ARTIST)) {
+                continue; // ours, not a max_ bound
+            }
             for (int kind = 0; kind < PREFIXES.size(); kind++) {
                 String prefix = PREFIXES.get(kind);
                 if (name.startsWith(prefix)) {

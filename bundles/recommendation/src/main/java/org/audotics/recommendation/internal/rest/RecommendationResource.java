@@ -10,6 +10,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.TrackObject;
@@ -23,7 +24,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code GET /v1/recommendations} and {@code GET /v1/recommendations/available-genre-seeds}, as in
- * Spotify's Web API. The engine that answered is named in the {@value #ENGINE_HEADER} header.
+ * Spotify's Web API, with our additions (exclusions, {@code max_per_artist}, {@code exploration}, {@code explain},
+ * personalised for a listener's token; {@link RecommendationQuery}). The engine that answered is named in the
+ * {@value #ENGINE_HEADER} header.
  */
 @RestResource
 @Component(service = RecommendationResource.class)
@@ -42,13 +45,21 @@ public final class RecommendationResource {
         this.catalog = catalog;
     }
 
+    /** Personalised for a listener's token (their taste and bans, {@link Listener}); seeds optional then. */
     @GET
-    public Response recommend(@Context UriInfo uri) {
-        RecommendationQuery query = RecommendationQuery.parse(uri.getQueryParameters());
+    public Response recommend(@Context UriInfo uri, @Context SecurityContext security) {
+        return answer(RecommendationQuery.parse(uri.getQueryParameters(), Listener.of(security)), recommendations, uri);
+    }
+
+    /** Answers a parsed query; also the answer of {@code GET /v1/me/recommendations}. */
+    static Response answer(RecommendationQuery query, RecommendationService recommendations, UriInfo uri) {
         // unknown seeds and a missing or starting engine are answered by RecommendationExceptionMappers
         Recommendations answer = recommendations.recommend(query.request(), query.limit());
         URI base = uri.getBaseUri();
-        List<TrackObject> objects = answer.tracks().stream().map(recommended -> TrackObject.of(recommended.track(), base)).toList();
+        boolean explain = query.request().context().explain();
+        List<Object> objects = answer.tracks().stream().map(recommended -> explain
+                ? new RecommendedTrack(TrackObject.of(recommended.track(), base), recommended.explanation(), null)
+                : (Object) TrackObject.of(recommended.track(), base)).toList();
         return Response.ok(new RecommendationsResponse(seeds(query.request(), base, objects.size()), objects))
                 .header(ENGINE_HEADER, answer.engine().name()).build();
     }

@@ -10,7 +10,13 @@ import java.util.Map;
 import org.audotics.catalog.api.ArtistRef;
 import org.audotics.catalog.api.AudioFeatures;
 import org.audotics.catalog.api.Track;
+import java.util.Set;
+import org.audotics.recommendation.api.AlreadyHeard;
 import org.audotics.recommendation.api.AttributeBounds;
+import org.audotics.recommendation.api.Caller;
+import org.audotics.recommendation.api.Exclusions;
+import org.audotics.recommendation.api.Explanation;
+import org.audotics.recommendation.api.RecommendationContext;
 import org.audotics.recommendation.api.RecommendationRequest;
 import org.audotics.recommendation.api.ScoredTrack;
 import org.audotics.recommendation.api.TunableAttribute;
@@ -105,5 +111,52 @@ class NearestNeighboursTest {
         var bounds = Map.of(TunableAttribute.ENERGY, new AttributeBounds(TunableAttribute.ENERGY, null, null, 0.3));
         var result = NearestNeighbours.recommend(INDEX, seeds(List.of("not-indexed"), List.of(), List.of(), bounds), 1);
         assertEquals(List.of("e3"), ids(result));
+    }
+
+    private static RecommendationRequest withContext(RecommendationRequest request, RecommendationContext context) {
+        return request.withContext(context);
+    }
+
+    @Test
+    void aListenersTastePullsTowardsWhatTheyPlay() {
+        // a jazz listener (odd tracks, artist "odd") asking with the rock seed e4: the taste blends in and the
+        // familiarity term favours the artist they play
+        var taste = RecommendationContext.NONE.withCaller(Caller.user("u")).withTaste(Map.of("e1", 1.0, "e3", 1.0));
+        var plain = NearestNeighbours.recommend(INDEX, seeds(List.of("e4"), List.of(), List.of(), Map.of()), 3);
+        var personal = NearestNeighbours.recommend(INDEX, withContext(seeds(List.of("e4"), List.of(), List.of(), Map.of()),
+                new RecommendationContext(taste.caller(), taste.exclusions(), 0, 0.0, false, AlreadyHeard.ALLOW, taste.taste())), 3);
+        assertEquals(List.of("e3", "e5"), ids(plain).subList(0, 2).stream().sorted().toList());
+        assertTrue(ids(personal).stream().allMatch(id -> Integer.parseInt(id.substring(1)) % 2 == 1), ids(personal).toString());
+    }
+
+    @Test
+    void explorationOneFavoursArtistsTheListenerDoesNotPlay() {
+        var context = new RecommendationContext(Caller.user("u"), Exclusions.NONE, 0, 1.0, false, AlreadyHeard.EXCLUDE,
+                Map.of("e1", 1.0, "e3", 1.0));
+        var result = NearestNeighbours.recommend(INDEX, withContext(seeds(List.of("e2"), List.of(), List.of(), Map.of()), context), 3);
+        assertTrue(ids(result).stream().allMatch(id -> Integer.parseInt(id.substring(1)) % 2 == 0), ids(result).toString());
+    }
+
+    @Test
+    void excludedBannedAndHeardTracksAndExcludedArtistsAreSkipped() {
+        var context = new RecommendationContext(Caller.user("u"), new Exclusions(Set.of("e4"), Set.of("odd"), Set.of("e6")), 0, 0.3,
+                false, AlreadyHeard.EXCLUDE, Map.of("e7", 1.0));
+        var result = NearestNeighbours.recommend(INDEX, withContext(seeds(List.of("e5"), List.of(), List.of(), Map.of()), context), 20);
+        assertEquals(List.of("e0", "e10", "e2", "e8"), ids(result).stream().sorted().toList());
+    }
+
+    @Test
+    void explainSaysWhyWithSignalsInRange() {
+        var bounds = Map.of(TunableAttribute.ENERGY, new AttributeBounds(TunableAttribute.ENERGY, null, null, 0.95));
+        var context = new RecommendationContext(Caller.user("u"), Exclusions.NONE, 0, 0.3, true, AlreadyHeard.ALLOW, Map.of("e8", 1.0));
+        var result = NearestNeighbours.recommend(INDEX, withContext(seeds(List.of(), List.of(), List.of("rock"), bounds), context), 2);
+        Explanation first = result.get(0).explanation();
+        assertTrue(first.reasons().contains("close to your target energy"), first.toString());
+        assertTrue(first.reasons().stream().anyMatch(reason -> reason.startsWith("because you play Track ")), first.toString());
+        assertTrue(first.reasons().contains("in the seed genre rock") || result.get(0).trackId().equals("e9"), first.toString());
+        assertTrue(first.signals().keySet().containsAll(List.of("sound", "target_energy", "seed_affinity", "taste", "familiarity")));
+        assertTrue(first.signals().values().stream().allMatch(v -> v >= 0 && v <= 1));
+        assertEquals(Explanation.NONE, NearestNeighbours.recommend(INDEX, seeds(List.of("e5"), List.of(), List.of(), Map.of()), 1)
+                .get(0).explanation());
     }
 }

@@ -1,0 +1,20 @@
+package org.audotics.recommendation.api;
+
+import java.util.Objects;
+import org.audotics.catalog.api.Track;
+
+/**
+ * One recommended track.
+ *
+ * @param track the catalog track, never null
+ * @param score how well it fits the request, 0..1, higher is better
+ */
+public record Recommendation(Track track, double score) {
+
+    public Recommendation {
+        Objects.requireNonNull(track, "track");
+        if (!(score >= 0 && score <= 1)) {
+            throw new IllegalArgumentException("score must be between 0 and 1, was " + score);
+        }
+    }
+}
