@@ -118,7 +118,7 @@ public final class RecommenderQuality {
         rows.addAll(tuneAndReport("item-kNN", knn, c -> "k=" + c[0] + " shrink=" + c[1], (f, c) -> itemKnn(f, c[0], c[1])));
 
         // EASE on the items with >= 2 training listeners
-        List<Double> lambdas = List.of(200.0, 500.0, 1000.0);
+        List<Double> lambdas = List.of(50.0, 100.0, 200.0, 400.0);
         BiFunction<double[], Integer, double[]> inverse = algebra == null ? DenseInverse::invert : algebra::invertSymmetric;
         java.util.Map<Fold, Ease> eases = new java.util.HashMap<>();
         rows.addAll(tuneAndReport("EASE", lambdas, l -> "λ=" + l + " (items with ≥2 listeners)",
@@ -249,17 +249,64 @@ public final class RecommenderQuality {
             return new AlsConfig[] {u, w};
         }
 
+        /**
+         * The best of the current configuration and its variants; when the best is the first or last variant (the
+         * edge of the grid), the grid is extended past it by the ratio of its last two steps, up to two more steps,
+         * so an optimum is never reported at a grid edge by accident.
+         */
         private AlsConfig bestOf(AlsConfig current, boolean weighted, Function<AlsConfig, List<AlsConfig>> variants) {
             AlsConfig best = current;
             double score = measure(current).pick(weighted);
-            for (AlsConfig c : variants.apply(current)) {
-                double s = measure(c).pick(weighted);
+            List<AlsConfig> grid = variants.apply(current);
+            int bestAt = -1;
+            for (int n = 0; n < grid.size(); n++) {
+                double s = measure(grid.get(n)).pick(weighted);
                 if (s > score) {
                     score = s;
-                    best = c;
+                    best = grid.get(n);
+                    bestAt = n;
+                }
+            }
+            if (grid.size() >= 2 && (bestAt == 0 || bestAt == grid.size() - 1)) {
+                AlsConfig edge = grid.get(bestAt);
+                AlsConfig inner = grid.get(bestAt == 0 ? 1 : grid.size() - 2);
+                for (int extra = 0; extra < 2; extra++) {
+                    AlsConfig next = beyond(inner, edge);
+                    if (next == null) {
+                        break;
+                    }
+                    double s = measure(next).pick(weighted);
+                    if (s <= score) {
+                        break;
+                    }
+                    score = s;
+                    best = next;
+                    inner = edge;
+                    edge = next;
                 }
             }
             return best;
+        }
+
+        /** One step past {@code edge} on the one parameter where it differs from {@code inner}, or null. */
+        private AlsConfig beyond(AlsConfig inner, AlsConfig edge) {
+            AlsParameters a = inner.als();
+            AlsParameters b = edge.als();
+            if (a.unobservedWeight() != b.unobservedWeight()) {
+                return new AlsConfig(b.withUnobservedWeight(b.unobservedWeight() * b.unobservedWeight() / a.unobservedWeight()),
+                        edge.confidenceAlpha());
+            }
+            if (a.regularization() != b.regularization()) {
+                return new AlsConfig(b.withRegularization(b.regularization() * b.regularization() / a.regularization()),
+                        edge.confidenceAlpha());
+            }
+            if (inner.confidenceAlpha() != edge.confidenceAlpha() && edge.confidenceAlpha() > inner.confidenceAlpha()) {
+                return new AlsConfig(b, edge.confidenceAlpha() * 2);
+            }
+            if (a.factors() != b.factors() && b.factors() > a.factors() && b.factors() < 512) {
+                return new AlsConfig(b.withFactors(b.factors() * 2), edge.confidenceAlpha());
+            }
+            return null;
         }
     }
 

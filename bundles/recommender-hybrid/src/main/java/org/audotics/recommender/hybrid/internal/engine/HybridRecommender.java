@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Personal lists</b> ({@link #forUser}) are ready for the caller the SPI does not carry yet.
  */
-@Component(service = {Recommender.class, HybridRecommender.class}, immediate = true, configurationPid = HybridConfig.PID,
+@Component(service = Recommender.class, immediate = true, configurationPid = HybridConfig.PID,
         property = {
             Recommender.NAME + "=" + HybridRecommender.NAME,
             Recommender.DESCRIPTION + "=Collaborative iALS + RP3β model from listening history, popularity-debiased, content fallback",
