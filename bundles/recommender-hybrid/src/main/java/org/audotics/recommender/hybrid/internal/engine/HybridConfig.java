@@ -22,13 +22,13 @@ public @interface HybridConfig {
     int training_threads() default 1;
 
     @AttributeDefinition(name = "Factors", description = "iALS dimensions k")
-    int als_factors() default 256;
+    int als_factors() default 128;
 
     @AttributeDefinition(name = "Regularisation", description = "iALS λ, scaled per row by (n + α0·N)^ν")
     double als_regularization() default 0.003;
 
     @AttributeDefinition(name = "Unobserved weight", description = "iALS α0, the weight of every unobserved cell")
-    double als_unobserved_weight() default 0.01;
+    double als_unobserved_weight() default 1.111;
 
     @AttributeDefinition(name = "Frequency exponent", description = "iALS ν in [0, 1]")
     double als_frequency_exponent() default 1.0;
@@ -46,28 +46,28 @@ public @interface HybridConfig {
     double confidence_epsilon() default 1.0;
 
     @AttributeDefinition(name = "RP3β α", description = "Exponent of the walk's transition probabilities")
-    double rp3_alpha() default 0.8;
+    double rp3_alpha() default 1.0;
 
     @AttributeDefinition(name = "RP3β β", description = "Popularity exponent dividing each destination's weight")
-    double rp3_beta() default 0.35;
+    double rp3_beta() default 0.2;
 
     @AttributeDefinition(name = "RP3β neighbours", description = "Neighbours kept per track")
-    int rp3_neighbours() default 300;
+    int rp3_neighbours() default 100;
 
     @AttributeDefinition(name = "RP3β log strengths", description = "Walk over ln(1 + strength) instead of 0/1")
-    boolean rp3_log_scaled() default false;
+    boolean rp3_log_scaled() default true;
 
     @AttributeDefinition(name = "RP3β walk cap", description = "A listener's tracks walked at most (an even sample beyond)")
     int rp3_max_walk_items() default 2000;
 
     @AttributeDefinition(name = "Factor weight", description = "Weight of the iALS score in the blend")
-    double blend_factor_weight() default 0.5;
+    double blend_factor_weight() default 0.3;
 
     @AttributeDefinition(name = "Graph weight", description = "Weight of the RP3β score in the blend")
-    double blend_graph_weight() default 0.5;
+    double blend_graph_weight() default 0.7;
 
     @AttributeDefinition(name = "Popularity penalty", description = "Weight of −ln(1 + listeners)/ln(1 + max listeners) in the blend")
-    double blend_popularity_penalty() default 0.1;
+    double blend_popularity_penalty() default 0.2;
 
     @AttributeDefinition(name = "Factor import", description = "Directory with Spark MLlib userFactors/ and itemFactors/ JSON lines; when set, the factors are loaded from there instead of trained (RP3β is still trained from the history). Empty: train")
     String factors_import() default "";
