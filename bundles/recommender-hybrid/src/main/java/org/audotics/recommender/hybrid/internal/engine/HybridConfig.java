@@ -1,0 +1,74 @@
+package org.audotics.recommender.hybrid.internal.engine;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Configuration of the hybrid engine, PID {@value #PID} ({@code etc/org.audotics.recommender.hybrid.cfg}). The
+ * model defaults are the hyper-parameters chosen on the Last.fm validation split (docs/recommender.md).
+ */
+@ObjectClassDefinition(name = "Audotics hybrid recommender", description = "iALS + RP3β collaborative model from the listening history, popularity and content fallback")
+public @interface HybridConfig {
+
+    String PID = "org.audotics.recommender.hybrid";
+
+    @AttributeDefinition(name = "Training interval", description = "Minutes between two trainings from the history (the first starts at activation); 0 trains only at activation; negative never trains on its own")
+    int training_interval_minutes() default 60;
+
+    @AttributeDefinition(name = "Page size", description = "Interactions read per history call while training, 1..10000")
+    int training_page_size() default 10_000;
+
+    @AttributeDefinition(name = "Training threads", description = "Threads the training uses (requests are never slowed by more than these)")
+    int training_threads() default 1;
+
+    @AttributeDefinition(name = "Factors", description = "iALS dimensions k")
+    int als_factors() default 128;
+
+    @AttributeDefinition(name = "Regularisation", description = "iALS λ, scaled per row by (n + α0·N)^ν")
+    double als_regularization() default 0.003;
+
+    @AttributeDefinition(name = "Unobserved weight", description = "iALS α0, the weight of every unobserved cell")
+    double als_unobserved_weight() default 1.111;
+
+    @AttributeDefinition(name = "Frequency exponent", description = "iALS ν in [0, 1]")
+    double als_frequency_exponent() default 1.0;
+
+    @AttributeDefinition(name = "Epochs", description = "iALS alternations")
+    int als_epochs() default 10;
+
+    @AttributeDefinition(name = "CG steps", description = "Conjugate-gradient steps per row and half-epoch")
+    int als_cg_steps() default 4;
+
+    @AttributeDefinition(name = "Confidence α", description = "c = 1 + α·ln(1 + strength/ε)")
+    double confidence_alpha() default 1.0;
+
+    @AttributeDefinition(name = "Confidence ε", description = "Strength (full plays) at which the log term is ln 2")
+    double confidence_epsilon() default 1.0;
+
+    @AttributeDefinition(name = "RP3β α", description = "Exponent of the walk's transition probabilities")
+    double rp3_alpha() default 1.0;
+
+    @AttributeDefinition(name = "RP3β β", description = "Popularity exponent dividing each destination's weight")
+    double rp3_beta() default 0.2;
+
+    @AttributeDefinition(name = "RP3β neighbours", description = "Neighbours kept per track")
+    int rp3_neighbours() default 100;
+
+    @AttributeDefinition(name = "RP3β log strengths", description = "Walk over ln(1 + strength) instead of 0/1")
+    boolean rp3_log_scaled() default true;
+
+    @AttributeDefinition(name = "RP3β walk cap", description = "A listener's tracks walked at most (an even sample beyond)")
+    int rp3_max_walk_items() default 2000;
+
+    @AttributeDefinition(name = "Factor weight", description = "Weight of the iALS score in the blend")
+    double blend_factor_weight() default 0.3;
+
+    @AttributeDefinition(name = "Graph weight", description = "Weight of the RP3β score in the blend")
+    double blend_graph_weight() default 0.7;
+
+    @AttributeDefinition(name = "Popularity penalty", description = "Weight of −ln(1 + listeners)/ln(1 + max listeners) in the blend")
+    double blend_popularity_penalty() default 0.2;
+
+    @AttributeDefinition(name = "Factor import", description = "Directory with Spark MLlib userFactors/ and itemFactors/ JSON lines; when set, the factors are loaded from there instead of trained (RP3β is still trained from the history). Empty: train")
+    String factors_import() default "";
+}

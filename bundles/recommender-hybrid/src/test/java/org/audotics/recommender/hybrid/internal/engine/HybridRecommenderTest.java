@@ -1,0 +1,192 @@
+package org.audotics.recommender.hybrid.internal.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.audotics.catalog.api.ArtistRef;
+import org.audotics.catalog.api.AudioFeatures;
+import org.audotics.catalog.api.CatalogService;
+import org.audotics.catalog.api.Track;
+import org.audotics.history.api.HistoryService;
+import org.audotics.history.api.Interaction;
+import org.audotics.recommendation.api.AttributeBounds;
+import org.audotics.recommendation.api.EngineNotReadyException;
+import org.audotics.recommendation.api.RecommendationRequest;
+import org.audotics.recommendation.api.ScoredTrack;
+import org.audotics.recommendation.api.TunableAttribute;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine over an in-memory catalog and history: jazz listeners play j0..j4, metal listeners m0..m4, and
+ * one cold track c0 (jazz-like sound) nobody played.
+ */
+class HybridRecommenderTest {
+
+    private final Map<String, Track> catalog = new LinkedHashMap<>();
+    private final List<Interaction> history = new ArrayList<>();
+
+    HybridRecommenderTest() {
+        for (int n = 0; n < 5; n++) {
+            catalog.put("j" + n, track("j" + n, "jazz", 0.9, 0.2, 20 + n * 10));
+            catalog.put("m" + n, track("m" + n, "metal", 0.05, 0.95, 30 + n * 10));
+        }
+        catalog.put("c0", track("c0", "jazz", 0.88, 0.22, 10));
+        long sequence = 0;
+        for (int u = 0; u < 12; u++) {
+            String group = u < 6 ? "j" : "m";
+            for (int n = 0; n < 5; n++) {
+                if ((u + n) % 5 != 0) { // each listener misses one track of their group
+                    history.add(new Interaction(++sequence, "u" + u, group + n, 1.0, Instant.EPOCH));
+                }
+            }
+        }
+        history.add(new Interaction(++sequence, "u0", "m0", -4.0, Instant.EPOCH)); // a ban
+    }
+
+    private static Track track(String id, String genre, double acousticness, double energy, int popularity) {
+        return new Track(id, "x-" + id, "Track " + id, List.of(new ArtistRef("a-" + genre, genre)), null, List.of(genre),
+                popularity, 200_000, false, 1, 1, new AudioFeatures(acousticness, 0.5, energy, 0.1, 1, 0.1, -8, 1, 0.05, 120, 4, 0.5));
+    }
+
+    @Test
+    void seedsAreAnsweredFromTheirListenersTasteWithinTheBoundsAndNeverThemselves() throws Exception {
+        HybridRecommender engine = engine();
+        engine.train();
+        List<ScoredTrack> answer = engine.recommend(request(List.of("j0"), Map.of()), 4);
+        assertEquals(4, answer.size());
+        for (ScoredTrack t : answer) {
+            assertTrue(t.trackId().startsWith("j") || t.trackId().equals("c0"), "jazz for a jazz seed: " + answer);
+            assertFalse(t.trackId().equals("j0"));
+            assertTrue(t.score() >= 0 && t.score() <= 1);
+        }
+        // popularity at most 30: only j0 (20, the seed) and j1 (30) among the played jazz tracks, then content
+        List<ScoredTrack> bounded = engine.recommend(request(List.of("j0"),
+                Map.of(TunableAttribute.POPULARITY, new AttributeBounds(TunableAttribute.POPULARITY, null, 30.0, null))), 5);
+        for (ScoredTrack t : bounded) {
+            assertTrue(catalog.get(t.trackId()).popularity() <= 30, bounded.toString());
+            assertFalse(t.trackId().equals("j0"));
+        }
+        assertEquals("j1", bounded.get(0).trackId());
+        engine.deactivate();
+    }
+
+    @Test
+    void aColdSeedFallsBackToHowItSounds() throws Exception {
+        HybridRecommender engine = engine();
+        engine.train();
+        List<ScoredTrack> answer = engine.recommend(request(List.of("c0"), Map.of()), 3);
+        assertEquals(3, answer.size());
+        answer.forEach(t -> assertTrue(t.trackId().startsWith("j"), "sounds like jazz: " + answer));
+        engine.deactivate();
+    }
+
+    @Test
+    void personalListsFollowTheListenersGroupAndLeaveOutWhatTheyPlayedOrBanned() throws Exception {
+        HybridRecommender engine = engine();
+        engine.train();
+        // u1 missed j1 ((1 + 1) % 5 != 0 ... u1 misses n = 4): the first pick is j4
+        List<ScoredTrack> mine = engine.forUser("u1", 1, Set.of());
+        assertEquals("j4", mine.get(0).trackId());
+        // u0 banned m0: never offered, whatever the model thinks; exclusions hold too
+        List<ScoredTrack> u0 = engine.forUser("u0", 20, Set.of("j0"));
+        assertFalse(u0.stream().anyMatch(t -> t.trackId().equals("m0") || t.trackId().equals("j0")), u0.toString());
+        assertFalse(u0.isEmpty());
+        assertTrue(engine.forUser("nobody", 5, Set.of()).isEmpty());
+        double[] scores = engine.scoreForUser("u7", List.of("m1", "j1", "unknown"));
+        assertTrue(scores[0] > scores[1], "a metal listener scores metal above jazz");
+        assertTrue(Double.isNaN(scores[2]));
+        engine.deactivate();
+    }
+
+    @Test
+    void answersNotReadyBeforeTheFirstTraining() {
+        HybridRecommender engine = new HybridRecommender(catalogService(), historyService(), config(-1));
+        assertThrows(EngineNotReadyException.class, () -> engine.recommend(request(List.of("j0"), Map.of()), 3));
+        engine.deactivate();
+    }
+
+    @Test
+    void aTrainingPagesThroughTheHistory() throws Exception {
+        HybridRecommender engine = engine();
+        engine.train();
+        TrainedModel model = engine.model();
+        assertNotNull(model);
+        assertEquals(history.size(), model.interactions());
+        assertEquals(12, model.userIds().size());
+        engine.deactivate();
+    }
+
+    private HybridRecommender engine() {
+        // interval -1: no scheduled run (the test trains itself)
+        return new HybridRecommender(catalogService(), historyService(), config(-1));
+    }
+
+    private static RecommendationRequest request(List<String> seeds, Map<TunableAttribute, AttributeBounds> bounds) {
+        return new RecommendationRequest(seeds, List.of(), List.of(), bounds, null);
+    }
+
+    private CatalogService catalogService() {
+        return (CatalogService) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {CatalogService.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "forEachTrackWithFeatures" -> {
+                        @SuppressWarnings("unchecked") Consumer<Track> action = (Consumer<Track>) args[0];
+                        catalog.values().forEach(action);
+                        yield null;
+                    }
+                    case "tracks" -> {
+                        Map<String, Track> found = new LinkedHashMap<>();
+                        for (Object id : (java.util.Collection<?>) args[0]) {
+                            if (catalog.containsKey(id)) {
+                                found.put((String) id, catalog.get(id));
+                            }
+                        }
+                        yield found;
+                    }
+                    case "revision" -> 1L;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /** Pages of 3, to prove the trainer pages. */
+    private HistoryService historyService() {
+        return (HistoryService) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HistoryService.class},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("interactions")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    long after = (Long) args[0];
+                    int limit = Math.min(3, (Integer) args[1]);
+                    return history.stream().filter(i -> i.sequence() > after).limit(limit).toList();
+                });
+    }
+
+    /** The defaults, with a small model and the given interval. */
+    static HybridConfig config(int intervalMinutes) {
+        return (HybridConfig) Proxy.newProxyInstance(HybridRecommenderTest.class.getClassLoader(), new Class<?>[] {HybridConfig.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "training_interval_minutes" -> intervalMinutes;
+                    case "training_page_size" -> 3;
+                    case "als_factors" -> 4;
+                    case "als_epochs" -> 20;
+                    case "annotationType" -> HybridConfig.class;
+                    default -> method.getDefaultValue();
+                });
+    }
+
+    @SuppressWarnings("unused")
+    private static Class<? extends Annotation> type() {
+        return HybridConfig.class;
+    }
+}
