@@ -51,7 +51,13 @@ import org.slf4j.LoggerFactory;
  * rank order within the answer. Until the first training and content snapshot exist it throws
  * {@link EngineNotReadyException}.
  *
- * <p><b>Personal lists</b> ({@link #forUser}) are ready for the caller the SPI does not carry yet.
+ * <p><b>The listener</b> (recommendation-api 1.2's {@code context().caller()}): when one listener asks and the model
+ * knows them, their own top {@value #PERSONAL_POOL} tracks ({@link HybridModel#scoreForUser}) join the seeds'
+ * neighbours as candidates, and each candidate's score is the mean of its seed score and its personal score (each
+ * min–max normalised over the candidates), so two listeners with the same seeds get different lists. Exclusions,
+ * bans, the artist cap and the already-heard policy are applied by the recommendation service after any engine
+ * answers; the engine only skips what it is told to exclude. A group caller is served from the seeds: the service's
+ * group aggregation asks once per member.
  */
 @Component(service = Recommender.class, immediate = true, configurationPid = HybridConfig.PID,
         property = {
@@ -64,6 +70,8 @@ public final class HybridRecommender implements Recommender {
     static final String NAME = "hybrid";
     private static final Logger LOG = LoggerFactory.getLogger(HybridRecommender.class);
     private static final int LOOKUP = 100;
+    /** A listener's own best tracks added to the candidates of a personal request. */
+    static final int PERSONAL_POOL = 300;
 
     private final CatalogService catalog;
     private final HistoryService history;
@@ -140,7 +148,13 @@ public final class HybridRecommender implements Recommender {
         Set<String> seeds = Set.copyOf(request.seedTrackIds());
         List<String> chosen = new ArrayList<>(m == null ? List.of() : bySeeds(m, request, limit, seeds));
         if (chosen.size() < limit && c != null) {
-            for (ScoredTrack t : c.recommend(request, limit - chosen.size(), new HashSet<>(chosen))) {
+            Set<String> skip = new HashSet<>(chosen);
+            skip.addAll(request.context().exclusions().trackIds());
+            skip.addAll(request.context().exclusions().bannedTrackIds());
+            if (m != null) {
+                skip.addAll(rejected(m, listener(m, request)));
+            }
+            for (ScoredTrack t : c.recommend(request, limit - chosen.size(), skip)) {
                 chosen.add(t.trackId());
             }
         }
@@ -151,22 +165,33 @@ public final class HybridRecommender implements Recommender {
         return out;
     }
 
-    /** Tracks ranked by item–item similarity to the seeds the model knows, within the bounds, best first. */
+    /** Tracks ranked by item–item similarity to the seeds the model knows (and by the listener's own model scores when
+     * one listener asks), within the bounds, best first. */
     private List<String> bySeeds(TrainedModel m, RecommendationRequest request, int limit, Set<String> seeds) {
         int[] known = request.seedTrackIds().stream().map(m.trackIndex()::get).filter(java.util.Objects::nonNull)
                 .mapToInt(Integer::intValue).toArray();
-        if (known.length == 0) {
+        Integer listener = listener(m, request);
+        if (known.length == 0 && listener == null) {
             return List.of();
         }
-        ItemNeighbours graph = m.model().graph();
+        HybridModel model = m.model();
+        ItemNeighbours graph = model.graph();
         Set<Integer> pool = new LinkedHashSet<>();
         for (int seed : known) {
             for (int n = graph.start(seed); n < graph.end(seed); n++) {
                 pool.add(graph.neighbourAt(n));
             }
         }
+        Set<String> excluded = new HashSet<>(request.context().exclusions().trackIds());
+        excluded.addAll(request.context().exclusions().bannedTrackIds());
+        if (listener != null) {
+            for (ScoredTrack own : personal(m, listener, PERSONAL_POOL, excluded)) {
+                pool.add(m.trackIndex().get(own.trackId()));
+            }
+        }
         int[] candidates = pool.stream().mapToInt(Integer::intValue).toArray();
-        float[] scores = m.model().scoreForSeeds(known, candidates);
+        float[] scores = blend(known.length == 0 ? null : model.scoreForSeeds(known, candidates),
+                listener == null ? null : model.scoreForUser(listener, candidates));
         TopK top = new TopK(candidates.length);
         for (int c = 0; c < candidates.length; c++) {
             top.offer(candidates[c], scores[c]);
@@ -177,7 +202,7 @@ public final class HybridRecommender implements Recommender {
             List<String> ids = new ArrayList<>();
             for (int r = from; r < Math.min(ranked.length, from + LOOKUP); r++) {
                 String id = m.trackIds().get(ranked[r]);
-                if (!seeds.contains(id)) {
+                if (!seeds.contains(id) && !excluded.contains(id)) {
                     ids.add(id);
                 }
             }
@@ -192,6 +217,64 @@ public final class HybridRecommender implements Recommender {
         return out;
     }
 
+    /** The model's row of the one listener asking, or null for nobody, a group, or a listener the model does not know. */
+    private static Integer listener(TrainedModel m, RecommendationRequest request) {
+        var caller = request.context().caller();
+        return caller.isAnonymous() || caller.isGroup() ? null : m.userIndex().get(caller.userIds().get(0));
+    }
+
+    /** The tracks the listener's training history holds with a negative weight (skipped more than played, unliked, banned). */
+    private static Set<String> rejected(TrainedModel m, Integer listener) {
+        if (listener == null) {
+            return Set.of();
+        }
+        Set<String> out = new HashSet<>();
+        SparseMatrix cells = m.interacted();
+        for (int e = cells.start(listener); e < cells.end(listener); e++) {
+            if (cells.valueAt(e) < 0) {
+                out.add(m.trackIds().get(cells.columnAt(e)));
+            }
+        }
+        return out;
+    }
+
+    /** The mean of the given score lists (either may be null), each min–max normalised first. */
+    static float[] blend(float[] seedScores, float[] personalScores) {
+        float[] a = normalised(seedScores);
+        float[] b = normalised(personalScores);
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        float[] out = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = (a[i] + b[i]) / 2;
+        }
+        return out;
+    }
+
+    private static float[] normalised(float[] scores) {
+        if (scores == null) {
+            return null;
+        }
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (float s : scores) {
+            if (Float.isFinite(s)) {
+                min = Math.min(min, s);
+                max = Math.max(max, s);
+            }
+        }
+        float[] out = new float[scores.length];
+        float span = max - min;
+        for (int i = 0; i < scores.length; i++) {
+            out[i] = !Float.isFinite(scores[i]) ? 0 : span > 0 ? (scores[i] - min) / span : 1;
+        }
+        return out;
+    }
+
     /**
      * A listener's personal list from the model: every track scored by {@link HybridModel#scoreForUser}, the
      * tracks the listener played, skipped or banned and {@code exclude} left out. Empty for a listener the model does not know
@@ -201,9 +284,10 @@ public final class HybridRecommender implements Recommender {
     public List<ScoredTrack> forUser(String userId, int limit, Set<String> exclude) {
         TrainedModel m = model;
         Integer user = m == null ? null : m.userIndex().get(userId);
-        if (user == null) {
-            return List.of();
-        }
+        return user == null ? List.of() : personal(m, user, limit, exclude);
+    }
+
+    private static List<ScoredTrack> personal(TrainedModel m, int user, int limit, Set<String> exclude) {
         HybridModel hm = m.model();
         float[] out = new float[hm.items()];
         hm.scoreForUser(user, out, new float[hm.items()]);

@@ -22,6 +22,8 @@ import org.audotics.catalog.api.Track;
 import org.audotics.history.api.HistoryService;
 import org.audotics.history.api.Interaction;
 import org.audotics.recommendation.api.AttributeBounds;
+import org.audotics.recommendation.api.Caller;
+import org.audotics.recommendation.api.RecommendationContext;
 import org.audotics.recommendation.api.EngineNotReadyException;
 import org.audotics.recommendation.api.RecommendationRequest;
 import org.audotics.recommendation.api.ScoredTrack;
@@ -108,6 +110,41 @@ class HybridRecommenderTest {
         assertTrue(scores[0] > scores[1], "a metal listener scores metal above jazz");
         assertTrue(Double.isNaN(scores[2]));
         engine.deactivate();
+    }
+
+    @Test
+    void theSameSeedAnswersEachListenerFromTheirOwnTaste() throws Exception {
+        HybridRecommender engine = engine();
+        engine.train();
+        // u7 is a metal listener who never played m3; u1 a jazz listener; both send the jazz seed j0
+        List<String> metalFan = ids(engine.recommend(personal(List.of("j0"), "u7"), 5));
+        List<String> jazzFan = ids(engine.recommend(personal(List.of("j0"), "u1"), 4));
+        assertTrue(metalFan.contains("m3"), "the metal listener's own unheard track joins the answer: " + metalFan);
+        jazzFan.forEach(id -> assertTrue(id.startsWith("j"), "jazz for a jazz listener with a jazz seed: " + jazzFan));
+        assertFalse(metalFan.equals(ids(engine.recommend(request(List.of("j0"), Map.of()), 5))), "anonymous differs");
+        // a seedless request of a known listener is answered from their taste; a banned track never comes back
+        List<String> seedless = ids(engine.recommend(new RecommendationRequest(List.of(), List.of(), List.of(), Map.of(), null,
+                RecommendationContext.NONE.withCaller(Caller.user("u0"))), 10));
+        assertFalse(seedless.isEmpty());
+        assertFalse(seedless.contains("m0"), "u0 banned m0: " + seedless);
+        engine.deactivate();
+    }
+
+    @Test
+    void blendNormalisesEachSignalBeforeAveraging() {
+        float[] out = HybridRecommender.blend(new float[] {10, 20, 30}, new float[] {1, 0, Float.NaN});
+        assertEquals(0.5f, out[0], 1e-6);   // (0 + 1) / 2
+        assertEquals(0.25f, out[1], 1e-6);  // (0.5 + 0) / 2
+        assertEquals(0.5f, out[2], 1e-6);   // (1 + 0) / 2: an unknown score counts as the lowest
+        assertEquals(1f, HybridRecommender.blend(null, new float[] {3, 3})[0], 1e-6);
+    }
+
+    private static List<String> ids(List<ScoredTrack> answer) {
+        return answer.stream().map(ScoredTrack::trackId).toList();
+    }
+
+    private static RecommendationRequest personal(List<String> seeds, String userId) {
+        return new RecommendationRequest(seeds, List.of(), List.of(), Map.of(), null, RecommendationContext.NONE.withCaller(Caller.user(userId)));
     }
 
     @Test
