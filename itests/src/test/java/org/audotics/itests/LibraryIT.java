@@ -317,6 +317,68 @@ class LibraryIT {
     }
 
     @Test
+    void followersContainsFieldsMarketAndQueryUrisAnswerAsSpotifys() throws Exception {
+        User ada = user("ada");
+        User bob = user("bob");
+        String id = create(ada, "{\"name\": \"Fields\", \"public\": true}").get("id").asText();
+        assertEquals(201, call(ada, "POST", "/v1/playlists/" + id + "/tracks", "{\"uris\": " + uris(0, 1) + "}").status());
+
+        // GET /v1/playlists/{id}/followers/contains: the caller by default, or the ids named
+        assertEquals("[true]", call(ada, "GET", "/v1/playlists/" + id + "/followers/contains", null).json().toString(), "the owner follows it");
+        assertEquals("[false]", call(bob, "GET", "/v1/playlists/" + id + "/followers/contains?ids=" + bob.id(), null).json().toString());
+        assertEquals(200, call(bob, "PUT", "/v1/playlists/" + id + "/followers", null).status());
+        assertEquals("[true]", call(bob, "GET", "/v1/playlists/" + id + "/followers/contains", null).json().toString());
+        assertEquals("[true, true]".replace(" ", ""), call(bob, "GET", "/v1/playlists/" + id + "/followers/contains?ids=" + bob.id() + "," + ada.id(), null)
+                .json().toString());
+        assertError(400, "invalid_parameter", call(bob, "GET", "/v1/playlists/" + id + "/followers/contains?ids=not-a-user", null), "ids");
+        assertError(400, "invalid_parameter", call(bob, "GET", "/v1/playlists/" + id + "/followers/contains?ids=", null), "ids");
+        String hidden = create(ada, "{\"name\": \"Hidden\", \"public\": false}").get("id").asText();
+        assertError(404, "not_found", call(bob, "GET", "/v1/playlists/" + hidden + "/followers/contains", null), null);
+
+        // fields: Spotify's filter, flat and nested
+        JsonNode few = call(bob, "GET", "/v1/playlists/" + id + "?fields=" + URLEncoder.encode("name,tracks.items(track(name,id))", StandardCharsets.UTF_8),
+                null).json();
+        assertEquals(List.of("name", "tracks"), fieldNames(few));
+        assertEquals(List.of("items"), fieldNames(few.get("tracks")));
+        assertEquals(List.of("track"), fieldNames(few.get("tracks").get("items").get(0)));
+        assertEquals(List.of("name", "id"), fieldNames(few.get("tracks").get("items").get(0).get("track")));
+        assertEquals(tracks.get(1), few.get("tracks").get("items").get(1).get("track").get("id").asText());
+        JsonNode items = call(bob, "GET", "/v1/playlists/" + id + "/tracks?fields=" + URLEncoder.encode("total,items(added_by.id)", StandardCharsets.UTF_8),
+                null).json();
+        assertEquals(List.of("total", "items"), fieldNames(items));
+        assertEquals(ada.id(), items.get("items").get(0).get("added_by").get("id").asText());
+        assertEquals(1, items.get("items").get(0).size());
+        assertError(400, "invalid_parameter", call(bob, "GET", "/v1/playlists/" + id + "?fields=" + URLEncoder.encode("tracks(!items)", StandardCharsets.UTF_8),
+                null), "fields");
+        assertError(400, "invalid_parameter", call(bob, "GET", "/v1/playlists/" + id + "/tracks?fields=" + URLEncoder.encode("items(track", StandardCharsets.UTF_8),
+                null), "fields");
+        assertEquals(200, call(bob, "GET", "/v1/playlists/" + id + "?market=ES", null).status());
+        assertEquals(200, call(bob, "GET", "/v1/playlists/" + id + "/tracks?market=from_token", null).status());
+
+        // uris in the query string are query parameters: a bad one is invalid_parameter
+        String tracksPath = "/v1/playlists/" + id + "/tracks";
+        assertError(400, "invalid_parameter", call(ada, "POST", tracksPath + "?uris=" + URLEncoder.encode("audotics:album:" + album, StandardCharsets.UTF_8), null),
+                "uris");
+        assertError(400, "invalid_parameter", call(ada, "POST", tracksPath + "?uris=" + URLEncoder.encode("audotics:track:nosuchtrack", StandardCharsets.UTF_8),
+                null), "nosuchtrack");
+        assertError(400, "invalid_parameter", call(ada, "PUT", tracksPath + "?uris=" + URLEncoder.encode("spotify:track:", StandardCharsets.UTF_8), null), "uris");
+        assertEquals(2, call(ada, "GET", "/v1/playlists/" + id, null).json().get("tracks").get("total").asInt(), "nothing written");
+
+        // artists' followers.total of a list of artists come from one batched count
+        int before = server.get("/v1/artists/" + artist).json().get("followers").get("total").asInt();
+        assertEquals(204, call(bob, "PUT", "/v1/me/following?type=artist&ids=" + artist, null).status());
+        JsonNode several = server.get("/v1/artists?ids=" + artist).json().get("artists");
+        assertEquals(before + 1, several.get(0).get("followers").get("total").asInt());
+        assertEquals(204, call(bob, "DELETE", "/v1/me/following?type=artist&ids=" + artist, null).status());
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
     void deletingAnAccountDeletesItsLibrary() throws Exception {
         User carol = user("carol");
         String id = create(carol, "{\"name\": \"Carol's\"}").get("id").asText();

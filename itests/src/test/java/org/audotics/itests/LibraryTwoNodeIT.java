@@ -1,6 +1,7 @@
 package org.audotics.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
@@ -17,7 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two nodes on one PostgreSQL and one Redis: a playlist read on node 2 (and so cached) and then changed on node 1
- * reads the change on node 2 right after the 2xx, every time; a stale snapshot is refused whichever node it reaches.
+ * reads the change on node 2 right after the 2xx, every time; a stale snapshot is refused whichever node it reaches;
+ * saved-contains and following-contains answers cached on node 2 are right on node 2 right after a save, removal,
+ * follow or unfollow answered on node 1; a public playlist created on node 1 is found by node 2's search (the library's
+ * events reach node 2 through the cache's pub/sub).
  */
 class LibraryTwoNodeIT {
 
@@ -96,5 +100,72 @@ class LibraryTwoNodeIT {
         assertEquals("Renamed on two", call(nodes.one, "GET", "/v1/playlists/" + id, null).json().get("name").asText());
         assertEquals(200, call(nodes.two, "PUT", "/v1/me/tracks?ids=" + tracks.get(0), null).status());
         assertEquals("[true]", call(nodes.one, "GET", "/v1/me/tracks/contains?ids=" + tracks.get(0), null).json().toString());
+    }
+
+    private static String contains(AudoticsServer node, String path) throws Exception {
+        HttpAnswer answer = call(node, "GET", path, null);
+        assertEquals(200, answer.status(), answer.toString());
+        return answer.json().toString();
+    }
+
+    @Test
+    void containsReadOnOneNodeIsRightRightAfterAWriteOnTheOther() throws Exception {
+        String album = call(nodes.one, "GET", "/v1/tracks/" + tracks.get(1), null).json().get("album").get("id").asText();
+        String artist = call(nodes.one, "GET", "/v1/tracks/" + tracks.get(1), null).json().get("artists").get(0).get("id").asText();
+        String trackIds = tracks.get(1) + "," + tracks.get(2);
+        boolean saved = false;
+        for (int round = 0; round < 10; round++) {
+            String expectedTracks = "[" + saved + "," + saved + "]";
+            String expectedOne = "[" + saved + "]";
+            // read twice on node 2: the second answer comes from the cache
+            for (int read = 0; read < 2; read++) {
+                assertEquals(expectedTracks, contains(nodes.two, "/v1/me/tracks/contains?ids=" + trackIds), "round " + round);
+                assertEquals(expectedOne, contains(nodes.two, "/v1/me/albums/contains?ids=" + album), "round " + round);
+                assertEquals(expectedOne, contains(nodes.two, "/v1/me/following/contains?type=artist&ids=" + artist), "round " + round);
+            }
+            String method = saved ? "DELETE" : "PUT";
+            assertEquals(200, call(nodes.one, method, "/v1/me/tracks?ids=" + trackIds, null).status());
+            assertEquals(200, call(nodes.one, method, "/v1/me/albums", "{\"ids\": [\"" + album + "\"]}").status());
+            assertEquals(204, call(nodes.one, method, "/v1/me/following?type=artist&ids=" + artist, null).status());
+            saved = !saved;
+            assertEquals("[" + saved + "," + saved + "]", contains(nodes.two, "/v1/me/tracks/contains?ids=" + trackIds),
+                    "round " + round + ": node 2 reads the save node 1 answered");
+            assertEquals("[" + saved + "]", contains(nodes.two, "/v1/me/albums/contains?ids=" + album), "round " + round);
+            assertEquals("[" + saved + "]", contains(nodes.two, "/v1/me/following/contains?type=artist&ids=" + artist), "round " + round);
+        }
+    }
+
+    @Test
+    void aPublicPlaylistCreatedOnOneNodeIsFoundByTheOthersSearch() throws Exception {
+        String word = "Quodlibet" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        // the first search answer of node 2 may be a 503 while its first index is built: wait for it
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        HttpAnswer first;
+        while ((first = call(nodes.two, "GET", "/v1/search?type=playlist&q=" + word, null)).status() != 200) {
+            assertTrue(System.nanoTime() < deadline, "node 2's search never answered: " + first);
+            Thread.sleep(200);
+        }
+        assertEquals(0, first.json().get("playlists").get("total").asInt());
+        HttpAnswer created = call(nodes.one, "POST", "/v1/users/" + userId + "/playlists", "{\"name\": \"" + word + " mix\", \"public\": true}");
+        assertEquals(201, created.status(), created.toString());
+        String id = created.json().get("id").asText();
+        deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            JsonNode found = call(nodes.two, "GET", "/v1/search?type=playlist&q=" + word, null).json().get("playlists");
+            if (found.get("total").asInt() > 0) {
+                assertEquals(id, found.get("items").get(0).get("id").asText());
+                break;
+            }
+            assertTrue(System.nanoTime() < deadline, "node 2's search did not find the playlist created on node 1 within 30 s");
+            Thread.sleep(100);
+        }
+        // and a change made on node 1 reaches node 2's index too: made private, it leaves the index (the total, which
+        // counts the index; the page leaves out a private playlist at once anyway)
+        assertEquals(200, call(nodes.one, "PUT", "/v1/playlists/" + id, "{\"public\": false}").status());
+        deadline = System.nanoTime() + 30_000_000_000L;
+        while (call(nodes.two, "GET", "/v1/search?type=playlist&q=" + word, null).json().get("playlists").get("total").asInt() > 0) {
+            assertTrue(System.nanoTime() < deadline, "node 2's search still lists the playlist made private on node 1 after 30 s");
+            Thread.sleep(100);
+        }
     }
 }

@@ -2,6 +2,8 @@ package org.audotics.cache.api;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.osgi.annotation.versioning.ProviderType;
@@ -21,6 +23,24 @@ public interface Cache {
 
     /** @return the value, or empty when absent, expired or the backend is down */
     Optional<String> get(String key);
+
+    /**
+     * Reads many keys in one round trip (Redis {@code MGET}), for a caller that would otherwise call {@link #get} once
+     * per key: a page of 100 tracks is one request to Redis, not 100 after one another.
+     *
+     * <p>The default reads key by key; the cache bundle's Redis backend overrides it.
+     *
+     * @param keys 0 or more keys; repeated keys are read once
+     * @return the present entries (absent, expired keys left out; nothing when the backend is down); never null
+     * @since 1.2
+     */
+    default Map<String, String> getAll(Collection<String> keys) {
+        Map<String, String> found = new LinkedHashMap<>();
+        for (String key : keys) {
+            get(key).ifPresent(value -> found.put(key, value));
+        }
+        return found;
+    }
 
     /**
      * Stores a value that expires after {@code ttl}.

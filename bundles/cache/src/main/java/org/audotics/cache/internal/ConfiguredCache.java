@@ -2,6 +2,7 @@ package org.audotics.cache.internal;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -52,6 +53,11 @@ public final class ConfiguredCache implements Cache, PubSub, HealthCheck {
     @Override
     public Optional<String> get(String key) {
         return backend.get(key);
+    }
+
+    @Override
+    public Map<String, String> getAll(Collection<String> keys) {
+        return backend.getAll(keys);
     }
 
     @Override

@@ -10,10 +10,13 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -105,6 +108,28 @@ final class RedisBackend implements CacheBackend {
         } catch (RedisException e) {
             failures.record("Cache: GET failed, answering a miss", e);
             return Optional.empty();
+        }
+    }
+
+    /** One {@code MGET}: one round trip for the whole list, where {@link #get} per key would make one each. */
+    @Override
+    public Map<String, String> getAll(Collection<String> keys) {
+        var connection = commands;
+        Set<String> distinct = new LinkedHashSet<>(keys);
+        if (connection == null || distinct.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            Map<String, String> found = new LinkedHashMap<>();
+            for (var entry : connection.sync().mget(distinct.stream().map(this::key).toArray(String[]::new))) {
+                if (entry.hasValue()) {
+                    found.put(entry.getKey().substring(prefix.length()), entry.getValue());
+                }
+            }
+            return found;
+        } catch (RedisException e) {
+            failures.record("Cache: MGET failed, answering misses", e);
+            return Map.of();
         }
     }
 

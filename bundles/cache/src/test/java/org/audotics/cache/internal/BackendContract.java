@@ -27,6 +27,15 @@ abstract class BackendContract {
     }
 
     @Test
+    void getAllReadsThePresentKeysInOneCall() {
+        backend().put(ns + "m1", "one", Duration.ofMinutes(1));
+        backend().put(ns + "m2", "two", Duration.ofMinutes(1));
+        assertEquals(java.util.Map.of(ns + "m1", "one", ns + "m2", "two"),
+                backend().getAll(List.of(ns + "m1", ns + "absent", ns + "m2", ns + "m1")));
+        assertEquals(java.util.Map.of(), backend().getAll(List.of()));
+    }
+
+    @Test
     void absentKeyIsAMiss() {
         assertEquals(Optional.empty(), backend().get(ns + "never-written"));
     }

@@ -242,11 +242,10 @@ public final class DefaultCatalogService implements CatalogService, CatalogImage
 
     @Override
     public Map<String, Track> tracks(Collection<String> ids) {
-        Map<String, Track> found = new HashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String id : new LinkedHashSet<>(ids)) {
-            cache.get(id).ifPresentOrElse(track -> found.put(id, track), () -> missing.add(id));
-        }
+        // one round trip for the whole list: a playlist page of 100 tracks was 100 sequential Redis GETs before
+        Set<String> distinct = new LinkedHashSet<>(ids);
+        Map<String, Track> found = distinct.isEmpty() ? new HashMap<>() : cache.getAll(distinct);
+        List<String> missing = distinct.stream().filter(id -> !found.containsKey(id)).toList();
         if (!missing.isEmpty()) {
             Map<String, Track> loaded = store().tracks(missing);
             loaded.values().forEach(cache::put);

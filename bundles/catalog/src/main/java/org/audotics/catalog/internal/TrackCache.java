@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.audotics.cache.api.Cache;
 import org.audotics.catalog.api.Track;
@@ -29,14 +31,26 @@ final class TrackCache {
     }
 
     Optional<Track> get(String id) {
-        return cache.get(PREFIX + id).flatMap(value -> {
-            try {
-                return Optional.of(json.readValue(value, Track.class));
-            } catch (JsonProcessingException unreadable) {
-                LOG.debug("Unreadable cache entry for track {}, treated as a miss", id);
-                return Optional.empty();
-            }
+        return cache.get(PREFIX + id).flatMap(value -> read(id, value));
+    }
+
+    /** The cached ones of these tracks, read in one round trip ({@code Cache.getAll}, Redis {@code MGET}). */
+    Map<String, Track> getAll(Collection<String> ids) {
+        Map<String, Track> found = new HashMap<>();
+        cache.getAll(ids.stream().map(id -> PREFIX + id).toList()).forEach((key, value) -> {
+            String id = key.substring(PREFIX.length());
+            read(id, value).ifPresent(track -> found.put(id, track));
         });
+        return found;
+    }
+
+    private Optional<Track> read(String id, String value) {
+        try {
+            return Optional.of(json.readValue(value, Track.class));
+        } catch (JsonProcessingException unreadable) {
+            LOG.debug("Unreadable cache entry for track {}, treated as a miss", id);
+            return Optional.empty();
+        }
     }
 
     void put(Track track) {

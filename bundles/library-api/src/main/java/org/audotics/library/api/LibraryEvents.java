@@ -1,7 +1,12 @@
 package org.audotics.library.api;
 
 /**
- * Event Admin topics the library bundle posts (asynchronously, on the node that made the change, after commit).
+ * Event Admin topics the library bundle posts (asynchronously, after commit) on the node that made the change and,
+ * since 1.2, on every other node of the cluster: the library bundle carries each event over the cache's pub/sub (Redis
+ * when configured) and re-posts it there with {@link #ORIGIN} set to the node it came from. Across nodes the delivery is
+ * best effort (at most once: a node down or disconnected misses it), so a consumer that mirrors library state must also
+ * be able to re-read it (as the search index does at its rebuilds). An event with an {@link #ORIGIN} is never carried
+ * again, so nothing loops.
  */
 public final class LibraryEvents {
 
@@ -24,6 +29,11 @@ public final class LibraryEvents {
     public static final String KIND = "kind";
     /** Property ({@code String[]}): the ids saved, removed, followed or unfollowed. */
     public static final String IDS = "ids";
+    /**
+     * Property ({@code String}), only on an event re-posted from another node: that node's id (opaque). Absent on the
+     * node that made the change. Since 1.2.
+     */
+    public static final String ORIGIN = "origin";
 
     public static final String ACTION_CREATE = "create";
     public static final String ACTION_DETAILS = "details";

@@ -147,6 +147,19 @@ public interface PlaylistService {
      */
     void unfollow(String playlistId, String callerId);
 
+    /** The most users one {@link #followersContain} call may name (Spotify's check names at most 5). Since 1.2. */
+    int MAX_FOLLOWER_CHECK = 5;
+
+    /**
+     * Whether these users follow the playlist (its owner counts while following it), as Spotify's
+     * {@code GET /v1/playlists/{id}/followers/contains}. Since 1.2.
+     *
+     * @param userIds 1..{@value #MAX_FOLLOWER_CHECK} account ids; unknown ids answer false
+     * @return for each id, in order, whether that user follows the playlist
+     * @throws LibraryException NOT_FOUND (also for a playlist the caller may not see), INVALID (too few or too many ids)
+     */
+    List<Boolean> followersContain(String playlistId, String callerId, List<String> userIds);
+
     /**
      * Lets another user change the tracks while the playlist is collaborative.
      *

@@ -8,9 +8,12 @@
  * {@link org.audotics.library.api.LibraryEvents}.
  * <br>1.1.0: {@code PlaylistService.publicPlaylistsAfter} and {@code publicPlaylists} (every public playlist, for the
  * search index).
+ * <br>1.2.0: {@code FollowCounts.artistFollowers(Collection)} (a page of artists' counts in one query),
+ * {@code PlaylistService.followersContain} (whether users follow a playlist), and
+ * {@code LibraryEvents.ORIGIN}: the library's events reach every node (re-posted with the origin node's id).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.audotics.library.api;
 
 import org.osgi.annotation.bundle.Export;

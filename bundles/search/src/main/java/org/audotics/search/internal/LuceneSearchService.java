@@ -64,8 +64,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Public playlists are indexed when a library bundle provides {@link PlaylistService} (an optional, dynamic
  * reference: the library may come, go or be replaced without restarting search), from the library's
- * {@link LibraryEvents#PLAYLIST_CHANGED} events — of this node only: they are not bridged across nodes, and the
- * next rebuild (or a library bound later, which re-reads every playlist) covers another node's changes. Without a
+ * {@link LibraryEvents#PLAYLIST_CHANGED} events — of this node and, through the library's pub/sub bridge (library-api
+ * 1.2), of the others, best effort; the next rebuild (or a library bound later, which re-reads every playlist) covers
+ * another node's changes whose event was lost. Without a
  * library, {@code playlist} searches answer nothing. Owners' display names come from {@link AccountService} when
  * one is bound.
  *

@@ -72,7 +72,7 @@ public final class ArtistResource {
     @Path("{id}")
     public ArtistObject artist(@PathParam("id") String id, @Context UriInfo uri) {
         checkId(id);
-        return catalog.artist(id).map(artist -> shape(artist, uri)).orElseThrow(() -> notFound(id));
+        return catalog.artist(id).map(artist -> shape(artist, followers(List.of(artist.id())), uri)).orElseThrow(() -> notFound(id));
     }
 
     /** @return {@code {"artists": [...]}} in request order, {@code null} for each unknown id (as Spotify does) */
@@ -80,10 +80,11 @@ public final class ArtistResource {
     public Map<String, List<ArtistObject>> artists(@QueryParam("ids") String ids, @Context UriInfo uri) {
         List<String> requested = Parameters.requiredList("ids", ids, CatalogService.MAX_ARTIST_IDS_PER_REQUEST, CatalogIds::isWellFormed, CatalogIds.RULE);
         Map<String, Artist> found = catalog.artists(requested);
+        Map<String, Integer> followers = followers(found.keySet());
         List<ArtistObject> artists = new ArrayList<>(requested.size());
         for (String id : requested) {
             Artist artist = found.get(id);
-            artists.add(artist == null ? null : shape(artist, uri));
+            artists.add(artist == null ? null : shape(artist, followers, uri));
         }
         return Map.of("artists", artists);
     }
@@ -123,7 +124,8 @@ public final class ArtistResource {
         List<String> coListened = coListenedIds(id);
         Map<String, Artist> known = coListened.isEmpty() ? Map.of() : catalog.artists(coListened);
         List<Artist> related = RelatedArtistsMerge.listenersFirst(id, coListened, known, byGenreAndSound, CatalogService.MAX_RELATED_ARTISTS);
-        return Map.of("artists", related.stream().map(artist -> shape(artist, uri)).toList());
+        Map<String, Integer> followers = followers(related.stream().map(Artist::id).toList());
+        return Map.of("artists", related.stream().map(artist -> shape(artist, followers, uri)).toList());
     }
 
     /**
@@ -144,14 +146,19 @@ public final class ArtistResource {
         }
     }
 
-    /** The artist's JSON shape with its follower count from the library (0 while no library is installed). */
-    private ArtistObject shape(Artist artist, UriInfo uri) {
-        ArtistObject shaped = ArtistObject.of(artist, uri.getBaseUri());
+    /**
+     * The follower counts of a list of artists from the library in one query (library-api 1.2), or none while no library
+     * is installed (every artist shows 0).
+     */
+    private Map<String, Integer> followers(java.util.Collection<String> artistIds) {
         FollowCounts counts = followCounts;
-        if (counts == null) {
-            return shaped;
-        }
-        return new ArtistObject(shaped.externalUrls(), new ArtistObject.Followers(null, counts.artistFollowers(artist.id())), shaped.genres(),
+        return counts == null || artistIds.isEmpty() ? Map.of() : counts.artistFollowers(artistIds);
+    }
+
+    /** The artist's JSON shape with its follower count (0 when {@code followers} does not name it). */
+    private static ArtistObject shape(Artist artist, Map<String, Integer> followers, UriInfo uri) {
+        ArtistObject shaped = ArtistObject.of(artist, uri.getBaseUri());
+        return new ArtistObject(shaped.externalUrls(), new ArtistObject.Followers(null, followers.getOrDefault(artist.id(), 0)), shaped.genres(),
                 shaped.href(), shaped.id(), shaped.images(), shaped.name(), shaped.popularity(), shaped.type(), shaped.uri());
     }
 

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.audotics.library.api.FollowCounts;
 import org.audotics.library.api.FollowService;
 import org.audotics.library.api.LibraryEvents;
 import org.audotics.library.api.LibraryException;
+import org.audotics.library.internal.ContainsCache;
 import org.audotics.library.internal.LibraryDatabase;
 import org.audotics.library.internal.LibraryEventPoster;
 import org.audotics.storage.api.StorageException;
@@ -25,18 +27,20 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Follows of artists and users in the {@code library_follow} table (changeSet {@code library-1-saved-and-follows});
- * also the artists' follower counts, one indexed count per artist.
+ * also the artists' follower counts (one indexed count per artist, or one grouped count for a page of artists).
  */
 @Component(service = {FollowService.class, FollowCounts.class, DefaultFollowService.class})
 public final class DefaultFollowService implements FollowService, FollowCounts {
 
     private final LibraryDatabase database;
     private final LibraryEventPoster events;
+    private final ContainsCache containsCache;
 
     @Activate
-    public DefaultFollowService(@Reference LibraryDatabase database, @Reference LibraryEventPoster events) {
+    public DefaultFollowService(@Reference LibraryDatabase database, @Reference LibraryEventPoster events, @Reference ContainsCache containsCache) {
         this.database = database;
         this.events = events;
+        this.containsCache = containsCache;
     }
 
     @Override
@@ -63,6 +67,9 @@ public final class DefaultFollowService implements FollowService, FollowCounts {
             }
         } catch (SQLException e) {
             throw StorageException.from("Following " + kind.jsonName() + "s", e);
+        } finally {
+            // also after a failure: the rows written before it are committed (one statement, one commit)
+            containsCache.invalidate(userId);
         }
         posted(userId, LibraryEvents.ACTION_FOLLOW, kind, ids);
     }
@@ -81,6 +88,9 @@ public final class DefaultFollowService implements FollowService, FollowCounts {
             delete.executeBatch();
         } catch (SQLException e) {
             throw StorageException.from("Unfollowing " + kind.jsonName() + "s", e);
+        } finally {
+            // also after a failure: the rows written before it are committed (one statement, one commit)
+            containsCache.invalidate(userId);
         }
         posted(userId, LibraryEvents.ACTION_UNFOLLOW, kind, ids);
     }
@@ -122,8 +132,10 @@ public final class DefaultFollowService implements FollowService, FollowCounts {
     @Override
     public List<Boolean> contains(String userId, Kind kind, List<String> ids) {
         checkIds(ids);
-        Set<String> followed = followedAmong(userId, kind, ids);
-        return ids.stream().map(followed::contains).toList();
+        return containsCache.contains(userId, kind.jsonName(), ids, () -> {
+            Set<String> followed = followedAmong(userId, kind, ids);
+            return ids.stream().map(followed::contains).toList();
+        });
     }
 
     @Override
@@ -140,17 +152,63 @@ public final class DefaultFollowService implements FollowService, FollowCounts {
         }
     }
 
-    /** Deletes a deleted account's follows, and the follows of it by others. */
+    /** One grouped count over the artists' index entries, whatever the number of ids. */
+    @Override
+    public Map<String, Integer> artistFollowers(Collection<String> artistIds) {
+        Set<String> distinct = new LinkedHashSet<>(artistIds);
+        if (distinct.size() > FollowCounts.MAX_ARTISTS) {
+            throw new IllegalArgumentException("at most " + FollowCounts.MAX_ARTISTS + " artist ids, named " + distinct.size());
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        distinct.forEach(id -> counts.put(id, 0));
+        if (distinct.isEmpty()) {
+            return counts;
+        }
+        String marks = String.join(", ", Collections.nCopies(distinct.size(), "?"));
+        try (Connection connection = database.dataSource().getConnection();
+                PreparedStatement count = connection.prepareStatement("SELECT target_id, COUNT(*) FROM library_follow WHERE kind = 'artist' AND target_id IN ("
+                        + marks + ") GROUP BY target_id")) {
+            int i = 1;
+            for (String id : distinct) {
+                count.setString(i++, id);
+            }
+            try (ResultSet rows = count.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw StorageException.from("Counting artists' followers", e);
+        }
+        return counts;
+    }
+
+    /**
+     * Deletes a deleted account's follows, and the follows of it by others, whose cached contains answers (which said
+     * they follow it) go unused too.
+     */
     public void deleteUser(String userId) {
+        List<String> followers = new ArrayList<>();
         try (Connection connection = database.dataSource().getConnection();
                 PreparedStatement own = connection.prepareStatement("DELETE FROM library_follow WHERE user_id = ?");
+                PreparedStatement whoFollows = connection.prepareStatement("SELECT user_id FROM library_follow WHERE kind = 'user' AND target_id = ?");
                 PreparedStatement ofIt = connection.prepareStatement("DELETE FROM library_follow WHERE kind = 'user' AND target_id = ?")) {
             own.setString(1, userId);
             own.executeUpdate();
+            whoFollows.setString(1, userId);
+            try (ResultSet rows = whoFollows.executeQuery()) {
+                while (rows.next()) {
+                    followers.add(rows.getString(1));
+                }
+            }
             ofIt.setString(1, userId);
             ofIt.executeUpdate();
         } catch (SQLException e) {
             throw StorageException.from("Deleting a user's follows", e);
+        } finally {
+            // also after a failure: part of the deletion may have committed (each statement commits on its own)
+            containsCache.invalidate(userId);
+            containsCache.invalidate(followers);
         }
     }
 

@@ -202,6 +202,16 @@ public final class DefaultPlaylistService implements PlaylistService {
     }
 
     @Override
+    public List<Boolean> followersContain(String playlistId, String callerId, List<String> userIds) {
+        if (userIds.isEmpty() || userIds.size() > MAX_FOLLOWER_CHECK) {
+            throw invalid("ids must name 1 to " + MAX_FOLLOWER_CHECK + " users, named " + userIds.size());
+        }
+        visibleRow(playlistId, callerId).orElseThrow(() -> notFound(playlistId));
+        Set<String> following = store().followersAmong(playlistId, new LinkedHashSet<>(userIds));
+        return userIds.stream().map(following::contains).toList();
+    }
+
+    @Override
     public void addEditor(String playlistId, String callerId, String editorId) {
         long version = store().change(playlistId, callerId, locked -> {
             requireOwner(locked, callerId, "invite editors");

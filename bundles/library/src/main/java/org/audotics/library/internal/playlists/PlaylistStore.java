@@ -267,6 +267,29 @@ final class PlaylistStore {
         }
     }
 
+    /** The ones of these users (distinct, at least one) who follow the playlist. */
+    java.util.Set<String> followersAmong(String playlistId, Collection<String> userIds) {
+        String marks = String.join(", ", Collections.nCopies(userIds.size(), "?"));
+        java.util.Set<String> following = new java.util.HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT user_id FROM library_playlist_follower WHERE playlist_id = ? AND user_id IN ("
+                        + marks + ")")) {
+            select.setString(1, playlistId);
+            int parameter = 2;
+            for (String id : userIds) {
+                select.setString(parameter++, id);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    following.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw StorageException.from("Reading a playlist's followers", e);
+        }
+        return following;
+    }
+
     boolean unfollow(String playlistId, String userId) {
         return update("Unfollowing a playlist", "DELETE FROM library_playlist_follower WHERE playlist_id = ? AND user_id = ?", playlistId, userId) > 0;
     }

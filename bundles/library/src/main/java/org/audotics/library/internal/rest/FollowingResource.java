@@ -101,8 +101,9 @@ public final class FollowingResource {
         int size = PageParameters.number("limit", limit, 20, 1, FollowService.MAX_PAGE);
         FollowService.FollowedPage page = follows.following(Callers.id(security), Kind.ARTIST, after, size);
         Map<String, Artist> artists = page.ids().isEmpty() ? Map.of() : catalog.artists(page.ids());
+        Map<String, Integer> followers = counts.artistFollowers(artists.keySet());
         List<ArtistObject> items = page.ids().stream().filter(artists::containsKey)
-                .map(id -> withFollowers(ArtistObject.of(artists.get(id), uri.getBaseUri()), counts.artistFollowers(id))).toList();
+                .map(id -> withFollowers(ArtistObject.of(artists.get(id), uri.getBaseUri()), followers.getOrDefault(id, 0))).toList();
         String last = page.ids().isEmpty() ? null : page.ids().get(page.ids().size() - 1);
         String base = uri.getBaseUri().resolve("me/following").toString() + "?type=artist&limit=" + size;
         String next = page.ids().size() == size ? base + "&after=" + last : null;

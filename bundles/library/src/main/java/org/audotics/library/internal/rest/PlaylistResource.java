@@ -91,11 +91,14 @@ public final class PlaylistResource {
         this.objects = new PlaylistObjects(accounts, catalog);
     }
 
+    /** {@code fields} keeps only the named fields (Spotify's filter, {@link FieldFilter}); {@code market} is accepted and filters nothing. */
     @GET
-    public PlaylistObjects.PlaylistObject playlist(@PathParam("playlist_id") String id, @Context SecurityContext security, @Context UriInfo uri) {
+    public Object playlist(@PathParam("playlist_id") String id, @QueryParam("fields") String fields, @QueryParam("market") String market,
+            @Context SecurityContext security, @Context UriInfo uri) {
+        FieldFilter filter = FieldFilter.parse(fields);
         Playlist playlist = readable(id, security);
-        return objects.full(playlist, playlists.tracks(id, Callers.id(security), 0, PlaylistService.MAX_TRACK_PAGE), PlaylistService.MAX_TRACK_PAGE,
-                uri.getBaseUri());
+        return FieldFilter.apply(filter, objects.full(playlist, playlists.tracks(id, Callers.id(security), 0, PlaylistService.MAX_TRACK_PAGE),
+                PlaylistService.MAX_TRACK_PAGE, uri.getBaseUri()));
     }
 
     @PUT
@@ -119,11 +122,13 @@ public final class PlaylistResource {
 
     @GET
     @Path("tracks")
-    public PagingObject<PlaylistObjects.PlaylistTrack> tracks(@PathParam("playlist_id") String id, @QueryParam("offset") String offset,
-            @QueryParam("limit") String limit, @QueryParam("market") String market, @Context SecurityContext security, @Context UriInfo uri) {
+    public Object tracks(@PathParam("playlist_id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+            @QueryParam("market") String market, @QueryParam("fields") String fields, @Context SecurityContext security, @Context UriInfo uri) {
         PageParameters page = PageParameters.of(offset, limit, PlaylistService.MAX_TRACK_PAGE);
+        FieldFilter filter = FieldFilter.parse(fields);
         readable(id, security);
-        return objects.items(playlists.tracks(id, Callers.id(security), page.offset(), page.limit()), page.limit(), uri.getRequestUri(), uri.getBaseUri());
+        return FieldFilter.apply(filter, objects.items(playlists.tracks(id, Callers.id(security), page.offset(), page.limit()), page.limit(),
+                uri.getRequestUri(), uri.getBaseUri()));
     }
 
     @POST
@@ -140,7 +145,7 @@ public final class PlaylistResource {
             throw ApiException.invalidBody("field 'position' must be 0 or more");
         }
         Callers.requireModifyScope(security, readable(id, security).isPublic());
-        List<String> ids = TrackUris.knownIds("uris", uris, 1, catalog);
+        List<String> ids = TrackUris.knownIds("uris", uris, 1, catalog, queryUris != null);
         String snapshot = playlists.add(id, Callers.id(security), ids, position, body == null ? null : checkedSnapshot(body.snapshotId()));
         return Response.status(201).entity(Map.of("snapshot_id", snapshot)).build();
     }
@@ -157,7 +162,7 @@ public final class PlaylistResource {
         Callers.requireModifyScope(security, readable(id, security).isPublic());
         String caller = Callers.id(security);
         if (uris != null) {
-            return Map.of("snapshot_id", playlists.replace(id, caller, TrackUris.knownIds("uris", uris, 0, catalog)));
+            return Map.of("snapshot_id", playlists.replace(id, caller, TrackUris.knownIds("uris", uris, 0, catalog, queryUris != null)));
         }
         if (body.rangeStart() == null || body.insertBefore() == null) {
             throw ApiException.invalidBody("a reorder needs both 'range_start' and 'insert_before'");
@@ -197,6 +202,21 @@ public final class PlaylistResource {
     public Response follow(@PathParam("playlist_id") String id, @Context SecurityContext security) {
         playlists.follow(id, Callers.id(security));
         return Response.ok().build();
+    }
+
+    /**
+     * Spotify's "check if the current user follows the playlist": {@code ids} (deprecated by Spotify, optional) names
+     * the caller, or up to 5 users; without it the caller is asked for. {@code [true]} / {@code [false]} in order.
+     */
+    @GET
+    @Path("followers/contains")
+    public List<Boolean> followersContain(@PathParam("playlist_id") String id, @QueryParam("ids") String ids, @Context SecurityContext security) {
+        String caller = Callers.id(security);
+        List<String> users = ids == null ? List.of(caller)
+                : org.audotics.http.api.Parameters.requiredList("ids", ids, PlaylistService.MAX_FOLLOWER_CHECK, PlaylistResource::isAccountId,
+                        "a user id (22 letters and digits)");
+        readable(id, security);
+        return playlists.followersContain(id, caller, users);
     }
 
     @DELETE
@@ -252,6 +272,10 @@ public final class PlaylistResource {
         return playlists.playlist(id, Callers.id(security))
                 .filter(playlist -> playlist.isPublic() || Callers.mayReadPrivate(security))
                 .orElseThrow(() -> ApiException.notFound("no playlist with id '" + id + "'"));
+    }
+
+    private static boolean isAccountId(String id) {
+        return id.matches("[0-9A-Za-z]{22}");
     }
 
     private static List<String> oneSourceOfUris(String queryUris, List<String> bodyUris) {

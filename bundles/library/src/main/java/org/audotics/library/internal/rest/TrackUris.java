@@ -22,8 +22,13 @@ final class TrackUris {
     private TrackUris() {
     }
 
-    /** @return the catalog id of a well-formed uri; 400 naming the field otherwise */
+    /** @return the catalog id of a well-formed uri; 400 {@code invalid_body} naming the field otherwise */
     static String id(String field, String uri) {
+        return id(field, uri, false);
+    }
+
+    /** @param fromQuery the uri came in the query string: a bad one is 400 {@code invalid_parameter}, not {@code invalid_body} */
+    private static String id(String field, String uri, boolean fromQuery) {
         if (uri != null) {
             for (String prefix : new String[] {"audotics:track:", "spotify:track:"}) {
                 if (uri.startsWith(prefix) && CatalogIds.isWellFormed(uri.substring(prefix.length()))) {
@@ -31,29 +36,32 @@ final class TrackUris {
                 }
             }
         }
-        throw ApiException.invalidBody("'" + field + "' holds '" + uri + "', not " + RULE);
+        throw refused(fromQuery, "'" + field + "' holds '" + uri + "', not " + RULE);
     }
 
-    /** The ids of the uris, in order with duplicates kept; 400 for too many, malformed or unknown uris. */
-    static List<String> knownIds(String field, List<String> uris, int min, CatalogService catalog) {
+    /**
+     * The ids of the uris, in order with duplicates kept; 400 for too many, malformed or unknown uris: {@code invalid_parameter}
+     * when they came in the query string ({@code fromQuery}), {@code invalid_body} when in the body.
+     */
+    static List<String> knownIds(String field, List<String> uris, int min, CatalogService catalog, boolean fromQuery) {
         if (uris.size() < min || uris.size() > PlaylistService.MAX_TRACKS_PER_CHANGE) {
-            throw ApiException.invalidBody("'" + field + "' must hold " + min + " to " + PlaylistService.MAX_TRACKS_PER_CHANGE + " uris, held " + uris.size());
+            throw refused(fromQuery, "'" + field + "' must hold " + min + " to " + PlaylistService.MAX_TRACKS_PER_CHANGE + " uris, held " + uris.size());
         }
         List<String> ids = new ArrayList<>(uris.size());
         for (String uri : uris) {
-            ids.add(id(field, uri));
+            ids.add(id(field, uri, fromQuery));
         }
-        requireKnown(field, ids, catalog);
-        return ids;
-    }
-
-    static void requireKnown(String field, List<String> ids, CatalogService catalog) {
         Set<String> distinct = new LinkedHashSet<>(ids);
         Map<String, Track> found = catalog.tracks(distinct);
         List<String> unknown = distinct.stream().filter(id -> !found.containsKey(id)).toList();
         if (!unknown.isEmpty()) {
-            throw ApiException.invalidBody("'" + field + "' names tracks the catalog does not have: " + String.join(", ", unknown));
+            throw refused(fromQuery, "'" + field + "' names tracks the catalog does not have: " + String.join(", ", unknown));
         }
+        return ids;
+    }
+
+    private static ApiException refused(boolean fromQuery, String message) {
+        return fromQuery ? ApiException.invalidParameter(message) : ApiException.invalidBody(message);
     }
 
     /** The {@code uris} query parameter: comma-separated, as Spotify's. */

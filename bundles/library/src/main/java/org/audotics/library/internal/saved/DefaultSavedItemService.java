@@ -16,6 +16,7 @@ import org.audotics.catalog.api.Page;
 import org.audotics.library.api.LibraryEvents;
 import org.audotics.library.api.LibraryException;
 import org.audotics.library.api.SavedItemService;
+import org.audotics.library.internal.ContainsCache;
 import org.audotics.library.internal.LibraryDatabase;
 import org.audotics.library.internal.LibraryEventPoster;
 import org.audotics.storage.api.StorageException;
@@ -33,11 +34,13 @@ public final class DefaultSavedItemService implements SavedItemService {
 
     private final LibraryDatabase database;
     private final LibraryEventPoster events;
+    private final ContainsCache containsCache;
 
     @Activate
-    public DefaultSavedItemService(@Reference LibraryDatabase database, @Reference LibraryEventPoster events) {
+    public DefaultSavedItemService(@Reference LibraryDatabase database, @Reference LibraryEventPoster events, @Reference ContainsCache containsCache) {
         this.database = database;
         this.events = events;
+        this.containsCache = containsCache;
     }
 
     @Override
@@ -63,6 +66,9 @@ public final class DefaultSavedItemService implements SavedItemService {
             }
         } catch (SQLException e) {
             throw StorageException.from("Saving " + kind.jsonName() + "s", e);
+        } finally {
+            // also after a failure: the rows written before it are committed (one statement, one commit)
+            containsCache.invalidate(userId);
         }
         posted(userId, LibraryEvents.ACTION_SAVE, kind, ids);
     }
@@ -81,6 +87,9 @@ public final class DefaultSavedItemService implements SavedItemService {
             delete.executeBatch();
         } catch (SQLException e) {
             throw StorageException.from("Removing saved " + kind.jsonName() + "s", e);
+        } finally {
+            // also after a failure: the rows written before it are committed (one statement, one commit)
+            containsCache.invalidate(userId);
         }
         posted(userId, LibraryEvents.ACTION_UNSAVE, kind, ids);
     }
@@ -122,8 +131,10 @@ public final class DefaultSavedItemService implements SavedItemService {
     @Override
     public List<Boolean> contains(String userId, Kind kind, List<String> ids) {
         checkIds(ids);
-        Set<String> saved = savedAmong(userId, kind, ids);
-        return ids.stream().map(saved::contains).toList();
+        return containsCache.contains(userId, kind.jsonName(), ids, () -> {
+            Set<String> saved = savedAmong(userId, kind, ids);
+            return ids.stream().map(saved::contains).toList();
+        });
     }
 
     /** Deletes everything a deleted account saved. */
@@ -134,6 +145,8 @@ public final class DefaultSavedItemService implements SavedItemService {
             delete.executeUpdate();
         } catch (SQLException e) {
             throw StorageException.from("Deleting a user's saved items", e);
+        } finally {
+            containsCache.invalidate(userId);
         }
     }
 
