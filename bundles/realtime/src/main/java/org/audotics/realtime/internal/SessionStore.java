@@ -282,7 +282,8 @@ final class SessionStore {
         SessionRules rules = new SessionRules(who(rs.getString(5)), who(rs.getString(6)), who(rs.getString(7)), who(rs.getString(8)), rs.getDouble(9));
         SessionSettings settings = new SessionSettings(rs.getString(2), rs.getBoolean(3) ? Visibility.PUBLIC : Visibility.PRIVATE, rs.getInt(4), rules);
         long ended = rs.getLong(14);
-        return new Row(rs.getString(1), settings, rs.getString(10), rs.getString(11), rs.getLong(12), rs.getLong(13), rs.wasNull() ? null : ended);
+        Long endedAt = rs.wasNull() ? null : ended;
+        return new Row(rs.getString(1), settings, rs.getString(10), rs.getString(11), rs.getLong(12), rs.getLong(13), endedAt);
     }
 
     static String name(SessionRules.Who who) {
