@@ -204,7 +204,7 @@ final class SessionStore {
     /** The queue in its order. */
     List<QueueItem> queue(Connection c, String sessionId) throws SQLException {
         Map<String, List<Vote>> votes = new HashMap<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT v.item_id, v.user_id, v.value FROM realtime_vote v JOIN realtime_queue_item i ON i.id = v.item_id"
+        try (PreparedStatement select = c.prepareStatement("SELECT v.item_id, v.user_id, v.vote_value FROM realtime_vote v JOIN realtime_queue_item i ON i.id = v.item_id"
                 + " WHERE i.session_id = ? ORDER BY v.user_id")) {
             select.setString(1, sessionId);
             try (ResultSet rs = select.executeQuery()) {
@@ -261,7 +261,7 @@ final class SessionStore {
     void setVote(Connection c, String itemId, String userId, int value) throws SQLException {
         update(c, "DELETE FROM realtime_vote WHERE item_id = ? AND user_id = ?", itemId, userId);
         if (value != 0) {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO realtime_vote (item_id, user_id, value) VALUES (?, ?, ?)")) {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO realtime_vote (item_id, user_id, vote_value) VALUES (?, ?, ?)")) {
                 insert.setString(1, itemId);
                 insert.setString(2, userId);
                 insert.setInt(3, value);
