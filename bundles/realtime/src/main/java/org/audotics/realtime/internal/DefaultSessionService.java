@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * decides against the state it holds, writes, numbers its events from the row's sequence number and writes them,
  * and commits; the events are posted on Event Admin after the commit.
  */
-@Component(service = SessionService.class)
+@Component(service = {SessionService.class, DefaultSessionService.class})
 public final class DefaultSessionService implements SessionService {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultSessionService.class);
@@ -214,24 +214,58 @@ public final class DefaultSessionService implements SessionService {
     @Override
     public void leave(String sessionId, String userId) {
         inTransaction("Leaving a session", change -> {
-            SessionStore.Row row = change.lock(sessionId);
+            change.lock(sessionId);
             change.requirePresent(userId);
-            store.setState(change.connection, sessionId, userId, SessionStore.LEFT);
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("user_id", userId);
-            List<Member> rest = store.session(change.connection, row).members();
-            if (!rest.isEmpty() && row.hostId().equals(userId)) {
-                String newHost = rest.get(0).userId();
-                store.setHost(change.connection, sessionId, newHost);
-                payload.put("host_id", newHost);
-            }
-            change.event(SessionEvents.TYPE_MEMBER_LEFT, payload);
-            if (rest.isEmpty()) {
-                store.end(change.connection, sessionId, change.now);
-                change.event(SessionEvents.TYPE_SESSION_ENDED, Map.of("reason", "the last member left"));
-            }
+            leave(change, userId);
             return null;
         });
+    }
+
+    /** The present member leaves the held session; @return whether that ended it (the last member left) */
+    private boolean leave(Change change, String userId) throws SQLException {
+        SessionStore.Row row = change.row;
+        store.setState(change.connection, row.id(), userId, SessionStore.LEFT);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("user_id", userId);
+        List<Member> rest = store.session(change.connection, row).members();
+        if (!rest.isEmpty() && row.hostId().equals(userId)) {
+            String newHost = rest.get(0).userId();
+            store.setHost(change.connection, row.id(), newHost);
+            payload.put("host_id", newHost);
+        }
+        change.event(SessionEvents.TYPE_MEMBER_LEFT, payload);
+        if (rest.isEmpty()) {
+            store.end(change.connection, row.id(), change.now);
+            change.event(SessionEvents.TYPE_SESSION_ENDED, Map.of("reason", "the last member left"));
+        }
+        return rest.isEmpty();
+    }
+
+    /**
+     * Forgets a deleted account: it leaves every running session it is present in (the host rule applies), its votes
+     * are withdrawn (one {@code queue_updated} with {@code action: votes_removed} per session) and its member rows
+     * deleted. Items it added stay in their queues, naming the former account id. One transaction per session.
+     */
+    public void deleteUser(String userId) {
+        List<String> ids = inTransaction("Listing a user's sessions", change -> store.sessionsOf(change.connection, userId));
+        for (String id : ids) {
+            inTransaction("Deleting a user's session data", change -> {
+                Optional<SessionStore.Row> row = store.row(change.connection, id, true);
+                if (row.isEmpty()) {
+                    return null;
+                }
+                change.row = row.get();
+                boolean running = !row.get().ended();
+                if (running && SessionStore.PRESENT.equals(store.memberState(change.connection, id, userId).orElse(null))) {
+                    running = !leave(change, userId);
+                }
+                if (store.deleteVotes(change.connection, id, userId) > 0 && running) {
+                    change.event(SessionEvents.TYPE_QUEUE_UPDATED, Map.of("action", "votes_removed", "user_id", userId));
+                }
+                store.deleteMember(change.connection, id, userId);
+                return null;
+            });
+        }
     }
 
     @Override

@@ -157,6 +157,38 @@ final class SessionStore {
         }
     }
 
+    /** The sessions, running or ended, in which the user has a member row (present, left or removed). */
+    List<String> sessionsOf(Connection c, String userId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT session_id FROM realtime_member WHERE user_id = ?")) {
+            select.setString(1, userId);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    /** @return how many of the user's votes on the session's items were deleted */
+    int deleteVotes(Connection c, String sessionId, String userId) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM realtime_vote WHERE user_id = ? AND item_id IN (SELECT id FROM realtime_queue_item WHERE session_id = ?)")) {
+            delete.setString(1, userId);
+            delete.setString(2, sessionId);
+            return delete.executeUpdate();
+        }
+    }
+
+    void deleteMember(Connection c, String sessionId, String userId) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM realtime_member WHERE session_id = ? AND user_id = ?")) {
+            delete.setString(1, sessionId);
+            delete.setString(2, userId);
+            delete.executeUpdate();
+        }
+    }
+
     void setHost(Connection c, String sessionId, String hostId) throws SQLException {
         update(c, "UPDATE realtime_session SET host_id = ? WHERE id = ?", hostId, sessionId);
     }

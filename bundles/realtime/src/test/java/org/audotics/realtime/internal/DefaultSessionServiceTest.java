@@ -113,4 +113,31 @@ class DefaultSessionServiceTest {
             assertEquals(SessionException.Reason.NOT_FOUND, assertThrows(SessionException.class, () -> sessions.session(created.id(), "bob")).reason());
         });
     }
+
+    @Test
+    void aDeletedAccountLeavesItsSessionsAndItsVotesAreWithdrawn() {
+        onDatabase(sessions -> {
+            Session created = sessions.create("alice", settings(5));
+            sessions.joinByCode("bob", created.inviteCode());
+            sessions.joinByCode("carol", created.inviteCode());
+            QueueItem item = sessions.add(created.id(), "alice", List.of("t1")).get(0);
+            sessions.vote(created.id(), "bob", item.id(), -1);
+            sessions.vote(created.id(), "carol", item.id(), 1);
+
+            sessions.deleteUser("alice");
+            assertEquals("bob", sessions.session(created.id(), "bob").hostId());
+            sessions.deleteUser("bob");
+            Session after = sessions.session(created.id(), "carol");
+            assertEquals(List.of("carol"), after.members().stream().map(m -> m.userId()).toList());
+            assertEquals("carol", after.hostId());
+            List<QueueItem> queue = sessions.queue(created.id(), "carol");
+            assertEquals(1, queue.get(0).netVotes(), "bob's vote withdrawn, carol's kept");
+            assertEquals("alice", queue.get(0).addedBy(), "items stay, naming their adder");
+            List<SessionEvent> events = sessions.events(created.id(), "carol", 0, 100);
+            assertEquals(List.of("member_left", "member_left", "queue_updated"), events.subList(events.size() - 3, events.size()).stream().map(SessionEvent::type).toList());
+            assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L), events.stream().map(SessionEvent::sequence).toList());
+            sessions.deleteUser("carol");
+            assertEquals(SessionException.Reason.NOT_FOUND, assertThrows(SessionException.class, () -> sessions.session(created.id(), "carol")).reason());
+        });
+    }
 }
