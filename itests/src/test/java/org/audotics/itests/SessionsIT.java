@@ -277,6 +277,26 @@ class SessionsIT {
         assertEquals(204, call(owner, "DELETE", base, null).status());
     }
 
+    @Test
+    void aDeletedAccountLeavesItsSessionsAndItsVotesAreWithdrawn() throws Exception {
+        User host = user(server, "keeper");
+        User leaving = user(server, "deleted");
+        JsonNode created = ok(201, call(host, "POST", "/v1/sessions", "{\"name\": \"Deletion " + RUN + "\"}"));
+        String base = "/v1/sessions/" + created.get("id").asText();
+        ok(200, call(leaving, "POST", "/v1/sessions/join", "{\"invite_code\": \"" + created.get("invite_code").asText() + "\"}"));
+        String item = itemOf(ok(201, call(host, "POST", base + "/queue", "{\"uris\": [\"audotics:track:" + tracks.get(0) + "\"]}")), 0);
+        ok(200, call(leaving, "PUT", base + "/queue/" + item + "/vote", vote(-1)));
+
+        assertEquals(204, call(leaving, "DELETE", "/v1/me", null).status());
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (running.database().count("SELECT COUNT(*) FROM realtime_member WHERE user_id = ?", leaving.id()) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100); // ACCOUNT_DELETED is delivered asynchronously
+        }
+        assertEquals(List.of(host.id()), memberIds(ok(200, call(host, "GET", base, null))));
+        assertEquals(0, ok(200, call(host, "GET", base + "/queue", null)).get("items").get(0).get("net_votes").asInt());
+        assertEquals(204, call(host, "DELETE", base, null).status());
+    }
+
     /** A session, its members, queue and votes outlive a server killed with SIGKILL (its own server on the embedded H2). */
     @Test
     void aKilledServerLosesNoSessionMemberItemOrVote() throws Exception {
