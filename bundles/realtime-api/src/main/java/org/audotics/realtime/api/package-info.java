@@ -1,6 +1,6 @@
 /**
  * Group listening sessions in real time: events that every member of a session receives, on every node.
- * Implemented by the realtime bundle (a later issue); nothing provides it yet.
+ * Provided by the realtime bundle.
  */
 @Export
 @Version("1.0.0")
