@@ -69,6 +69,9 @@ public @interface HybridConfig {
     @AttributeDefinition(name = "Popularity penalty", description = "Weight of −ln(1 + listeners)/ln(1 + max listeners) in the blend")
     double blend_popularity_penalty() default 0.2;
 
+    @AttributeDefinition(name = "Factor popularity exponent", description = "γ: each track's iALS score is multiplied by (1 + listeners)^−γ before the blend (0: off)")
+    double blend_factor_popularity_exponent() default 0.0;
+
     @AttributeDefinition(name = "Factor import", description = "Directory with Spark MLlib userFactors/ and itemFactors/ JSON lines; when set, the factors are loaded from there instead of trained (RP3β is still trained from the history). Empty: train")
     String factors_import() default "";
 }
