@@ -46,13 +46,13 @@ public @interface HybridConfig {
     double confidence_epsilon() default 1.0;
 
     @AttributeDefinition(name = "RP3β α", description = "Exponent of the walk's transition probabilities")
-    double rp3_alpha() default 1.0;
+    double rp3_alpha() default 0.8;
 
     @AttributeDefinition(name = "RP3β β", description = "Popularity exponent dividing each destination's weight")
-    double rp3_beta() default 0.2;
+    double rp3_beta() default 0.35;
 
     @AttributeDefinition(name = "RP3β neighbours", description = "Neighbours kept per track")
-    int rp3_neighbours() default 100;
+    int rp3_neighbours() default 300;
 
     @AttributeDefinition(name = "RP3β log strengths", description = "Walk over ln(1 + strength) instead of 0/1")
     boolean rp3_log_scaled() default true;
