@@ -46,13 +46,13 @@ public @interface HybridConfig {
     double confidence_epsilon() default 1.0;
 
     @AttributeDefinition(name = "RP3β α", description = "Exponent of the walk's transition probabilities")
-    double rp3_alpha() default 1.0;
+    double rp3_alpha() default 0.8;
 
     @AttributeDefinition(name = "RP3β β", description = "Popularity exponent dividing each destination's weight")
-    double rp3_beta() default 0.2;
+    double rp3_beta() default 0.35;
 
     @AttributeDefinition(name = "RP3β neighbours", description = "Neighbours kept per track")
-    int rp3_neighbours() default 100;
+    int rp3_neighbours() default 300;
 
     @AttributeDefinition(name = "RP3β log strengths", description = "Walk over ln(1 + strength) instead of 0/1")
     boolean rp3_log_scaled() default true;
@@ -68,6 +68,9 @@ public @interface HybridConfig {
 
     @AttributeDefinition(name = "Popularity penalty", description = "Weight of −ln(1 + listeners)/ln(1 + max listeners) in the blend")
     double blend_popularity_penalty() default 0.2;
+
+    @AttributeDefinition(name = "Factor popularity exponent", description = "γ: each track's iALS score is multiplied by (1 + listeners)^−γ before the blend (0: off)")
+    double blend_factor_popularity_exponent() default 0.0;
 
     @AttributeDefinition(name = "Factor import", description = "Directory with Spark MLlib userFactors/ and itemFactors/ JSON lines; when set, the factors are loaded from there instead of trained (RP3β is still trained from the history). Empty: train")
     String factors_import() default "";

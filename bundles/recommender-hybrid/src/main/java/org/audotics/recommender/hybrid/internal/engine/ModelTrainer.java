@@ -58,7 +58,8 @@ final class ModelTrainer {
             for (int j = 0; j < listeners.length; j++) {
                 listeners[j] = byTrack.rowLength(j);
             }
-            Blend blend = new Blend(config.blend_factor_weight(), config.blend_graph_weight(), config.blend_popularity_penalty());
+            Blend blend = new Blend(config.blend_factor_weight(), config.blend_graph_weight(), config.blend_popularity_penalty(),
+                    config.blend_factor_popularity_exponent());
             HybridModel model = new HybridModel(factors, graph, positive, listeners, blend);
             return new TrainedModel(model, strengths, List.copyOf(log.userIds), Map.copyOf(log.userIndex), List.copyOf(log.trackIds),
                     Map.copyOf(log.trackIndex), clock.instant(), log.size(), version);

@@ -14,6 +14,7 @@ public final class HybridModel {
     private final int[] listeners;
     private final Blend blend;
     private final float logMaxListeners;
+    private final float[] factorScale; // (1 + users_j)^−γ, null when γ = 0
 
     /**
      * @param history   users × items, the positive strengths the graph walks from (the training rows)
@@ -34,6 +35,14 @@ public final class HybridModel {
             max = Math.max(max, l);
         }
         this.logMaxListeners = (float) Math.log1p(Math.max(1, max));
+        if (blend.factorPopularityExponent() > 0) {
+            factorScale = new float[listeners.length];
+            for (int j = 0; j < listeners.length; j++) {
+                factorScale[j] = (float) Math.pow(1.0 + listeners[j], -blend.factorPopularityExponent());
+            }
+        } else {
+            factorScale = null;
+        }
     }
 
     private volatile float[] itemFactorsByDimension;
@@ -110,19 +119,32 @@ public final class HybridModel {
                     out[j] += wf * byDimension[base + j];
                 }
             }
-            for (int j = 0; j < items; j++) {
-                maxAls = Math.max(maxAls, out[j]);
-            }
         }
         java.util.Arrays.fill(scratch, 0);
-        float maxGraph = 0;
         if (blend.graphWeight() > 0) {
             graph.accumulate(history, user, scratch);
-            for (int j = 0; j < items; j++) {
-                maxGraph = Math.max(maxGraph, scratch[j]);
-            }
         }
-        combine(out, scratch, maxAls, maxGraph);
+        combineRaw(out, scratch, out);
+    }
+
+    /**
+     * Blends one user's raw signals over all items: {@code als} the iALS dot products, {@code graphScore} the RP3β
+     * sums, as {@link #scoreForUser(int, float[], float[])} computes them, into {@code out} (may be {@code als}).
+     * Lets the offline harness try many blends on signals it computed once.
+     */
+    public void combineRaw(float[] als, float[] graphScore, float[] out) {
+        int items = items();
+        float maxAls = 0;
+        float maxGraph = 0;
+        for (int j = 0; j < items; j++) {
+            float a = factorScale == null ? als[j] : als[j] * factorScale[j];
+            out[j] = a;
+            maxAls = Math.max(maxAls, a);
+            maxGraph = Math.max(maxGraph, graphScore[j]);
+        }
+        for (int j = 0; j < items; j++) {
+            out[j] = mix(out[j], graphScore[j], listeners[j], maxAls, maxGraph);
+        }
     }
 
     /**
@@ -141,6 +163,9 @@ public final class HybridModel {
         for (int c = 0; c < candidates.length; c++) {
             position.put(candidates[c], c);
             als[c] = Factors.dot(factors.userFactors(), user * k, factors.itemFactors(), candidates[c] * k, k);
+            if (factorScale != null) {
+                als[c] *= factorScale[candidates[c]];
+            }
             maxAls = Math.max(maxAls, als[c]);
         }
         for (int e = history.start(user); e < history.end(user); e++) {
@@ -176,6 +201,9 @@ public final class HybridModel {
             }
             for (int c = 0; c < candidates.length; c++) {
                 float cos = blend.factorWeight() > 0 ? factors.itemCosine(seed, candidates[c]) : 0;
+                if (factorScale != null && cos > 0) {
+                    cos *= factorScale[candidates[c]];
+                }
                 float g = maxGraph > 0 ? graph.weight(seed, candidates[c]) / maxGraph : 0;
                 out[c] += (float) ((blend.factorWeight() * cos + blend.graphWeight() * g) / seeds.length);
             }
@@ -184,12 +212,6 @@ public final class HybridModel {
             out[c] -= (float) (blend.popularityPenalty() * Math.log1p(listeners[candidates[c]]) / logMaxListeners);
         }
         return out;
-    }
-
-    private void combine(float[] als, float[] graphScore, float maxAls, float maxGraph) {
-        for (int j = 0; j < als.length; j++) {
-            als[j] = mix(als[j], graphScore[j], listeners[j], maxAls, maxGraph);
-        }
     }
 
     private float mix(float als, float graphScore, int users, float maxAls, float maxGraph) {

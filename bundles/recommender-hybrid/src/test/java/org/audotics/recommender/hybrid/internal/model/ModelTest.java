@@ -2,6 +2,7 @@ package org.audotics.recommender.hybrid.internal.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.ForkJoinPool;
@@ -152,6 +153,56 @@ class ModelTest {
         float[] q = new float[7];
         model.scoreForUser(3, q, new float[7]);
         assertTrue(p[6] - p[4] < q[6] - q[4]);
+    }
+
+    @Test
+    void theFactorPopularityExponentDividesEachItemsFactorScoreByItsPopularity() {
+        SparseMatrix m = tastes();
+        Factors f = ImplicitAls.train(m, new AlsParameters(4, 0.01, 0.1, 1, 20, 4, 0.1, 1), GramMatrix.PLAIN, POOL);
+        ItemNeighbours g = Rp3Beta.train(m, 1, 0.3, 10, 100, POOL);
+        int[] listeners = new int[7];
+        SparseMatrix t = m.transpose();
+        for (int j = 0; j < 7; j++) {
+            listeners[j] = t.rowLength(j);
+        }
+        HybridModel plain = new HybridModel(f, g, m, listeners, new Blend(1, 0, 0));
+        HybridModel debiased = plain.withBlend(new Blend(1, 0, 0, 0.5));
+        float[] a = new float[7];
+        float[] b = new float[7];
+        plain.scoreForUser(3, a, new float[7]);
+        debiased.scoreForUser(3, b, new float[7]);
+        // both normalised by their maximum: item j's score is scaled by (1 + listeners_j)^-0.5, up to one common factor
+        int top = 0;
+        for (int j = 0; j < 7; j++) {
+            if (a[j] * Math.pow(1 + listeners[j], -0.5) > a[top] * Math.pow(1 + listeners[top], -0.5)) {
+                top = j;
+            }
+        }
+        double common = b[top] / (a[top] * Math.pow(1 + listeners[top], -0.5));
+        for (int j = 0; j < 7; j++) {
+            assertEquals(a[j] * Math.pow(1 + listeners[j], -0.5) * common, b[j], 1e-5);
+        }
+        // the candidate path applies the same scaling
+        float[] some = debiased.scoreForUser(3, new int[] {0, 1, 2, 3, 4, 5, 6});
+        for (int j = 0; j < 7; j++) {
+            assertEquals(b[j], some[j], 1e-5);
+        }
+        // combineRaw on the raw signals gives what scoreForUser gives
+        float[] raw = new float[7];
+        for (int j = 0; j < 7; j++) {
+            raw[j] = f.score(3, j);
+        }
+        float[] graphRaw = new float[7];
+        g.accumulate(m, 3, graphRaw);
+        HybridModel both = plain.withBlend(new Blend(0.4, 0.6, 0.1, 0.3));
+        float[] viaRaw = new float[7];
+        both.combineRaw(raw, graphRaw, viaRaw);
+        float[] direct = new float[7];
+        both.scoreForUser(3, direct, new float[7]);
+        for (int j = 0; j < 7; j++) {
+            assertEquals(direct[j], viaRaw[j], 1e-5);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new Blend(1, 0, 0, -0.1));
     }
 
     @Test
