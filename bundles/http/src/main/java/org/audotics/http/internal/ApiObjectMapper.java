@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -32,6 +33,12 @@ final class ApiObjectMapper {
                 // {"name": "a", "name": "b"} means different things to different parsers: refused
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .addModule(new SimpleModule("audotics-strict-text").addDeserializer(String.class, new StrictTextDeserializer()))
+                // an error body without a request id (built outside a request) leaves the field out rather than null
+                .addMixIn(org.audotics.http.api.ErrorBody.Detail.class, OmitNullRequestId.class)
                 .build();
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private abstract static class OmitNullRequestId {
     }
 }

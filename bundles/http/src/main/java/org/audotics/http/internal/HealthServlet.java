@@ -96,7 +96,7 @@ public final class HealthServlet extends HttpServlet {
             }
             default -> {
                 response.setHeader("Allow", ALLOW);
-                JsonResponses.error(response, 405, ErrorCodes.METHOD_NOT_ALLOWED,
+                JsonResponses.error(request, response, 405, ErrorCodes.METHOD_NOT_ALLOWED,
                         "this path does not support the HTTP method; see the Allow header");
             }
         }
@@ -108,7 +108,7 @@ public final class HealthServlet extends HttpServlet {
         switch (path) {
             case "/live" -> JsonResponses.write(response, 200, Map.of("status", "UP"));
             case "/ready" -> ready(response, maySeeDetail(request.getRemoteAddr(), request.getHeader("Authorization")));
-            default -> JsonResponses.error(response, 404, ErrorCodes.NOT_FOUND, "no resource at this path");
+            default -> JsonResponses.error(request, response, 404, ErrorCodes.NOT_FOUND, "no resource at this path");
         }
     }
 

@@ -2,6 +2,7 @@ package org.audotics.http.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 /** Writes JSON answers from plain servlets (outside Jersey) with the API's JSON settings. */
@@ -20,7 +21,10 @@ final class JsonResponses {
         MAPPER.writeValue(response.getOutputStream(), body);
     }
 
-    static void error(HttpServletResponse response, int status, String code, String message) throws IOException {
-        write(response, status, ErrorBody.of(status, code, message));
+    static void error(HttpServletRequest request, HttpServletResponse response, int status, String code, String message)
+            throws IOException {
+        Object id = request.getAttribute(RequestTags.REQUEST_ID_ATTRIBUTE);
+        org.audotics.http.api.ErrorBody body = ErrorBody.of(status, code, message);
+        write(response, status, id instanceof String requestId ? new org.audotics.http.api.ErrorBody(body.error().withRequestId(requestId)) : body);
     }
 }

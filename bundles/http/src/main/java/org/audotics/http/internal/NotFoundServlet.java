@@ -21,6 +21,6 @@ public final class NotFoundServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        JsonResponses.error(response, 404, ErrorCodes.NOT_FOUND, "no resource at this path");
+        JsonResponses.error(request, response, 404, ErrorCodes.NOT_FOUND, "no resource at this path");
     }
 }

@@ -33,6 +33,8 @@ final class RestApplication {
                 .register(new RequestBodyGuard())
                 .register(new ParsedBodyLimit())
                 .register(new PrivateAnswerFilter())
+                .register(new RequestTags())
+                .register(new ErrorBodyRequestId())
                 .register(new ApiExceptionMapper())
                 .register(new WebApplicationExceptionMapper())
                 .register(new JsonExceptionMapper())

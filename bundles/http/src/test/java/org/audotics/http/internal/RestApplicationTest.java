@@ -199,8 +199,14 @@ class RestApplicationTest {
     }
 
     private Answer send(String method, String path, String contentType, InputStream body, String token) throws Exception {
+        return send(method, path, contentType, body, token, new org.glassfish.jersey.internal.MapPropertiesDelegate());
+    }
+
+    /** {@code properties} stand for the servlet request's attributes, which the HTTP edge sets and reads. */
+    private Answer send(String method, String path, String contentType, InputStream body, String token,
+            org.glassfish.jersey.internal.PropertiesDelegate properties) throws Exception {
         var request = new ContainerRequest(URI.create("http://localhost/v1/"), URI.create("http://localhost/v1/" + path),
-                method, null, new org.glassfish.jersey.internal.MapPropertiesDelegate(), null);
+                method, null, properties, null);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -470,5 +476,54 @@ class RestApplicationTest {
         Answer options = call("OPTIONS", "closed", null, null, null);
         assertEquals(200, options.status(), options.body());
         assertTrue(String.valueOf(options.headers().get("Allow")).contains("GET"), String.valueOf(options.headers()));
+    }
+
+    @Test
+    void errorBodiesCarryTheRequestIdTheEdgeGave() throws Exception {
+        for (String path : List.of("probe/refused", "probe/bug", "probe/engine-down", "closed/admin", "no/such/route")) {
+            var properties = new org.glassfish.jersey.internal.MapPropertiesDelegate();
+            properties.setProperty(RequestTags.REQUEST_ID_ATTRIBUTE, "req-" + path.length());
+            Answer answer = send("GET", path, null, null, path.equals("closed/admin") ? "user-token" : null, properties);
+            assertTrue(answer.status() >= 400, path + " " + answer.status());
+            assertEquals("req-" + path.length(), answer.json().get("error").path("request_id").asText(null), answer.body());
+        }
+    }
+
+    @Test
+    void anErrorBodyWithoutARequestIdLeavesTheFieldOut() throws Exception {
+        Answer answer = call("GET", "probe/refused", null, null, null);
+        assertError(answer, 400, "invalid_parameter");
+        assertFalse(answer.json().get("error").has("request_id"), answer.body());
+    }
+
+    @Test
+    void successesAreNotRewritten() throws Exception {
+        var properties = new org.glassfish.jersey.internal.MapPropertiesDelegate();
+        properties.setProperty(RequestTags.REQUEST_ID_ATTRIBUTE, "req-ok");
+        Answer answer = send("GET", "probe", null, null, null, properties);
+        assertEquals(200, answer.status());
+        assertFalse(answer.body().contains("req-ok"), answer.body());
+    }
+
+    @Test
+    void theEdgeIsToldTheRouteTemplateAndTheUser() throws Exception {
+        var properties = new org.glassfish.jersey.internal.MapPropertiesDelegate();
+        assertEquals(200, send("GET", "probe/items/4uLU6hMC", null, null, "user-token", properties).status());
+        assertEquals("/v1/probe/items/{id}", properties.getProperty(RequestTags.ROUTE_ATTRIBUTE));
+        assertEquals("u1", properties.getProperty(RequestTags.USER_ATTRIBUTE));
+        var anonymous = new org.glassfish.jersey.internal.MapPropertiesDelegate();
+        assertEquals(200, send("GET", "probe", null, null, null, anonymous).status());
+        assertEquals("/v1/probe", anonymous.getProperty(RequestTags.ROUTE_ATTRIBUTE));
+        assertEquals(null, anonymous.getProperty(RequestTags.USER_ATTRIBUTE));
+    }
+
+    @Test
+    void aMapBodyWhoseErrorIsADetailGetsTheIdToo() {
+        Object tagged = ErrorBodyRequestId.withRequestId(Map.of("error", org.audotics.http.api.ErrorBody.of(400, "x", "y").error(),
+                "rejected", List.of(1)), "r9");
+        assertEquals("r9", ((org.audotics.http.api.ErrorBody.Detail) ((Map<?, ?>) tagged).get("error")).requestId());
+        assertEquals(List.of(1), ((Map<?, ?>) tagged).get("rejected"));
+        Object other = List.of("not an error body");
+        assertTrue(ErrorBodyRequestId.withRequestId(other, "r9") == other);
     }
 }

@@ -24,6 +24,7 @@ final class ServletFakes {
                     case "getRemoteAddr" -> remoteAddress;
                     case "getHeader" -> headers.get((String) args[0]);
                     case "getProtocol" -> "HTTP/1.1";
+                    case "getAttribute" -> null;
                     default -> throw new UnsupportedOperationException(call.getName());
                 });
     }

@@ -13,6 +13,7 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.HandlerWrapper;
 import org.eclipse.jetty.util.log.Log;
 import org.eclipse.jetty.util.log.Logger;
+import org.slf4j.MDC;
 
 /**
  * Wraps all of Pax Web's handlers (inserted by {@code etc/jetty.xml}), so it sees every request that
@@ -20,6 +21,8 @@ import org.eclipse.jetty.util.log.Logger;
  * <ul>
  * <li>{@code X-Content-Type-Options: nosniff} on every answer, and a {@code Content-Security-Policy} that
  * lets nothing load or frame it (the API serves JSON; an HTML page that needs more sets its own);</li>
+ * <li>a request id ({@link RequestIds}) on every answer and in every log line of the request, and one access-log
+ * line per request ({@link AccessLog});</li>
  * <li>{@code TRACE} is refused with 405 and {@code Allow}, an unknown method with 501;</li>
  * <li>an error raised inside a servlet context ({@code sendError}, or an exception no servlet caught) is
  * rendered by the server's {@link JsonErrorHandler}. Pax Web gives each context its own HTML error handler
@@ -39,8 +42,26 @@ public final class EdgeHandler extends HandlerWrapper {
     @Override
     public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
+        long started = System.nanoTime();
+        String requestId = RequestIds.of(request);
+        response.setHeader(RequestIds.HEADER, requestId);
         response.setHeader(NOSNIFF_HEADER, "nosniff");
         response.setHeader(CSP_HEADER, CSP);
+        MDC.put(RequestIds.MDC_KEY, requestId);
+        try {
+            answer(target, baseRequest, request, response);
+        } finally {
+            MDC.remove(RequestIds.MDC_KEY);
+            if (request.isAsyncStarted()) {
+                request.getAsyncContext().addListener(new AccessLogOnCompletion(started, requestId));
+            } else {
+                AccessLog.log(request, response, started, requestId);
+            }
+        }
+    }
+
+    private void answer(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
         String method = request.getMethod();
         if (!METHODS.contains(method)) {
             baseRequest.setHandled(true);

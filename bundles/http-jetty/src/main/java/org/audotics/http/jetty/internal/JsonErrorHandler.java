@@ -51,7 +51,7 @@ public final class JsonErrorHandler extends ErrorHandler {
         if (status == 405 && response.getHeader(HttpHeader.ALLOW.asString()) == null) {
             response.setHeader(HttpHeader.ALLOW.asString(), JsonErrors.ALLOWED_METHODS);
         }
-        byte[] body = JsonErrors.body(status);
+        byte[] body = JsonErrors.body(status, RequestIds.of(request));
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
@@ -73,6 +73,9 @@ public final class JsonErrorHandler extends ErrorHandler {
         fields.put(HttpHeader.CACHE_CONTROL, "no-store");
         fields.put(EdgeHandler.NOSNIFF_HEADER, "nosniff");
         fields.put(EdgeHandler.CSP_HEADER, EdgeHandler.CSP);
-        return ByteBuffer.wrap(JsonErrors.body(status));
+        // Jetty could not read the request, so no handler saw it: the id is new, and only in this answer.
+        String requestId = RequestIds.generated();
+        fields.put(RequestIds.HEADER, requestId);
+        return ByteBuffer.wrap(JsonErrors.body(status, requestId));
     }
 }

@@ -3,7 +3,7 @@ package org.audotics.http.jetty.internal;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The error body of the API ({@code {"error":{"status","code","message"}}}, docs/api.md) for the
+ * The error body of the API ({@code {"error":{"status","code","message","request_id"}}}, docs/api.md) for the
  * answers Jetty gives itself. Written by hand: this fragment sees only what Pax Web's Jetty bundle
  * imports, which is no JSON library. Codes and messages are fixed strings of ours, never Jetty's reason
  * (which may quote the request).
@@ -19,9 +19,10 @@ final class JsonErrors {
     private JsonErrors() {
     }
 
-    static byte[] body(int status) {
+    /** The body for {@code status}; {@code requestId} is one {@link RequestIds} let through, so it needs no escaping. */
+    static byte[] body(int status, String requestId) {
         return ("{\"error\":{\"status\":" + status + ",\"code\":\"" + code(status) + "\",\"message\":\""
-                + message(status) + "\"}}").getBytes(StandardCharsets.UTF_8);
+                + message(status) + "\",\"request_id\":\"" + requestId + "\"}}").getBytes(StandardCharsets.UTF_8);
     }
 
     /**

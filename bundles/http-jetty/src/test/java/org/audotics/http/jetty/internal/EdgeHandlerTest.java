@@ -144,6 +144,9 @@ class EdgeHandlerTest {
         assertEquals(EdgeHandler.CSP, answer.header("Content-Security-Policy"), answer.toString());
         assertTrue(answer.body().startsWith("{\"error\":{\"status\":" + status + ",\"code\":\"" + code + "\",\"message\":\""),
                 answer.body());
+        String requestId = answer.header(RequestIds.HEADER);
+        assertTrue(RequestIds.usable(requestId), answer.toString());
+        assertTrue(answer.body().endsWith(",\"request_id\":\"" + requestId + "\"}}"), answer.body());
     }
 
     @Test
@@ -211,5 +214,38 @@ class EdgeHandlerTest {
         assertEquals("nosniff", answer.header("X-Content-Type-Options"));
         assertEquals(EdgeHandler.CSP, answer.header("Content-Security-Policy"));
         assertEquals("{\"ok\":true}", answer.body());
+    }
+
+    @Test
+    void aUsableRequestIdIsEchoedAndReachesTheErrorBody() throws IOException {
+        Answer ok = send("GET /get-only HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: client-42.a:b_c\r\nConnection: close\r\n\r\n");
+        assertEquals("client-42.a:b_c", ok.header(RequestIds.HEADER));
+        Answer failed = send("GET /fails HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: trace-7\r\nConnection: close\r\n\r\n");
+        assertJsonError(failed, 500, "internal_error");
+        assertEquals("trace-7", failed.header(RequestIds.HEADER));
+    }
+
+    @Test
+    void anUnusableRequestIdIsReplacedByANewOne() throws IOException {
+        for (String sent : new String[] {"has space", "quote\"s", "x".repeat(RequestIds.MAX_LENGTH + 1), "<script>"}) {
+            Answer answer = send("GET /get-only HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: " + sent + "\r\nConnection: close\r\n\r\n");
+            String id = answer.header(RequestIds.HEADER);
+            assertTrue(RequestIds.usable(id) && !id.equals(sent), sent + " -> " + id);
+        }
+    }
+
+    @Test
+    void eachRequestWithoutAnIdGetsItsOwn() throws IOException {
+        String first = get("/get-only").header(RequestIds.HEADER);
+        String second = get("/get-only").header(RequestIds.HEADER);
+        assertEquals(32, first.length());
+        assertTrue(!first.equals(second), first);
+    }
+
+    @Test
+    void theAccessLineNamesTheRouteNotThePathWhenOneIsKnown() {
+        assertEquals("GET /v1/tracks/{id} 200 3ms user=u1 id=abc",
+                AccessLog.line("GET", "/v1/tracks/{id}", "/v1/tracks/4uLU6hMCjMI75M1A2tKUQC", "u1", 200, 3, "abc"));
+        assertEquals("POST /v1/x_y_z 404 0ms user=- id=abc", AccessLog.line("POST", null, "/v1/x y\nz", null, 404, 0, "abc"));
     }
 }
