@@ -10,6 +10,11 @@ import org.audotics.cache.api.Cache;
 import org.audotics.cache.api.PubSub;
 import org.audotics.health.api.HealthCheck;
 import org.audotics.health.api.HealthStatus;
+import org.audotics.metrics.api.Metrics;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -30,6 +35,7 @@ public final class ConfiguredCache implements Cache, PubSub, HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(ConfiguredCache.class);
 
     private final CacheBackend backend;
+    private final CacheMetrics metrics = new CacheMetrics();
 
     @Activate
     public ConfiguredCache(CacheConfig config) {
@@ -45,19 +51,33 @@ public final class ConfiguredCache implements Cache, PubSub, HealthCheck {
         return new RedisBackend(uri, config.key_prefix(), Duration.ofMillis(Math.max(50, config.command_timeout_ms())));
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindMetrics(Metrics sink) {
+        metrics.reportTo(sink, () -> backend.health().up() ? 1 : 0);
+    }
+
+    void unbindMetrics(Metrics sink) {
+        metrics.stopReportingTo(sink);
+    }
+
     @Deactivate
     void deactivate() {
+        metrics.stop();
         backend.close();
     }
 
     @Override
     public Optional<String> get(String key) {
-        return backend.get(key);
+        Optional<String> found = backend.get(key);
+        metrics.lookedUp(found.isPresent() ? 1 : 0, found.isPresent() ? 0 : 1);
+        return found;
     }
 
     @Override
     public Map<String, String> getAll(Collection<String> keys) {
-        return backend.getAll(keys);
+        Map<String, String> found = backend.getAll(keys);
+        metrics.lookedUp(found.size(), Math.max(0, keys.size() - found.size()));
+        return found;
     }
 
     @Override

@@ -12,6 +12,7 @@ import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.audotics.auth.api.Authenticator;
+import org.audotics.metrics.api.Metrics;
 import org.audotics.http.api.RestResource;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -24,6 +25,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.slf4j.Logger;
@@ -57,6 +59,10 @@ public final class JerseyServlet extends ServletContainer {
                 context.createFilter("(" + RestResource.PROPERTY + "=true)"), new ResourceCustomizer(context));
         tracker.open(true);
     }
+
+    /** Request timings go here when a metrics bundle is installed; swapped without reloading the application. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Metrics metrics;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindAuthenticator(ServiceReference<Authenticator> reference, Authenticator authenticator) {
@@ -106,7 +112,7 @@ public final class JerseyServlet extends ServletContainer {
     }
 
     private ResourceConfig configuration() {
-        return RestApplication.configuration(List.copyOf(resources.values()), () -> List.copyOf(authenticators.values()));
+        return RestApplication.configuration(List.copyOf(resources.values()), () -> List.copyOf(authenticators.values()), () -> metrics);
     }
 
     /** Jersey finds its own services (injection, providers) through the context class loader. */

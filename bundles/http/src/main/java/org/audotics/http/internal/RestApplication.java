@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 import org.audotics.auth.api.Authenticator;
+import org.audotics.metrics.api.Metrics;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -19,6 +20,12 @@ final class RestApplication {
     }
 
     static ResourceConfig configuration(Collection<Object> resources, Supplier<List<Authenticator>> authenticators) {
+        return configuration(resources, authenticators, () -> null);
+    }
+
+    /** @param metrics where request timings go, or a supplier of null while no metrics bundle is there */
+    static ResourceConfig configuration(Collection<Object> resources, Supplier<List<Authenticator>> authenticators,
+            Supplier<Metrics> metrics) {
         ResourceConfig config = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 // an error without a body (Jersey refusing a header it cannot parse, a resource returning a bare
@@ -35,6 +42,7 @@ final class RestApplication {
                 .register(new PrivateAnswerFilter())
                 .register(new RequestTags())
                 .register(new ErrorBodyRequestId())
+                .register(new HttpMetrics(metrics))
                 .register(new ApiExceptionMapper())
                 .register(new WebApplicationExceptionMapper())
                 .register(new JsonExceptionMapper())

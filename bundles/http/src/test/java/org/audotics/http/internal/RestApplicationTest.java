@@ -526,4 +526,54 @@ class RestApplicationTest {
         Object other = List.of("not an error body");
         assertTrue(ErrorBodyRequestId.withRequestId(other, "r9") == other);
     }
+
+    /** Records what the REST application measures, as the metrics bundle would receive it. */
+    static final class RecordingMetrics implements org.audotics.metrics.api.Metrics {
+        final List<String> timings = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void time(String name, long nanos, String... tags) {
+            assertTrue(nanos >= 0);
+            timings.add(name + " " + String.join(",", tags));
+        }
+
+        @Override
+        public void count(String name, double amount, String... tags) {
+        }
+
+        @Override
+        public Gauge gauge(String name, String description, java.util.function.DoubleSupplier value, String... tags) {
+            return () -> { };
+        }
+    }
+
+    @Test
+    void everyAnswerIsTimedByMethodRouteTemplateAndStatus() throws Exception {
+        RecordingMetrics metrics = new RecordingMetrics();
+        var measured = new ApplicationHandler(RestApplication.configuration(List.of(new ProbeResource(), new ClosedResource()),
+                () -> List.of(userTokens, adminTokens), () -> metrics));
+        for (String[] call : new String[][] {{"probe/items/4uLU6hMC", null}, {"no/such/route", null}, {"closed", null},
+                {"closed/admin", "user-token"}, {"probe/refused", null}}) {
+            var request = new ContainerRequest(URI.create("http://localhost/v1/"), URI.create("http://localhost/v1/" + call[0]),
+                    "GET", null, new org.glassfish.jersey.internal.MapPropertiesDelegate(), null);
+            if (call[1] != null) {
+                request.header("Authorization", "Bearer " + call[1]);
+            }
+            measured.apply(request, new ByteArrayOutputStream()).get();
+        }
+        assertEquals(List.of(
+                "audotics.http.requests method,GET,route,/v1/probe/items/{id},status,200",
+                "audotics.http.requests method,GET,route,unmatched,status,404",
+                "audotics.http.requests method,GET,route,/v1/closed,status,401",
+                "audotics.http.requests method,GET,route,/v1/closed/admin,status,403",
+                "audotics.http.requests method,GET,route,/v1/probe/refused,status,400"), metrics.timings);
+    }
+
+    @Test
+    void withoutAMetricsBundleNothingIsRecordedAndAnswersAreTheSame() throws Exception {
+        var unmeasured = new ApplicationHandler(RestApplication.configuration(List.of(new ProbeResource()), List::of, () -> null));
+        var request = new ContainerRequest(URI.create("http://localhost/v1/"), URI.create("http://localhost/v1/probe"),
+                "GET", null, new org.glassfish.jersey.internal.MapPropertiesDelegate(), null);
+        assertEquals(200, unmeasured.apply(request, new ByteArrayOutputStream()).get().getStatus());
+    }
 }

@@ -12,6 +12,11 @@ import org.audotics.health.api.HealthStatus;
 import org.audotics.storage.api.Database;
 import org.audotics.storage.cayenne.api.ObjectStore;
 import org.audotics.storage.cayenne.api.ObjectStores;
+import org.audotics.metrics.api.Metrics;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -36,6 +41,7 @@ public final class PooledDatabase implements Database, ObjectStores, HealthCheck
     private final ConnectionSettings settings;
     private final HikariDataSource pool;
     private final List<CayenneObjectStore> stores = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicReference<PoolGauges> gauges = new java.util.concurrent.atomic.AtomicReference<>();
 
     @Activate
     public PooledDatabase(StorageConfig config) {
@@ -44,9 +50,29 @@ public final class PooledDatabase implements Database, ObjectStores, HealthCheck
         LOG.info("Database: {} ({})", settings.redactedUrl(), settings.embedded() ? "embedded default" : "configured");
     }
 
+    /** The pool's gauges while a metrics bundle is there ({@link PoolGauges}). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindMetrics(Metrics metrics) {
+        PoolGauges previous = gauges.getAndSet(new PoolGauges(metrics, pool));
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
+    void unbindMetrics(Metrics metrics) {
+        PoolGauges current = gauges.get();
+        if (current != null && current.reportsTo(metrics) && gauges.compareAndSet(current, null)) {
+            current.close();
+        }
+    }
+
     /** Closes the Cayenne runtimes and the pool (DS calls it on deactivation). */
     @Deactivate
     public void close() {
+        PoolGauges current = gauges.getAndSet(null);
+        if (current != null) {
+            current.close();
+        }
         stores.forEach(CayenneObjectStore::close);
         pool.close();
     }
