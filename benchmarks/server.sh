@@ -28,6 +28,8 @@ server_start() {
         export AUDOTICS_REDIS_URI=redis://127.0.0.1:6379/0
         printf 'redis.uri =\nkey.prefix = %s\ncommand.timeout.ms = 500\nlocal.max.entries = 100000\n' "${BENCH_REDIS_PREFIX:-audotics-bench:}" > "$SERVER_HOME/etc/org.audotics.cache.cfg"
     fi
+    # load generators send thousands of requests a second from one address with one token: no rate limits
+    printf 'enabled = %s\n' "${BENCH_RATE_LIMITS:-false}" > "$SERVER_HOME/etc/org.audotics.ratelimit.cfg"
     START_NANOS=$(date +%s%N)
     "$SERVER_HOME/bin/karaf" server > "$SERVER_HOME/console.log" 2>&1 &
     SERVER_PID=$!

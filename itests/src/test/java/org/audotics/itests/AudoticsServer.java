@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 final class AudoticsServer implements AutoCloseable {
 
     static final String ADMIN_TOKEN = "integration-test-admin-token-0123456789";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
     final Path home;
     final int port;
@@ -70,6 +70,9 @@ final class AudoticsServer implements AutoCloseable {
         Path paxWeb = home.resolve("etc/org.ops4j.pax.web.cfg");
         Files.writeString(paxWeb, Files.readString(paxWeb).replace("org.osgi.service.http.port = 8181", "org.osgi.service.http.port = " + port));
         Files.writeString(home.resolve("etc/org.audotics.auth.cfg"), "admin.token = " + ADMIN_TOKEN + "\n");
+        // every test client calls from 127.0.0.1 and some send thousands of requests: rate limits are off unless a test
+        // configures them (RateLimitIT)
+        Files.writeString(home.resolve("etc/org.audotics.ratelimit.cfg"), "enabled = false\n");
         for (var config : configs.entrySet()) {
             Files.writeString(home.resolve("etc/" + config.getKey() + ".cfg"), config.getValue(), StandardCharsets.UTF_8);
         }

@@ -13,6 +13,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.audotics.auth.api.Authenticator;
 import org.audotics.metrics.api.Metrics;
+import org.audotics.ratelimit.api.RateLimiter;
 import org.audotics.http.api.RestResource;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -64,6 +65,10 @@ public final class JerseyServlet extends ServletContainer {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile Metrics metrics;
 
+    /** Requests are counted against rate limits when a rate-limit bundle is installed; swapped without a reload. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RateLimiter rateLimiter;
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindAuthenticator(ServiceReference<Authenticator> reference, Authenticator authenticator) {
         authenticators.put(reference, authenticator);
@@ -112,7 +117,8 @@ public final class JerseyServlet extends ServletContainer {
     }
 
     private ResourceConfig configuration() {
-        return RestApplication.configuration(List.copyOf(resources.values()), () -> List.copyOf(authenticators.values()), () -> metrics);
+        return RestApplication.configuration(List.copyOf(resources.values()), () -> List.copyOf(authenticators.values()), () -> metrics,
+                () -> rateLimiter);
     }
 
     /** Jersey finds its own services (injection, providers) through the context class loader. */

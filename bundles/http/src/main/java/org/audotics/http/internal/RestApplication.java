@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.audotics.auth.api.Authenticator;
 import org.audotics.metrics.api.Metrics;
+import org.audotics.ratelimit.api.RateLimiter;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -26,6 +27,12 @@ final class RestApplication {
     /** @param metrics where request timings go, or a supplier of null while no metrics bundle is there */
     static ResourceConfig configuration(Collection<Object> resources, Supplier<List<Authenticator>> authenticators,
             Supplier<Metrics> metrics) {
+        return configuration(resources, authenticators, metrics, () -> null);
+    }
+
+    /** @param limiter who counts requests against rate limits, or a supplier of null while no rate-limit bundle is there */
+    static ResourceConfig configuration(Collection<Object> resources, Supplier<List<Authenticator>> authenticators,
+            Supplier<Metrics> metrics, Supplier<RateLimiter> limiter) {
         ResourceConfig config = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 // an error without a body (Jersey refusing a header it cannot parse, a resource returning a bare
@@ -34,6 +41,7 @@ final class RestApplication {
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(new ObjectMapperResolver())
                 .register(new AuthenticationFilter(authenticators))
+                .register(new RateLimitFilter(limiter))
                 .register(new TextParameterFilter())
                 .register(new AccessRuleFeature())
                 .register(new RequiresScopeFeature())
