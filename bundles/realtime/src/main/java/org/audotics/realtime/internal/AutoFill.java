@@ -82,10 +82,9 @@ public final class AutoFill implements EventHandler {
             }
             List<QueueItem> items = new ArrayList<>(sessions.playedOf(sessionId, SessionService.MAX_PLAYED));
             items.addAll(waiting);
-            List<QueueItem> chosen = new ArrayList<>();
+            List<DefaultSessionService.Recommended> chosen = new ArrayList<>();
             for (SessionRecommender.Suggestion suggestion : recommender.recommend(session, items, below - waiting.size())) {
-                chosen.add(new QueueItem("-", suggestion.track().id(), QueueItem.SERVER, session.createdAt(), List.of(), 0, suggestion.forMembers(),
-                        suggestion.satisfaction()));
+                chosen.add(new DefaultSessionService.Recommended(suggestion.track().id(), suggestion.forMembers(), suggestion.satisfaction()));
             }
             boolean added = sessions.addRecommended(sessionId, chosen, below);
             if (added) {

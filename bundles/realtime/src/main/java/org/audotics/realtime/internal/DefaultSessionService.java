@@ -573,13 +573,17 @@ public final class DefaultSessionService implements SessionService {
         });
     }
 
+    /** A track auto-fill chose: for whom, and each member's satisfaction with it (0..1). */
+    public record Recommended(String trackId, List<String> forMembers, Map<String, Double> satisfaction) {
+    }
+
     /**
      * Auto-fill: adds the recommended tracks as items of the server when fewer than {@code below} items still wait
      * (checked again under the session's lock, so two nodes filling at once add one batch).
      *
      * @return whether anything was added
      */
-    public boolean addRecommended(String sessionId, List<QueueItem> recommended, int below) {
+    public boolean addRecommended(String sessionId, List<Recommended> recommended, int below) {
         return inTransaction("Filling a queue", change -> {
             change.lock(sessionId);
             settle(change);
@@ -587,12 +591,12 @@ public final class DefaultSessionService implements SessionService {
             if (size >= below || recommended.isEmpty()) {
                 return false;
             }
-            int room = Math.min(recommended.size(), MAX_QUEUE - size);
+            int room = Math.min(recommended.size(), Math.min(below, MAX_QUEUE) - size); // items added meanwhile leave less room
             long base = (change.row.seq() + 1) * ADD_SLOTS;
             List<String> ids = new ArrayList<>();
             List<String> trackIds = new ArrayList<>();
             for (int i = 0; i < room; i++) {
-                QueueItem r = recommended.get(i);
+                Recommended r = recommended.get(i);
                 QueueItem item = new QueueItem(InviteCodes.id(), r.trackId(), QueueItem.SERVER, Instant.ofEpochMilli(change.now), List.of(), base + i,
                         r.forMembers(), r.satisfaction());
                 store.addItem(change.connection, sessionId, item);

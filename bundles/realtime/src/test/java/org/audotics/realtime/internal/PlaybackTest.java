@@ -250,7 +250,7 @@ class PlaybackTest {
         onDatabase(sessions -> {
             Session s = sessions.create("alice", new SessionSettings("Test", Visibility.PRIVATE, 10, SessionRules.DEFAULT, "fairness", 2));
             assertEquals(2, sessions.session(s.id(), "alice").settings().autoFill());
-            QueueItem chosen = new QueueItem("-", "t3", QueueItem.SERVER, Instant.EPOCH, List.of(), 0, List.of("alice"), Map.of("alice", 0.9));
+            DefaultSessionService.Recommended chosen = new DefaultSessionService.Recommended("t3", List.of("alice"), Map.of("alice", 0.9));
             assertTrue(sessions.addRecommended(s.id(), List.of(chosen), 2));
             QueueItem stored = sessions.queue(s.id(), "alice").get(0);
             assertEquals(QueueItem.SERVER, stored.addedBy());
