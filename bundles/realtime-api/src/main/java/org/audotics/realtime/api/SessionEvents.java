@@ -23,6 +23,10 @@ public final class SessionEvents {
     public static final String TYPE_SESSION_CREATED = "session_created";
     /** The host changed (hand-over, or the host left). */
     public static final String TYPE_HOST_CHANGED = "host_changed";
+    /** A member voted to skip the item playing (payload {@code item_id}, {@code user_id}, {@code votes}, {@code needed}). @since 1.1 */
+    public static final String TYPE_SKIP_VOTED = "skip_voted";
+    /** The host changed the session's settings (payload {@code strategy}). @since 1.1 */
+    public static final String TYPE_SETTINGS_CHANGED = "settings_changed";
 
     public static final String TOPIC_PREFIX = "org/audotics/realtime/";
     /** Event Admin topic filter matching every session event. */

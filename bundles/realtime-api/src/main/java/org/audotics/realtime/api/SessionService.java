@@ -24,6 +24,16 @@ import org.osgi.annotation.versioning.ProviderType;
  * A reorder moves an item only among the items with the same net votes ({@code CONFLICT} otherwise): votes decide
  * across groups, the reorder rule within one.
  *
+ * <p><b>Playback</b> (since 1.1). The queue holds the items waiting; the item playing has left it. At most one item
+ * plays (or is paused) at a time; its position advances with the server's clock while playing. When it reaches the
+ * track's end, the first item of the queue (by the order rule) starts at that moment, and so on: this is computed
+ * whenever the session is read or changed, so no timer runs per session, and a restart changes nothing. An item also
+ * ends by {@link #next} or when the share of present members who voted to skip it reaches the rules' skip share
+ * (counted over the members present at each vote or read). Each ended item is written to the history of every member
+ * present as it ends (context: the session; a play when it ran to its end, a skip otherwise), after the commit and
+ * best effort. Every playback change records one {@code playback_changed} event. Who may play, pause, seek and go
+ * to the next item is {@link SessionRules#playback()}; who may vote to skip, {@link SessionRules#skip()}.
+ *
  * <p>Every operation may also throw the storage API's {@code StorageException} when the database fails.
  */
 @ProviderType
@@ -76,7 +86,8 @@ public interface SessionService {
     List<QueueItem> queue(String sessionId, String userId);
 
     /**
-     * Appends catalog tracks (1 to {@link #MAX_ADD} ids, which the caller checked against the catalog), each as a new
+     * Appends catalog tracks (1 to {@link #MAX_QUEUE} ids, which the caller checked against the catalog; the REST
+     * resource takes at most {@link #MAX_ADD} uris, a playlist among them counting as its tracks), each as a new
      * item added by {@code userId}; {@code RULE} when the rules let only the host add, {@code INVALID} past
      * {@link #MAX_QUEUE}.
      *
@@ -103,4 +114,51 @@ public interface SessionService {
      *         {@code limit} (1 to {@link #MAX_EVENTS}); also of an ended session, to its members of the end
      */
     List<SessionEvent> events(String sessionId, String userId, long afterSequence, int limit);
+
+    /** Most items one {@link #played} call answers. @since 1.1 */
+    int MAX_PLAYED = 1000;
+
+    /** @return what plays now, the position settled at the server's time of the answer; {@code FORBIDDEN} for a non-member @since 1.1 */
+    Playback playback(String sessionId, String userId);
+
+    /**
+     * Plays: resumes the paused item, or starts the first item of the queue when nothing plays; playing changes
+     * nothing. {@code RULE} under the playback rule, {@code INVALID} when nothing plays and the queue is empty.
+     *
+     * @since 1.1
+     */
+    Playback play(String sessionId, String userId);
+
+    /** Pauses at the live position; paused or nothing playing changes nothing. {@code RULE} under the playback rule. @since 1.1 */
+    Playback pause(String sessionId, String userId);
+
+    /**
+     * Moves the item playing (or paused) to {@code positionMs}, keeping it playing or paused; {@code INVALID} when
+     * nothing plays or the position is not within 0 and the track's duration; {@code RULE} under the playback rule.
+     *
+     * @since 1.1
+     */
+    Playback seek(String sessionId, String userId, long positionMs);
+
+    /** Ends the item playing (a skip when before its end) and starts the next; {@code RULE} under the playback rule. @since 1.1 */
+    Playback next(String sessionId, String userId);
+
+    /**
+     * The member votes to skip the item playing: a second vote of the same member changes nothing; when the voters'
+     * share of present members reaches the skip share, the item ends as a skip and the next starts. {@code RULE} when
+     * only the host may skip and the caller is not the host; {@code INVALID} when nothing plays.
+     *
+     * @since 1.1
+     */
+    Playback voteSkip(String sessionId, String userId);
+
+    /** The host changes the group strategy (one of {@link SessionSettings#STRATEGIES}, else {@code INVALID}); {@code FORBIDDEN} for anyone else. @since 1.1 */
+    Session changeStrategy(String sessionId, String hostId, String strategy);
+
+    /**
+     * @return the items that played (the one playing last), oldest first, at most {@code limit} (1 to
+     *         {@link #MAX_PLAYED}) of the newest; {@code FORBIDDEN} for a non-member
+     * @since 1.1
+     */
+    List<QueueItem> played(String sessionId, String userId, int limit);
 }

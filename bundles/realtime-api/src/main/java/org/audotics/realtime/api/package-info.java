@@ -3,7 +3,7 @@
  * Provided by the realtime bundle.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.audotics.realtime.api;
 
 import org.osgi.annotation.bundle.Export;

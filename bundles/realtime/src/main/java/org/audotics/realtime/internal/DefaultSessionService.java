@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.audotics.realtime.api.Member;
+import org.audotics.realtime.api.Playback;
 import org.audotics.realtime.api.QueueItem;
 import org.audotics.realtime.api.Session;
 import org.audotics.realtime.api.SessionEvent;
@@ -43,19 +44,32 @@ public final class DefaultSessionService implements SessionService {
     /** Room in the order keys for the items of one add: item i of the add at sequence s gets s * ADD_SLOTS + i. */
     private static final long ADD_SLOTS = 1000;
 
+    /** Most items one read or change ends by time (a session left playing tracks without duration for long). */
+    private static final int MAX_SETTLED = MAX_QUEUE + 1;
+
     private final RealtimeDatabase database;
     private final SessionEventPoster poster;
+    private final TrackDurations durations;
+    private final SessionHistory history;
     private final Clock clock;
     private final SessionStore store = new SessionStore();
 
     @Activate
-    public DefaultSessionService(@Reference RealtimeDatabase database, @Reference SessionEventPoster poster) {
-        this(database, poster, Clock.systemUTC());
+    public DefaultSessionService(@Reference RealtimeDatabase database, @Reference SessionEventPoster poster, @Reference TrackDurations durations,
+            @Reference SessionHistory history) {
+        this(database, poster, durations, history, Clock.systemUTC());
     }
 
-    DefaultSessionService(RealtimeDatabase database, SessionEventPoster poster, Clock clock) {
+    /** Without playback's track lengths (every track lasts 0 ms) and history: the membership and queue tests. */
+    DefaultSessionService(RealtimeDatabase database, SessionEventPoster poster) {
+        this(database, poster, ids -> Map.of(), new SessionHistory(null), Clock.systemUTC());
+    }
+
+    DefaultSessionService(RealtimeDatabase database, SessionEventPoster poster, TrackDurations durations, SessionHistory history, Clock clock) {
         this.database = database;
         this.poster = poster;
+        this.durations = durations;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -69,6 +83,7 @@ public final class DefaultSessionService implements SessionService {
         final Connection connection;
         final long now = clock.millis();
         final List<SessionEvent> events = new ArrayList<>();
+        final List<SessionHistory.Heard> heard = new ArrayList<>();
         SessionStore.Row row;
 
         Change(Connection connection) {
@@ -117,6 +132,7 @@ public final class DefaultSessionService implements SessionService {
 
     private <T> T inTransaction(String what, Work<T> work) {
         List<SessionEvent> committed;
+        List<SessionHistory.Heard> heard;
         T result;
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
@@ -125,6 +141,7 @@ public final class DefaultSessionService implements SessionService {
                 result = work.run(change);
                 connection.commit();
                 committed = change.events;
+                heard = change.heard;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -135,6 +152,7 @@ public final class DefaultSessionService implements SessionService {
         for (SessionEvent event : committed) {
             poster.post(event);
         }
+        history.write(heard);
         return result;
     }
 
@@ -318,8 +336,9 @@ public final class DefaultSessionService implements SessionService {
     @Override
     public List<QueueItem> queue(String sessionId, String userId) {
         return inTransaction("Reading a queue", change -> {
-            change.row = running(store.row(change.connection, sessionId, false), sessionId);
+            change.lock(sessionId);
             change.requirePresent(userId);
+            settle(change);
             return store.queue(change.connection, sessionId);
         });
     }
@@ -329,6 +348,7 @@ public final class DefaultSessionService implements SessionService {
         return inTransaction("Adding to a queue", change -> {
             change.lock(sessionId);
             change.requireAllowed(userId, Action.ADD);
+            settle(change);
             int size = store.queue(change.connection, sessionId).size();
             if (size + trackIds.size() > MAX_QUEUE) {
                 throw new SessionException(Reason.INVALID, "a queue holds at most " + MAX_QUEUE + " items; this one holds " + size);
@@ -399,6 +419,266 @@ public final class DefaultSessionService implements SessionService {
             change.requirePresent(userId);
             return store.events(change.connection, sessionId, afterSequence, limit);
         });
+    }
+
+    // ----- playback -----
+
+    @Override
+    public Playback playback(String sessionId, String userId) {
+        return inTransaction("Reading playback", change -> {
+            change.lock(sessionId);
+            change.requirePresent(userId);
+            return playbackOf(change, settle(change));
+        });
+    }
+
+    @Override
+    public Playback play(String sessionId, String userId) {
+        return inTransaction("Playing", change -> {
+            change.lock(sessionId);
+            change.requireAllowed(userId, Action.PLAYBACK);
+            SessionStore.PlaybackRow p = settle(change);
+            if (p.itemId() == null) {
+                if (store.queue(change.connection, sessionId).isEmpty()) {
+                    throw new SessionException(Reason.INVALID, "nothing to play: the queue is empty");
+                }
+                p = startNext(change, change.now, "played");
+            } else if (!p.playing()) {
+                p = new SessionStore.PlaybackRow(p.itemId(), p.trackId(), p.durationMs(), p.positionMs(), true, change.now, p.startedAt());
+                changed(change, p, "played");
+            }
+            return playbackOf(change, p);
+        });
+    }
+
+    @Override
+    public Playback pause(String sessionId, String userId) {
+        return inTransaction("Pausing", change -> {
+            change.lock(sessionId);
+            change.requireAllowed(userId, Action.PLAYBACK);
+            SessionStore.PlaybackRow p = settle(change);
+            if (p.itemId() != null && p.playing()) {
+                p = new SessionStore.PlaybackRow(p.itemId(), p.trackId(), p.durationMs(), p.positionAt(change.now), false, change.now, p.startedAt());
+                changed(change, p, "paused");
+            }
+            return playbackOf(change, p);
+        });
+    }
+
+    @Override
+    public Playback seek(String sessionId, String userId, long positionMs) {
+        return inTransaction("Seeking", change -> {
+            change.lock(sessionId);
+            change.requireAllowed(userId, Action.PLAYBACK);
+            SessionStore.PlaybackRow p = settle(change);
+            if (p.itemId() == null) {
+                throw new SessionException(Reason.INVALID, "nothing is playing: there is nothing to seek in");
+            }
+            if (positionMs < 0 || positionMs > p.durationMs()) {
+                throw new SessionException(Reason.INVALID, "'position_ms' is 0 to the track's duration " + p.durationMs() + ", was " + positionMs);
+            }
+            p = new SessionStore.PlaybackRow(p.itemId(), p.trackId(), p.durationMs(), positionMs, p.playing(), change.now, p.startedAt());
+            changed(change, p, "seeked");
+            return playbackOf(change, settle(change));
+        });
+    }
+
+    @Override
+    public Playback next(String sessionId, String userId) {
+        return inTransaction("Going to the next item", change -> {
+            change.lock(sessionId);
+            change.requireAllowed(userId, Action.PLAYBACK);
+            SessionStore.PlaybackRow p = settle(change);
+            if (p.itemId() == null && store.queue(change.connection, sessionId).isEmpty()) {
+                return playbackOf(change, p);
+            }
+            if (p.itemId() != null) {
+                ended(change, p, change.now);
+            }
+            return playbackOf(change, startNext(change, change.now, p.itemId() == null ? "played" : "next"));
+        });
+    }
+
+    @Override
+    public Playback voteSkip(String sessionId, String userId) {
+        return inTransaction("Voting to skip", change -> {
+            change.lock(sessionId);
+            change.requireAllowed(userId, Action.SKIP);
+            SessionStore.PlaybackRow p = settle(change);
+            if (p.itemId() == null) {
+                throw new SessionException(Reason.INVALID, "nothing is playing: there is nothing to skip");
+            }
+            List<String> voters = store.skipVoters(change.connection, sessionId, p.itemId());
+            if (!voters.contains(userId)) {
+                store.addSkipVote(change.connection, sessionId, p.itemId(), userId);
+                int present = store.presentCount(change.connection, sessionId);
+                Map<String, Object> payload = new LinkedHashMap<>();
+                payload.put("item_id", p.itemId());
+                payload.put("user_id", userId);
+                payload.put("votes", voters.size() + 1);
+                payload.put("needed", SkipShare.needed(change.row.settings().rules().skipShare(), present));
+                change.event(SessionEvents.TYPE_SKIP_VOTED, payload);
+                p = settle(change);
+            }
+            return playbackOf(change, p);
+        });
+    }
+
+    @Override
+    public Session changeStrategy(String sessionId, String hostId, String strategy) {
+        if (!SessionSettings.STRATEGIES.contains(strategy)) {
+            throw new SessionException(Reason.INVALID, "'strategy' is one of " + String.join(", ", SessionSettings.STRATEGIES) + ", was '" + strategy + "'");
+        }
+        return inTransaction("Changing a session's strategy", change -> {
+            change.lock(sessionId);
+            change.requireHost(hostId);
+            if (!strategy.equals(change.row.settings().strategy())) {
+                store.setStrategy(change.connection, sessionId, strategy);
+                change.lock(sessionId);
+                change.event(SessionEvents.TYPE_SETTINGS_CHANGED, Map.of("strategy", strategy));
+            }
+            return store.session(change.connection, change.row);
+        });
+    }
+
+    @Override
+    public List<QueueItem> played(String sessionId, String userId, int limit) {
+        return inTransaction("Reading what a session played", change -> {
+            change.lock(sessionId);
+            change.requirePresent(userId);
+            settle(change);
+            return store.played(change.connection, sessionId, Math.max(1, Math.min(MAX_PLAYED, limit)));
+        });
+    }
+
+    /** The present members of a running session, longest first (for the group's recommendations: no membership check). */
+    public Session sessionOf(String sessionId) {
+        return inTransaction("Reading a session", change -> store.session(change.connection, running(store.row(change.connection, sessionId, false), sessionId)));
+    }
+
+    /** The queue of a running session, for auto-fill (no membership check). */
+    public List<QueueItem> queueOf(String sessionId) {
+        return inTransaction("Reading a queue", change -> {
+            change.lock(sessionId);
+            settle(change);
+            return store.queue(change.connection, sessionId);
+        });
+    }
+
+    /** What a running session played, oldest first, for auto-fill (no membership check). */
+    public List<QueueItem> playedOf(String sessionId, int limit) {
+        return inTransaction("Reading what a session played", change -> {
+            change.row = running(store.row(change.connection, sessionId, false), sessionId);
+            return store.played(change.connection, sessionId, limit);
+        });
+    }
+
+    /** A track auto-fill chose: for whom, and each member's satisfaction with it (0..1). */
+    public record Recommended(String trackId, List<String> forMembers, Map<String, Double> satisfaction) {
+    }
+
+    /**
+     * Auto-fill: adds the recommended tracks as items of the server when fewer than {@code below} items still wait
+     * (checked again under the session's lock, so two nodes filling at once add one batch).
+     *
+     * @return whether anything was added
+     */
+    public boolean addRecommended(String sessionId, List<Recommended> recommended, int below) {
+        return inTransaction("Filling a queue", change -> {
+            change.lock(sessionId);
+            settle(change);
+            int size = store.queue(change.connection, sessionId).size();
+            if (size >= below || recommended.isEmpty()) {
+                return false;
+            }
+            int room = Math.min(recommended.size(), Math.min(below, MAX_QUEUE) - size); // items added meanwhile leave less room
+            long base = (change.row.seq() + 1) * ADD_SLOTS;
+            List<String> ids = new ArrayList<>();
+            List<String> trackIds = new ArrayList<>();
+            for (int i = 0; i < room; i++) {
+                Recommended r = recommended.get(i);
+                QueueItem item = new QueueItem(InviteCodes.id(), r.trackId(), QueueItem.SERVER, Instant.ofEpochMilli(change.now), List.of(), base + i,
+                        r.forMembers(), r.satisfaction());
+                store.addItem(change.connection, sessionId, item);
+                ids.add(item.id());
+                trackIds.add(item.trackId());
+            }
+            change.event(SessionEvents.TYPE_QUEUE_UPDATED, Map.of("action", "filled", "user_id", QueueItem.SERVER, "item_ids", ids, "track_ids", trackIds));
+            return room > 0;
+        });
+    }
+
+    /**
+     * Brings the held session's playback up to {@code change.now}: an item whose skip votes reach the share ends as a
+     * skip, an item that reached its end as a play, and the next starts where the last ended.
+     *
+     * @return the playback after
+     */
+    private SessionStore.PlaybackRow settle(Change change) throws SQLException {
+        SessionStore.PlaybackRow p = store.playback(change.connection, change.row.id());
+        for (int i = 0; i < MAX_SETTLED && p.itemId() != null; i++) {
+            int voters = store.skipVoters(change.connection, change.row.id(), p.itemId()).size();
+            int present = store.presentCount(change.connection, change.row.id());
+            if (voters > 0 && voters >= SkipShare.needed(change.row.settings().rules().skipShare(), present)) {
+                ended(change, p, change.now);
+                p = startNext(change, change.now, "skipped");
+            } else if (p.playing() && p.endsAt() <= change.now) {
+                long end = p.endsAt();
+                ended(change, p, end);
+                p = startNext(change, end, "ended");
+            } else {
+                break;
+            }
+        }
+        return p;
+    }
+
+    /** The item of {@code p} ends at {@code at}: its history for the members present, its skip votes gone. */
+    private void ended(Change change, SessionStore.PlaybackRow p, long at) throws SQLException {
+        long played = Math.min(p.durationMs(), p.positionAt(at));
+        boolean skip = played < p.durationMs();
+        List<String> listeners = store.session(change.connection, change.row).members().stream().map(Member::userId).toList();
+        change.heard.add(new SessionHistory.Heard(change.row.id(), p.itemId(), p.trackId(), p.startedAt(), played, skip, listeners));
+        store.clearSkipVotes(change.connection, change.row.id());
+    }
+
+    /** Starts the first item of the queue at {@code at} (it leaves the queue), or stops when the queue is empty. */
+    private SessionStore.PlaybackRow startNext(Change change, long at, String reason) throws SQLException {
+        List<QueueItem> queue = store.queue(change.connection, change.row.id());
+        SessionStore.PlaybackRow p;
+        if (queue.isEmpty()) {
+            p = SessionStore.PlaybackRow.NOTHING;
+            reason = "queue_ended";
+        } else {
+            QueueItem item = queue.get(0);
+            long duration = durations.durations(List.of(item.trackId())).getOrDefault(item.trackId(), 0L);
+            store.markPlayed(change.connection, item.id(), at);
+            p = new SessionStore.PlaybackRow(item.id(), item.trackId(), duration, 0, true, at, at);
+        }
+        changed(change, p, reason);
+        return p;
+    }
+
+    /** Writes the playback and its {@code playback_changed} event. */
+    private void changed(Change change, SessionStore.PlaybackRow p, String reason) throws SQLException {
+        store.setPlayback(change.connection, change.row.id(), p);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("reason", reason);
+        payload.put("item_id", p.itemId());
+        payload.put("track_id", p.trackId());
+        payload.put("duration_ms", p.durationMs());
+        payload.put("position_ms", p.positionMs());
+        payload.put("playing", p.playing());
+        payload.put("server_time", p.itemId() == null ? change.now : p.anchorAt());
+        change.event(SessionEvents.TYPE_PLAYBACK_CHANGED, payload);
+    }
+
+    private Playback playbackOf(Change change, SessionStore.PlaybackRow p) throws SQLException {
+        if (p.itemId() == null) {
+            return new Playback(null, 0, false, Instant.ofEpochMilli(change.now), null, 0, List.of());
+        }
+        return new Playback(p.itemId(), p.positionAt(change.now), p.playing(), Instant.ofEpochMilli(change.now), p.trackId(), p.durationMs(),
+                store.skipVoters(change.connection, change.row.id(), p.itemId()));
     }
 
     private static SessionStore.Row running(Optional<SessionStore.Row> row, String sessionId) {

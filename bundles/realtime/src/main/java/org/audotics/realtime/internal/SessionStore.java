@@ -31,7 +31,7 @@ final class SessionStore {
     static final String REMOVED = "removed";
 
     private static final String SESSION_COLUMNS = "id, name, is_public, max_members, rule_add, rule_remove, rule_reorder, rule_skip, skip_share, "
-            + "host_id, invite_code, seq, created_at, ended_at";
+            + "host_id, invite_code, seq, created_at, ended_at, rule_playback, strategy, auto_fill";
 
     /** A session's row. */
     record Row(String id, SessionSettings settings, String hostId, String inviteCode, long seq, long createdAt, Long endedAt) {
@@ -43,7 +43,7 @@ final class SessionStore {
 
     void insert(Connection c, Row row) throws SQLException {
         SessionRules rules = row.settings().rules();
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO realtime_session (" + SESSION_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,NULL)")) {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO realtime_session (" + SESSION_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,?,?,?)")) {
             insert.setString(1, row.id());
             insert.setString(2, row.settings().name());
             insert.setBoolean(3, row.settings().visibility() == Visibility.PUBLIC);
@@ -57,6 +57,9 @@ final class SessionStore {
             insert.setString(11, row.inviteCode());
             insert.setLong(12, row.seq());
             insert.setLong(13, row.createdAt());
+            insert.setString(14, name(rules.playback()));
+            insert.setString(15, row.settings().strategy());
+            insert.setInt(16, row.settings().autoFill());
             insert.executeUpdate();
         }
     }
@@ -171,8 +174,9 @@ final class SessionStore {
         }
     }
 
-    /** @return how many of the user's votes on the session's items were deleted */
+    /** @return how many of the user's votes on the session's items were deleted (skip votes go too, uncounted) */
     int deleteVotes(Connection c, String sessionId, String userId) throws SQLException {
+        update(c, "DELETE FROM realtime_skip_vote WHERE user_id = ? AND session_id = ?", userId, sessionId);
         try (PreparedStatement delete = c.prepareStatement(
                 "DELETE FROM realtime_vote WHERE user_id = ? AND item_id IN (SELECT id FROM realtime_queue_item WHERE session_id = ?)")) {
             delete.setString(1, userId);
@@ -233,11 +237,23 @@ final class SessionStore {
         }
     }
 
-    /** The queue in its order. */
+    /** The queue (the items waiting) in its order. */
     List<QueueItem> queue(Connection c, String sessionId) throws SQLException {
+        return QueueOrder.sorted(items(c, sessionId, false, Integer.MAX_VALUE));
+    }
+
+    /** The newest {@code limit} items that played, oldest first. */
+    List<QueueItem> played(Connection c, String sessionId, int limit) throws SQLException {
+        List<QueueItem> items = new ArrayList<>(items(c, sessionId, true, limit));
+        java.util.Collections.reverse(items);
+        return items;
+    }
+
+    private List<QueueItem> items(Connection c, String sessionId, boolean played, int limit) throws SQLException {
+        String condition = played ? "played_at IS NOT NULL" : "played_at IS NULL";
         Map<String, List<Vote>> votes = new HashMap<>();
         try (PreparedStatement select = c.prepareStatement("SELECT v.item_id, v.user_id, v.vote_value FROM realtime_vote v JOIN realtime_queue_item i ON i.id = v.item_id"
-                + " WHERE i.session_id = ? ORDER BY v.user_id")) {
+                + " WHERE i.session_id = ? AND i." + condition + " ORDER BY v.user_id")) {
             select.setString(1, sessionId);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -246,27 +262,31 @@ final class SessionStore {
             }
         }
         List<QueueItem> items = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT id, track_id, added_by, added_at, order_key FROM realtime_queue_item WHERE session_id = ?")) {
+        try (PreparedStatement select = c.prepareStatement("SELECT id, track_id, added_by, added_at, order_key, for_members, satisfaction FROM realtime_queue_item"
+                + " WHERE session_id = ? AND " + condition + (played ? " ORDER BY played_at DESC, order_key DESC" : ""))) {
             select.setString(1, sessionId);
             try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
+                while (rs.next() && items.size() < limit) {
                     String id = rs.getString(1);
-                    items.add(new QueueItem(id, rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)), votes.getOrDefault(id, List.of()), rs.getLong(5)));
+                    items.add(new QueueItem(id, rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)), votes.getOrDefault(id, List.of()), rs.getLong(5),
+                            ItemJson.members(rs.getString(6)), ItemJson.satisfaction(rs.getString(7))));
                 }
             }
         }
-        return QueueOrder.sorted(items);
+        return items;
     }
 
     void addItem(Connection c, String sessionId, QueueItem item) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO realtime_queue_item (id, session_id, track_id, added_by, added_at, order_key) VALUES (?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO realtime_queue_item (id, session_id, track_id, added_by, added_at, order_key, for_members, satisfaction) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, item.id());
             insert.setString(2, sessionId);
             insert.setString(3, item.trackId());
             insert.setString(4, item.addedBy());
             insert.setLong(5, item.addedAt().toEpochMilli());
             insert.setLong(6, item.orderKey());
+            insert.setString(7, item.forMembers().isEmpty() ? null : ItemJson.write(item.forMembers()));
+            insert.setString(8, item.satisfaction().isEmpty() ? null : ItemJson.write(item.satisfaction()));
             insert.executeUpdate();
         }
     }
@@ -302,6 +322,95 @@ final class SessionStore {
         }
     }
 
+    /** What plays: the one playback row of a session (none before the first play). */
+    record PlaybackRow(String itemId, String trackId, long durationMs, long positionMs, boolean playing, long anchorAt, long startedAt) {
+
+        /** The live position at {@code now}, capped at the duration. */
+        long positionAt(long now) {
+            return playing ? Math.min(durationMs, positionMs + Math.max(0, now - anchorAt)) : Math.min(positionMs, durationMs);
+        }
+
+        /** When the item reaches its end if nothing changes: only defined while playing. */
+        long endsAt() {
+            return anchorAt + Math.max(0, durationMs - positionMs);
+        }
+
+        static final PlaybackRow NOTHING = new PlaybackRow(null, null, 0, 0, false, 0, 0);
+    }
+
+    PlaybackRow playback(Connection c, String sessionId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT item_id, track_id, duration_ms, position_ms, playing, anchor_at, started_at FROM realtime_playback WHERE session_id = ?")) {
+            select.setString(1, sessionId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? new PlaybackRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getBoolean(5), rs.getLong(6), rs.getLong(7))
+                        : PlaybackRow.NOTHING;
+            }
+        }
+    }
+
+    void setPlayback(Connection c, String sessionId, PlaybackRow p) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM realtime_playback WHERE session_id = ?")) {
+            delete.setString(1, sessionId);
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO realtime_playback (session_id, item_id, track_id, duration_ms, position_ms, playing, anchor_at, started_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, sessionId);
+            insert.setString(2, p.itemId());
+            insert.setString(3, p.trackId());
+            insert.setLong(4, p.durationMs());
+            insert.setLong(5, p.positionMs());
+            insert.setBoolean(6, p.playing());
+            insert.setLong(7, p.anchorAt());
+            insert.setLong(8, p.startedAt());
+            insert.executeUpdate();
+        }
+    }
+
+    void markPlayed(Connection c, String itemId, long at) throws SQLException {
+        try (PreparedStatement write = c.prepareStatement("UPDATE realtime_queue_item SET played_at = ? WHERE id = ?")) {
+            write.setLong(1, at);
+            write.setString(2, itemId);
+            write.executeUpdate();
+        }
+    }
+
+    /** @return the members who voted to skip the item, by account id */
+    List<String> skipVoters(Connection c, String sessionId, String itemId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT user_id FROM realtime_skip_vote WHERE session_id = ? AND item_id = ? ORDER BY user_id")) {
+            select.setString(1, sessionId);
+            select.setString(2, itemId);
+            List<String> voters = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    voters.add(rs.getString(1));
+                }
+            }
+            return voters;
+        }
+    }
+
+    void addSkipVote(Connection c, String sessionId, String itemId, String userId) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO realtime_skip_vote (session_id, item_id, user_id) VALUES (?, ?, ?)")) {
+            insert.setString(1, sessionId);
+            insert.setString(2, itemId);
+            insert.setString(3, userId);
+            insert.executeUpdate();
+        }
+    }
+
+    void clearSkipVotes(Connection c, String sessionId) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM realtime_skip_vote WHERE session_id = ?")) {
+            delete.setString(1, sessionId);
+            delete.executeUpdate();
+        }
+    }
+
+    void setStrategy(Connection c, String sessionId, String strategy) throws SQLException {
+        update(c, "UPDATE realtime_session SET strategy = ? WHERE id = ?", strategy, sessionId);
+    }
+
     private static void update(Connection c, String sql, String first, String second) throws SQLException {
         try (PreparedStatement write = c.prepareStatement(sql)) {
             write.setString(1, first);
@@ -311,8 +420,10 @@ final class SessionStore {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
-        SessionRules rules = new SessionRules(who(rs.getString(5)), who(rs.getString(6)), who(rs.getString(7)), who(rs.getString(8)), rs.getDouble(9));
-        SessionSettings settings = new SessionSettings(rs.getString(2), rs.getBoolean(3) ? Visibility.PUBLIC : Visibility.PRIVATE, rs.getInt(4), rules);
+        SessionRules rules = new SessionRules(who(rs.getString(5)), who(rs.getString(6)), who(rs.getString(7)), who(rs.getString(8)), rs.getDouble(9),
+                who(rs.getString(15)));
+        SessionSettings settings = new SessionSettings(rs.getString(2), rs.getBoolean(3) ? Visibility.PUBLIC : Visibility.PRIVATE, rs.getInt(4), rules,
+                rs.getString(16), rs.getInt(17));
         long ended = rs.getLong(14);
         Long endedAt = rs.wasNull() ? null : ended;
         return new Row(rs.getString(1), settings, rs.getString(10), rs.getString(11), rs.getLong(12), rs.getLong(13), endedAt);

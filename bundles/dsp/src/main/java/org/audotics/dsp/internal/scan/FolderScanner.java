@@ -118,6 +118,11 @@ public final class FolderScanner {
         return store.scan(scanId).map(scan -> new Progress(scan, queue.storeIfReady().orElseThrow().jobCountsOfScan(scanId)));
     }
 
+    /** @return the files that scans found for the track and that are still there, the newest scan first */
+    public java.util.List<Path> scannedFilesOf(String trackId) {
+        return store().pathsOf(trackId).stream().map(Path::of).filter(java.nio.file.Files::isRegularFile).toList();
+    }
+
     private ScanStore store() {
         AnalysisStore ready = queue.storeIfReady()
                 .orElseThrow(() -> new StorageException("the analysis queue is not ready yet", StorageException.Reason.UNAVAILABLE, null));

@@ -67,6 +67,12 @@ final class ScanStore {
                 row -> new SeenFile(row.getLong(1), row.getLong(2), row.getString(3)), path).stream().findFirst();
     }
 
+    /** @return the paths scans last saw for the track, the newest first */
+    java.util.List<String> pathsOf(String trackId) {
+        return sql.query("Reading a track's scanned files", "SELECT path FROM scanned_file WHERE track_id = ? ORDER BY scanned_at DESC", row -> row.getString(1),
+                trackId);
+    }
+
     void remember(String path, SeenFile file) {
         sql.inTransaction("Recording a scanned file", connection -> {
             Sql.execute(connection, "DELETE FROM scanned_file WHERE path = ?", path);

@@ -27,11 +27,15 @@ import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.Track;
 import org.audotics.http.api.ApiException;
 import org.audotics.http.api.RestResource;
+import org.audotics.realtime.api.Playback;
+import org.audotics.realtime.api.QueueItem;
 import org.audotics.realtime.api.Session;
 import org.audotics.realtime.api.SessionRules;
 import org.audotics.realtime.api.SessionService;
 import org.audotics.realtime.api.SessionSettings;
 import org.audotics.realtime.api.Visibility;
+import org.audotics.realtime.internal.SessionRecommender;
+import org.audotics.recommendation.api.RecommendationService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -52,10 +56,17 @@ public final class SessionResource {
     private static final String ID_PATTERN = "[0-9A-Za-z]{22}";
     private static final String RULE_VALUES = "'host' or 'everyone'";
 
-    public record RulesBody(String add, String remove, String reorder, String skip, Double skipShare) {
+    public record RulesBody(String add, String remove, String reorder, String skip, Double skipShare, String playback) {
     }
 
-    public record CreateBody(String name, String visibility, Integer maxMembers, RulesBody rules) {
+    public record CreateBody(String name, String visibility, Integer maxMembers, RulesBody rules, String strategy, Integer autoFill) {
+    }
+
+    /** A playback change: {@code state} playing or paused, and/or {@code position_ms}. */
+    public record PlaybackBody(String state, Long positionMs) {
+    }
+
+    public record StrategyBody(String strategy) {
     }
 
     public record JoinBody(String inviteCode) {
@@ -75,11 +86,16 @@ public final class SessionResource {
 
     private final SessionService sessions;
     private final CatalogService catalog;
+    private final PlaylistTracks playlists;
+    private final SessionRecommender recommender;
 
     @Activate
-    public SessionResource(@Reference SessionService sessions, @Reference CatalogService catalog) {
+    public SessionResource(@Reference SessionService sessions, @Reference CatalogService catalog, @Reference PlaylistTracks playlists,
+            @Reference SessionRecommender recommender) {
         this.sessions = sessions;
         this.catalog = catalog;
+        this.playlists = playlists;
+        this.recommender = recommender;
     }
 
     @POST
@@ -170,7 +186,7 @@ public final class SessionResource {
         }
         String caller = Callers.id(security);
         String session = known(id);
-        List<String> trackIds = knownTracks(body.uris());
+        List<String> trackIds = knownTracks(body.uris(), caller);
         return Response.status(201).entity(SessionObjects.QueueObject.of(sessions.add(session, caller, trackIds), caller)).build();
     }
 
@@ -205,6 +221,85 @@ public final class SessionResource {
     }
 
     @GET
+    @Path("{id}/playback")
+    public SessionObjects.PlaybackObject playback(@PathParam("id") String id, @Context SecurityContext security) {
+        return SessionObjects.PlaybackObject.of(sessions.playback(known(id), Callers.id(security)));
+    }
+
+    /** Play, pause and/or seek: {@code {"state": "playing" | "paused", "position_ms": n}}, either or both (a seek first). */
+    @PUT
+    @Path("{id}/playback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SessionObjects.PlaybackObject control(@PathParam("id") String id, PlaybackBody body, @Context SecurityContext security) {
+        if (body == null || (body.state() == null && body.positionMs() == null)) {
+            throw ApiException.invalidBody("send {\"state\": \"playing\" or \"paused\"} and/or {\"position_ms\": 0}");
+        }
+        if (body.state() != null && !"playing".equals(body.state()) && !"paused".equals(body.state())) {
+            throw ApiException.invalidBody("'state' is 'playing' or 'paused', was '" + body.state() + "'");
+        }
+        if (body.positionMs() != null && body.positionMs() < 0) {
+            throw ApiException.invalidBody("'position_ms' is 0 or more, was " + body.positionMs());
+        }
+        String caller = Callers.id(security);
+        String session = known(id);
+        Playback playback = null;
+        if (body.positionMs() != null) {
+            playback = sessions.seek(session, caller, body.positionMs());
+        }
+        if ("playing".equals(body.state())) {
+            playback = sessions.play(session, caller);
+        } else if ("paused".equals(body.state())) {
+            playback = sessions.pause(session, caller);
+        }
+        return SessionObjects.PlaybackObject.of(playback);
+    }
+
+    @POST
+    @Path("{id}/playback/next")
+    public SessionObjects.PlaybackObject next(@PathParam("id") String id, @Context SecurityContext security) {
+        return SessionObjects.PlaybackObject.of(sessions.next(known(id), Callers.id(security)));
+    }
+
+    @POST
+    @Path("{id}/playback/skip")
+    public SessionObjects.PlaybackObject skip(@PathParam("id") String id, @Context SecurityContext security) {
+        return SessionObjects.PlaybackObject.of(sessions.voteSkip(known(id), Callers.id(security)));
+    }
+
+    @GET
+    @Path("{id}/played")
+    public SessionObjects.QueueObject played(@PathParam("id") String id, @QueryParam("limit") String limit, @Context SecurityContext security) {
+        String caller = Callers.id(security);
+        int n = number("limit", limit, 50, 1, SessionService.MAX_PLAYED);
+        return SessionObjects.QueueObject.of(sessions.played(known(id), caller, n), caller);
+    }
+
+    /** The group's recommendations for the members present, by the session's strategy, leaving out what the session holds or played. */
+    @GET
+    @Path("{id}/recommendations")
+    public SessionObjects.RecommendationsObject recommendations(@PathParam("id") String id, @QueryParam("limit") String limit,
+            @Context SecurityContext security) {
+        String caller = Callers.id(security);
+        String session = known(id);
+        int n = number("limit", limit, 10, 1, RecommendationService.MAX_LIMIT);
+        List<QueueItem> items = new ArrayList<>(sessions.played(session, caller, SessionService.MAX_PLAYED));
+        items.addAll(sessions.queue(session, caller));
+        Session current = sessions.session(session, caller);
+        return SessionObjects.RecommendationsObject.of(current.settings().strategy(), recommender.recommend(current, items, n));
+    }
+
+    @PUT
+    @Path("{id}/strategy")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public SessionObjects.SessionObject strategy(@PathParam("id") String id, StrategyBody body, @Context SecurityContext security) {
+        if (body == null || body.strategy() == null) {
+            throw ApiException.invalidBody("send {\"strategy\": \"...\"}, one of " + String.join(", ", SessionSettings.STRATEGIES));
+        }
+        String caller = Callers.id(security);
+        return SessionObjects.SessionObject.of(sessions.changeStrategy(known(id), caller, strategy(body.strategy())), caller);
+    }
+
+    @GET
     @Path("{id}/events")
     public SessionObjects.EventList events(@PathParam("id") String id, @QueryParam("after") String after, @QueryParam("limit") String limit,
             @Context SecurityContext security) {
@@ -232,7 +327,19 @@ public final class SessionResource {
         if (maxMembers < 2 || maxMembers > SessionService.MAX_MEMBERS) {
             throw ApiException.invalidBody("'max_members' is 2 to " + SessionService.MAX_MEMBERS + ", was " + maxMembers);
         }
-        return new SessionSettings(body.name(), visibility, maxMembers, rules(body.rules()));
+        int autoFill = body.autoFill() == null ? 0 : body.autoFill();
+        if (autoFill < 0 || autoFill > SessionSettings.MAX_AUTO_FILL) {
+            throw ApiException.invalidBody("'auto_fill' is 0 (off) to " + SessionSettings.MAX_AUTO_FILL + ", was " + autoFill);
+        }
+        return new SessionSettings(body.name(), visibility, maxMembers, rules(body.rules()),
+                body.strategy() == null ? SessionSettings.DEFAULT_STRATEGY : strategy(body.strategy()), autoFill);
+    }
+
+    static String strategy(String value) {
+        if (!SessionSettings.STRATEGIES.contains(value)) {
+            throw ApiException.invalidBody("'strategy' is one of " + String.join(", ", SessionSettings.STRATEGIES) + ", was '" + value + "'");
+        }
+        return value;
     }
 
     static SessionRules rules(RulesBody body) {
@@ -245,7 +352,7 @@ public final class SessionResource {
             throw ApiException.invalidBody("'rules.skip_share' is above 0 and at most 1, was " + share);
         }
         return new SessionRules(who("add", body.add(), d.add()), who("remove", body.remove(), d.remove()), who("reorder", body.reorder(), d.reorder()),
-                who("skip", body.skip(), d.skip()), share);
+                who("skip", body.skip(), d.skip()), share, who("playback", body.playback(), d.playback()));
     }
 
     private static SessionRules.Who who(String field, String value, SessionRules.Who otherwise) {
@@ -259,14 +366,28 @@ public final class SessionResource {
         };
     }
 
-    /** The catalog ids of the uris, in order; 400 for too few, too many, malformed or unknown ones (one bulk lookup). */
-    private List<String> knownTracks(List<String> uris) {
+    /**
+     * The catalog ids of the uris, in order, a playlist's uri standing for its tracks in its order; 400 for too few, too
+     * many, malformed or unknown ones (one bulk lookup), or a playlist the caller cannot see.
+     */
+    private List<String> knownTracks(List<String> uris, String caller) {
         if (uris.isEmpty() || uris.size() > SessionService.MAX_ADD) {
-            throw ApiException.invalidBody("'uris' holds 1 to " + SessionService.MAX_ADD + " track uris, held " + uris.size());
+            throw ApiException.invalidBody("'uris' holds 1 to " + SessionService.MAX_ADD + " track or playlist uris, held " + uris.size());
         }
         List<String> ids = new ArrayList<>(uris.size());
         for (String uri : uris) {
-            ids.add(trackId(uri));
+            String playlist = PlaylistTracks.playlistId(uri);
+            if (playlist != null) {
+                ids.addAll(playlists.tracks(playlist, caller, SessionService.MAX_QUEUE - ids.size()));
+            } else {
+                ids.add(trackId(uri));
+            }
+            if (ids.size() > SessionService.MAX_QUEUE) {
+                throw ApiException.invalidBody("'uris' names more than " + SessionService.MAX_QUEUE + " tracks, the most a queue holds");
+            }
+        }
+        if (ids.isEmpty()) {
+            throw ApiException.invalidBody("'uris' names only empty playlists: nothing to add");
         }
         Set<String> distinct = new LinkedHashSet<>(ids);
         Map<String, Track> found = catalog.tracks(distinct);
@@ -285,7 +406,8 @@ public final class SessionResource {
                 }
             }
         }
-        throw ApiException.invalidBody("'uris' holds '" + uri + "', not a track uri 'audotics:track:<id>' or 'spotify:track:<id>' (" + CatalogIds.RULE + ")");
+        throw ApiException.invalidBody("'uris' holds '" + uri + "', not a track uri 'audotics:track:<id>' or 'spotify:track:<id>' (" + CatalogIds.RULE
+                + ") nor a playlist uri 'audotics:playlist:<id>' or 'spotify:playlist:<id>'");
     }
 
     /** The session id, or 404 for one that cannot name a session. */
