@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Driven by {@code GET /v1/openapi.json}: for every operation, one request per schema constraint it breaks
  * (a required parameter left out, a number out of range or not a number, a value outside the enum, malformed JSON,
+ * an array where the body is an object,
  * a body of a type the operation does not read, a JSON body over the 1 MiB bound), sent with a token of the role
  * the operation needs. Every answer must be a 4xx in the JSON error body with the answer's request id, and the
  * status the document lists for that kind of mistake (400, 415, 413).
@@ -73,7 +74,7 @@ class BadInputSweepIT {
                 if (operation == null || SKIPS.containsKey(key)) {
                     continue;
                 }
-                for (Mistake mistake : mistakes(method.toUpperCase(), path.getKey(), operation)) {
+                for (Mistake mistake : mistakes(method.toUpperCase(), path.getKey(), operation, document.get("components"))) {
                     if (SKIPS.containsKey(key + " " + mistake.name())) {
                         continue;
                     }
@@ -119,7 +120,7 @@ class BadInputSweepIT {
         return null;
     }
 
-    private static List<Mistake> mistakes(String method, String path, JsonNode operation) {
+    private static List<Mistake> mistakes(String method, String path, JsonNode operation, JsonNode components) {
         String token = operation.path("x-roles").toString().contains("\"user\"") ? listenerToken : AudoticsServer.ADMIN_TOKEN;
         JsonNode responses = operation.path("responses");
         boolean hasPathParameters = path.contains("{");
@@ -188,6 +189,10 @@ class BadInputSweepIT {
         if (content.has("application/json")) {
             mistakes.add(new Mistake("malformed JSON", request(method, concrete, required, token).header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString("{\"name\": ")).build(), badBody));
+            if (isObject(content.get("application/json").path("schema"), components)) {
+                mistakes.add(new Mistake("JSON array for an object", request(method, concrete, required, token).header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString("[1, 2]")).build(), badBody));
+            }
             String big = "{\"name\": \"" + "a".repeat(OVER_ONE_MIB) + "\"}";
             mistakes.add(new Mistake("oversized JSON", request(method, concrete, required, token).header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(big)).build(), hasPathParameters ? statuses(responses, 413, 404) : statuses(responses, 413)));
@@ -197,6 +202,12 @@ class BadInputSweepIT {
                     .method(method, HttpRequest.BodyPublishers.ofString("x")).build(), hasPathParameters ? statuses(responses, 415, 404) : statuses(responses, 415)));
         }
         return mistakes;
+    }
+
+    /** Whether the body schema is an object with named properties (not a free-form map or any JSON). */
+    private static boolean isObject(JsonNode schema, JsonNode components) {
+        JsonNode resolved = schema.has("$ref") ? components.path("schemas").path(schema.get("$ref").asText().replace("#/components/schemas/", "")) : schema;
+        return resolved.path("type").asText().equals("object") && resolved.path("properties").size() > 0;
     }
 
     /** The listed statuses the document has for this operation; empty (only the 4xx is checked) when it lists none. */
