@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Driven by {@code GET /v1/openapi.json}: for every operation, one request per schema constraint it breaks
  * (a required parameter left out, a number out of range or not a number, a value outside the enum, malformed JSON,
- * an array where the body is an object,
+ * an array where the body is an object, an object without its required fields, a path value against its pattern,
  * a body of a type the operation does not read, a JSON body over the 1 MiB bound), sent with a token of the role
  * the operation needs. Every answer must be a 4xx in the JSON error body with the answer's request id, and the
  * status the document lists for that kind of mistake (400, 415, 413).
@@ -184,6 +184,15 @@ class BadInputSweepIT {
                         statuses(responses, 400, 404)));
             }
         }
+        for (JsonNode parameter : operation.path("parameters")) {
+            if (parameter.path("in").asText().equals("path") && parameter.path("schema").has("pattern")) {
+                String name = parameter.get("name").asText();
+                String bad = path.replace("{" + name + "}", "!!~~").replaceAll("\\{[^}]+}", UNKNOWN_ID);
+                // the value itself is what is wrong: no unknown-id 404 to hide behind
+                mistakes.add(new Mistake(name + " against pattern", request(method, bad, required, token).method(method, noBody()).build(),
+                        statuses(responses, 400)));
+            }
+        }
         JsonNode content = operation.path("requestBody").path("content");
         Set<Integer> badBody = hasPathParameters ? statuses(responses, 400, 404) : statuses(responses, 400);
         if (content.has("application/json")) {
@@ -192,6 +201,10 @@ class BadInputSweepIT {
             if (isObject(content.get("application/json").path("schema"), components)) {
                 mistakes.add(new Mistake("JSON array for an object", request(method, concrete, required, token).header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofString("[1, 2]")).build(), badBody));
+            }
+            if (resolve(content.get("application/json").path("schema"), components).path("required").size() > 0) {
+                mistakes.add(new Mistake("required fields missing", request(method, concrete, required, token).header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString("{}")).build(), badBody));
             }
             String big = "{\"name\": \"" + "a".repeat(OVER_ONE_MIB) + "\"}";
             mistakes.add(new Mistake("oversized JSON", request(method, concrete, required, token).header("Content-Type", "application/json")
@@ -206,8 +219,12 @@ class BadInputSweepIT {
 
     /** Whether the body schema is an object with named properties (not a free-form map or any JSON). */
     private static boolean isObject(JsonNode schema, JsonNode components) {
-        JsonNode resolved = schema.has("$ref") ? components.path("schemas").path(schema.get("$ref").asText().replace("#/components/schemas/", "")) : schema;
+        JsonNode resolved = resolve(schema, components);
         return resolved.path("type").asText().equals("object") && resolved.path("properties").size() > 0;
+    }
+
+    private static JsonNode resolve(JsonNode schema, JsonNode components) {
+        return schema.has("$ref") ? components.path("schemas").path(schema.get("$ref").asText().replace("#/components/schemas/", "")) : schema;
     }
 
     /** The listed statuses the document has for this operation; empty (only the 4xx is checked) when it lists none. */

@@ -87,7 +87,13 @@ public final class OpenApiBuild {
         ObjectNode schemas = components.putObject("schemas");
         JsonNode scanned = scan.path("components").path("schemas");
         scanned.fields().forEachRemaining(e -> schemas.set(e.getKey(), e.getValue()));
-        overlay.path("components").path("schemas").fields().forEachRemaining(e -> schemas.set(e.getKey(), e.getValue()));
+        overlay.path("components").path("schemas").fields().forEachRemaining(e -> {
+            if (schemas.get(e.getKey()) instanceof ObjectNode existing) {
+                merge(existing, (ObjectNode) e.getValue());   // e.g. the required fields of a scanned body
+            } else {
+                schemas.set(e.getKey(), e.getValue());
+            }
+        });
         components.set("responses", overlay.path("components").path("responses"));
         ObjectNode security = overlay.path("components").path("securitySchemes").deepCopy();
         ObjectNode scopeTable = JSON.createObjectNode();
