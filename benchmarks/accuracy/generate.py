@@ -303,7 +303,7 @@ def main():
     base = SEED_BASE[part]
     with Pool(jobs) as pool:
         for wav in pool.imap(render, [(folder, base + i) for i in range(count)]):
-            print(wav)
+            print(os.path.abspath(wav))
 
 
 if __name__ == "__main__":
