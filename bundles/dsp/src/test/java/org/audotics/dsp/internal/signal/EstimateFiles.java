@@ -62,8 +62,9 @@ public final class EstimateFiles {
                         json(name), s.durationMs() / 1000.0, seconds, s.tempo(), s.tempoConfidence(), s.key(), s.mode(), s.keyConfidence(),
                         s.timeSignature(), beats));
                 if (details) {
-                    line.append(String.format(Locale.ROOT, ",\"frame_rate\":%.5f,\"first_frame\":%.5f,\"chroma\":%s,\"envelope\":%s",
-                            d.envelope().frameRate(), d.envelope().firstFrameSeconds(), array(d.chroma(), "%.6g"), array(d.envelope().values(), "%.2f")));
+                    line.append(String.format(Locale.ROOT, ",\"frame_rate\":%.5f,\"first_frame\":%.5f,\"chroma\":%s,\"bass_chroma\":%s,\"normalised_chroma\":%s,\"envelope\":%s",
+                            d.envelope().frameRate(), d.envelope().firstFrameSeconds(), array(d.chroma(), "%.6g"), array(d.bassChroma(), "%.6g"),
+                            array(d.normalisedChroma(), "%.6g"), array(d.envelope().values(), "%.2f")));
                 }
                 line.append('}');
             } catch (RuntimeException e) {
