@@ -9,7 +9,8 @@ Usage: develop.py DEV-DETAILS.jsonl [mode]
                  Aarden-Essen, learned), 2-fold cross-validation where something is learned
   key            learned profiles with and without the bass chroma
   logit          the key classifier (conditional logit over the 24 keys), 2-fold, several L2
-  fit-key L2     trains it on the whole development part and prints the weights KeyEstimator holds
+  fit-key L2     trains it on the whole development part and prints its 48 weights (shipped in 2aa7ab2,
+                 reverted: worse on real recordings, see docs/dsp.md)
   tempo-logit    a learned metrical-level choice (not adopted: it did not beat the tuned constants)
 DEV-DETAILS comes from `EstimateFiles --details @dev.list` (rendered.sh 300 --dev writes it).
 """

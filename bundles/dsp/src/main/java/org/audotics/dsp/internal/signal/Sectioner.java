@@ -153,7 +153,7 @@ final class Sectioner {
         if (tempo.bpm() == 0) {
             tempo = globalTempo; // too short for its own estimate
         }
-        KeyEstimator.Estimate key = KeyEstimator.fromProfiles(chroma);
+        KeyEstimator.Estimate key = KeyEstimator.estimate(chroma);
         return new Section(Segmenter.round(start, 5), Segmenter.round(end - start, 5), Segmenter.round(boundary.confidence(), 3), Segmenter.round(loudness, 3),
                 Segmenter.round(tempo.bpm(), 3), Segmenter.round(tempo.confidence(), 3), key.key(), Segmenter.round(key.confidence(), 3),
                 key.mode(), Segmenter.round(key.confidence(), 3), meter.beatsPerBar(), Segmenter.round(meter.confidence(), 3));

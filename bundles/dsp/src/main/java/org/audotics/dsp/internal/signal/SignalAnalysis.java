@@ -16,7 +16,7 @@ import org.audotics.dsp.api.UndecodableAudioException;
 public final class SignalAnalysis {
 
     /** Version of the analysis method, stored with every result so results of different versions can be told apart. */
-    public static final String VERSION = "0.3.0";
+    public static final String VERSION = "0.2.0";
 
     /** Shorter audio has too few beats for a tempo or a meaningful loudness. */
     static final double MIN_SECONDS = 2;
@@ -78,14 +78,12 @@ public final class SignalAnalysis {
             }
             OnsetEnvelope envelope = new OnsetEnvelope(onsets.envelope(), rate / onsetHop, onsetSize / 2.0 / rate);
             TempoEstimator.Estimate tempo = TempoEstimator.estimate(envelope.values(), envelope.frameRate());
-            KeyEstimator.Estimate key = KeyEstimator.estimate(chromagram.chroma(), chromagram.bassChroma());
-            // the feature models were trained on the profile correlation as the key-confidence descriptor
-            KeyEstimator.Estimate profileKey = KeyEstimator.fromProfiles(chromagram.chroma());
+            KeyEstimator.Estimate key = KeyEstimator.estimate(chromagram.chroma());
             Rhythm rhythm = Rhythm.of(envelope, timeline, tempo.bpm(), seconds);
             int[] onsetPeaks = envelope.onsets();
             List<Segment> segments = Segmenter.segments(envelope, onsetPeaks, timeline, seconds);
             List<Section> sections = Sectioner.sections(timeline, envelope, seconds, tempo, rhythm.meter());
-            float[] descriptors = Descriptors.of(timeline, onsetPeaks.length, seconds, tempo, profileKey, rhythm, integrated);
+            float[] descriptors = Descriptors.of(timeline, onsetPeaks.length, seconds, tempo, key, rhythm, integrated);
             return new Details(new SignalFeatures(Math.round(seconds * 1000), integrated, tempo.bpm(), tempo.confidence(),
                     key.key(), key.mode(), key.confidence(), rhythm.meter().beatsPerBar(), rhythm.meter().confidence(), descriptors,
                     new TrackStructure(rhythm.bars(), rhythm.beats(), rhythm.tatums(), sections, segments)), envelope, chromagram.chroma(),

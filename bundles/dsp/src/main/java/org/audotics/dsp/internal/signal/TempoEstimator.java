@@ -8,28 +8,25 @@ package org.audotics.dsp.internal.signal;
  *   <li>autocorrelate the mean-removed envelope over lags of 40..240 BPM;</li>
  *   <li>score each lag by the pulse it implies, the autocorrelation at its first four multiples (a comb,
  *       so a beat period whose multiples also recur beats a subdivision that recurs only once), weighted
- *       by a log-normal prior centred on 110 BPM (1.4 octaves wide), and take the best;</li>
+ *       by a log-normal prior centred on 120 BPM (one octave wide), and take the best;</li>
  *   <li>prefer the double tempo when the autocorrelation at half the lag is nearly as strong and the
- *       double stays at or below 200 BPM (a plain pulse at 160 BPM also repeats at 80, and the prior
- *       would otherwise pick 80); failing that, the triple tempo on the same terms (a 200 BPM pulse
- *       also repeats at 67, which the wide prior can pick);</li>
+ *       double stays at or below 180 BPM (a plain pulse at 160 BPM also repeats at 80, and the prior
+ *       would otherwise pick 80; above 180 real music was mostly felt at the lower octave);</li>
  *   <li>refine the period with parabolic interpolation at the first four multiples of the lag.</li>
  * </ol>
- * The prior's centre and width and the doubling limit were chosen on the development
- * part of the rendered corpus ({@code benchmarks/accuracy/develop.py}; its tempos are log-uniform in
- * 50..210 BPM, so the prior leans lower than real music's 120); the held-out figures are in docs/dsp.md.
  * Confidence is how far the chosen peak stands above the median autocorrelation, in 0..1.
  */
 final class TempoEstimator {
 
     static final double MIN_BPM = 40;
     static final double MAX_BPM = 240;
-    private static final double PRIOR_CENTRE_BPM = 110;
-    private static final double PRIOR_WIDTH_OCTAVES = 1.4;
-    private static final int COMB_MULTIPLES = 4;
+    private static final double PRIOR_CENTRE_BPM = 120;
     private static final double DOUBLE_TEMPO_RATIO = 0.85;
-    /** The double tempo is preferred only up to here (180 in the first version, chosen on 33 real recordings). */
-    private static final double MAX_DOUBLED_BPM = 200;
+    /**
+     * The double tempo is preferred only up to here: above it, real recordings measured against
+     * essentia.js and bpm-tools (benchmarks/accuracy) were mostly at the lower octave.
+     */
+    private static final double MAX_DOUBLED_BPM = 180;
 
     /** A tempo in BPM (0 when none was found) and its confidence. */
     record Estimate(double bpm, double confidence) {
@@ -69,7 +66,7 @@ final class TempoEstimator {
                 continue;
             }
             double bpm = 60 * frameRate / lag;
-            double octaves = Math.log(bpm / PRIOR_CENTRE_BPM) / Math.log(2) / PRIOR_WIDTH_OCTAVES;
+            double octaves = Math.log(bpm / PRIOR_CENTRE_BPM) / Math.log(2);
             double score = comb(acf, lag) * Math.exp(-0.5 * octaves * octaves);
             if (score > bestScore) {
                 bestScore = score;
@@ -80,20 +77,17 @@ final class TempoEstimator {
             return new Estimate(0, 0);
         }
         int half = peakNear(acf, best / 2.0);
-        int third = peakNear(acf, best / 3.0);
         if (half >= minLag && acf[half] >= DOUBLE_TEMPO_RATIO * acf[best] && 60 * frameRate / half <= MAX_DOUBLED_BPM) {
             best = half;
-        } else if (third >= minLag && acf[third] >= DOUBLE_TEMPO_RATIO * acf[best] && 60 * frameRate / third <= MAX_DOUBLED_BPM) {
-            best = third; // the same for a pulse that also repeats every three beats (a flat prior can pick that)
         }
         double period = refinedPeriod(acf, best);
         return new Estimate(60 * frameRate / period, confidence(acf, best, minLag, maxLag));
     }
 
-    /** Autocorrelation at the first multiples of the lag, later multiples weighing less. */
+    /** Autocorrelation at the first four multiples of the lag, later multiples weighing less. */
     private static double comb(double[] acf, int lag) {
         double sum = 0;
-        for (int multiple = 1; multiple <= COMB_MULTIPLES && multiple * lag + 1 < acf.length; multiple++) {
+        for (int multiple = 1; multiple <= 4 && multiple * lag + 1 < acf.length; multiple++) {
             sum += acf[peakNear(acf, multiple * (double) lag)] / multiple;
         }
         return sum;
