@@ -7,6 +7,7 @@ estimate on the original is the reference. Prints a Markdown table.
 Usage: consistency.py ESTIMATES.jsonl MANIFEST.tsv [title]
 """
 import json
+import os
 import sys
 
 from score import acc1, acc2
@@ -16,12 +17,12 @@ with open(sys.argv[1]) as f:
     for line in f:
         if line.strip():
             r = json.loads(line)
-            estimates[r["file"]] = r
+            estimates[os.path.abspath(r["file"])] = r  # relative names are taken from the working folder
 rows = []
 with open(sys.argv[2]) as f:
     for line in f:
         file, source, kind, factor = line.rstrip("\n").split("\t")
-        rows.append((file, source, kind, float(factor)))
+        rows.append((os.path.abspath(file), source, kind, float(factor)))
 originals = {source: estimates.get(file) for file, source, kind, _ in rows if kind == "original"}
 tempo, tempo_any, key, skipped = [], [], [], set()
 for file, source, kind, factor in rows:
