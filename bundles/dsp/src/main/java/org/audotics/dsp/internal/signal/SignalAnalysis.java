@@ -35,6 +35,14 @@ public final class SignalAnalysis {
 
     /** As {@link #analyze(Path)}, telling {@code progress} (0..1) after every block. */
     public static SignalFeatures analyze(Path file, java.util.function.DoubleConsumer progress) {
+        return analyzeInDetail(file, progress).features();
+    }
+
+    /** The features with what the tempo and key were estimated from, for the accuracy tools (benchmarks/accuracy). */
+    record Details(SignalFeatures features, OnsetEnvelope envelope, double[] chroma, double[] bassChroma, double[] normalisedChroma) {
+    }
+
+    static Details analyzeInDetail(Path file, java.util.function.DoubleConsumer progress) {
         try (AudioReader reader = AudioReader.open(file)) {
             double rate = reader.sampleRate();
             LoudnessMeter loudness = new LoudnessMeter(rate, reader.channels());
@@ -76,9 +84,10 @@ public final class SignalAnalysis {
             List<Segment> segments = Segmenter.segments(envelope, onsetPeaks, timeline, seconds);
             List<Section> sections = Sectioner.sections(timeline, envelope, seconds, tempo, rhythm.meter());
             float[] descriptors = Descriptors.of(timeline, onsetPeaks.length, seconds, tempo, key, rhythm, integrated);
-            return new SignalFeatures(Math.round(seconds * 1000), integrated, tempo.bpm(), tempo.confidence(),
+            return new Details(new SignalFeatures(Math.round(seconds * 1000), integrated, tempo.bpm(), tempo.confidence(),
                     key.key(), key.mode(), key.confidence(), rhythm.meter().beatsPerBar(), rhythm.meter().confidence(), descriptors,
-                    new TrackStructure(rhythm.bars(), rhythm.beats(), rhythm.tatums(), sections, segments));
+                    new TrackStructure(rhythm.bars(), rhythm.beats(), rhythm.tatums(), sections, segments)), envelope, chromagram.chroma(),
+                    chromagram.bassChroma(), chromagram.normalisedChroma());
         }
     }
 }
