@@ -3,7 +3,6 @@ package org.audotics.recommender.hybrid.internal.engine;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +19,6 @@ import org.audotics.recommendation.api.Recommender;
 import org.audotics.recommendation.api.ScoredTrack;
 import org.audotics.recommender.hybrid.internal.model.GramMatrix;
 import org.audotics.recommender.hybrid.internal.model.HybridModel;
-import org.audotics.recommender.hybrid.internal.model.ItemNeighbours;
 import org.audotics.recommender.hybrid.internal.model.SparseMatrix;
 import org.audotics.recommender.hybrid.internal.model.TopK;
 import org.osgi.framework.Constants;
@@ -52,9 +50,10 @@ import org.slf4j.LoggerFactory;
  * {@link EngineNotReadyException}.
  *
  * <p><b>The listener</b> (recommendation-api 1.2's {@code context().caller()}): when one listener asks and the model
- * knows them, their own top {@value #PERSONAL_POOL} tracks ({@link HybridModel#scoreForUser}) join the seeds'
- * neighbours as candidates, and each candidate's score is the mean of its seed score and its personal score (each
- * min–max normalised over the candidates), so two listeners with the same seeds get different lists. Exclusions,
+ * knows them, the candidates are a bounded pool ({@link PersonalCandidates}: the RP3β neighbours of their strongest
+ * tracks, the seeds' neighbours, the popular tracks), never the whole catalog; each candidate's score is the mean of
+ * its seed score and its personal score ({@link HybridModel#scoreForUser(int, int[])}, each min–max normalised over
+ * the candidates), so two listeners with the same seeds get different lists. Exclusions,
  * bans, the artist cap and the already-heard policy are applied by the recommendation service after any engine
  * answers; the engine only skips what it is told to exclude. A group caller is served from the seeds: the service's
  * group aggregation asks once per member.
@@ -70,8 +69,6 @@ public final class HybridRecommender implements Recommender {
     static final String NAME = "hybrid";
     private static final Logger LOG = LoggerFactory.getLogger(HybridRecommender.class);
     private static final int LOOKUP = 100;
-    /** A listener's own best tracks added to the candidates of a personal request. */
-    static final int PERSONAL_POOL = 300;
 
     private final CatalogService catalog;
     private final HistoryService history;
@@ -81,6 +78,7 @@ public final class HybridRecommender implements Recommender {
     private final AtomicLong read = new AtomicLong();
     private volatile TrainedModel model;
     private volatile ContentFallback content;
+    private volatile PersonalCandidates candidates;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile LinearAlgebra algebra;
@@ -175,21 +173,9 @@ public final class HybridRecommender implements Recommender {
             return List.of();
         }
         HybridModel model = m.model();
-        ItemNeighbours graph = model.graph();
-        Set<Integer> pool = new LinkedHashSet<>();
-        for (int seed : known) {
-            for (int n = graph.start(seed); n < graph.end(seed); n++) {
-                pool.add(graph.neighbourAt(n));
-            }
-        }
         Set<String> excluded = new HashSet<>(request.context().exclusions().trackIds());
         excluded.addAll(request.context().exclusions().bannedTrackIds());
-        if (listener != null) {
-            for (ScoredTrack own : personal(m, listener, PERSONAL_POOL, excluded)) {
-                pool.add(m.trackIndex().get(own.trackId()));
-            }
-        }
-        int[] candidates = pool.stream().mapToInt(Integer::intValue).toArray();
+        int[] candidates = candidates(m).gather(listener == null ? -1 : listener, known, m.interacted()).items();
         float[] scores = blend(known.length == 0 ? null : model.scoreForSeeds(known, candidates),
                 listener == null ? null : model.scoreForUser(listener, candidates));
         TopK top = new TopK(candidates.length);
@@ -276,10 +262,9 @@ public final class HybridRecommender implements Recommender {
     }
 
     /**
-     * A listener's personal list from the model: every track scored by {@link HybridModel#scoreForUser}, the
-     * tracks the listener played, skipped or banned and {@code exclude} left out. Empty for a listener the model does not know
-     * (no history at its training). A full scan (k multiply-adds per track): ~0.1 s per call at a million tracks;
-     * the candidate form {@link #scoreForUser} is the fast path.
+     * A listener's personal list from the model: the {@link PersonalCandidates} pool scored by
+     * {@link HybridModel#scoreForUser(int, int[])}, the tracks the listener played, skipped or banned and {@code exclude}
+     * left out. Empty for a listener the model does not know (no history at its training).
      */
     public List<ScoredTrack> forUser(String userId, int limit, Set<String> exclude) {
         TrainedModel m = model;
@@ -287,18 +272,13 @@ public final class HybridRecommender implements Recommender {
         return user == null ? List.of() : personal(m, user, limit, exclude);
     }
 
-    private static List<ScoredTrack> personal(TrainedModel m, int user, int limit, Set<String> exclude) {
-        HybridModel hm = m.model();
-        float[] out = new float[hm.items()];
-        hm.scoreForUser(user, out, new float[hm.items()]);
-        SparseMatrix heard = m.interacted();
-        for (int e = heard.start(user); e < heard.end(user); e++) {
-            out[heard.columnAt(e)] = Float.NEGATIVE_INFINITY;   // played, skipped or banned: never offered again
-        }
+    private List<ScoredTrack> personal(TrainedModel m, int user, int limit, Set<String> exclude) {
+        int[] pool = candidates(m).gather(user, new int[0], m.interacted()).items();
+        float[] scores = m.model().scoreForUser(user, pool);
         TopK top = new TopK(limit);
-        for (int j = 0; j < out.length; j++) {
-            if (out[j] != Float.NEGATIVE_INFINITY && !exclude.contains(m.trackIds().get(j))) {
-                top.offer(j, out[j]);
+        for (int c = 0; c < pool.length; c++) {
+            if (!exclude.contains(m.trackIds().get(pool[c]))) {
+                top.offer(pool[c], scores[c]);
             }
         }
         int[] ranked = top.drain(null);
@@ -307,6 +287,16 @@ public final class HybridRecommender implements Recommender {
             result.add(new ScoredTrack(m.trackIds().get(ranked[r]), 1 - r / (double) Math.max(1, ranked.length)));
         }
         return result;
+    }
+
+    /** The candidate pools of the model serving now, made once per model. */
+    private PersonalCandidates candidates(TrainedModel m) {
+        PersonalCandidates current = candidates;
+        if (current == null || current.model() != m.model()) {
+            current = new PersonalCandidates(m.model());
+            candidates = current;
+        }
+        return current;
     }
 
     /**
