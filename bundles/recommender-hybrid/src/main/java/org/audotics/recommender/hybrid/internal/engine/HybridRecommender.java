@@ -144,28 +144,42 @@ public final class HybridRecommender implements Recommender {
             throw new EngineNotReadyException("hybrid: first training running, " + read.get() + " interactions read");
         }
         Set<String> seeds = Set.copyOf(request.seedTrackIds());
-        List<String> chosen = new ArrayList<>(m == null ? List.of() : bySeeds(m, request, limit, seeds));
+        List<Pick> chosen = new ArrayList<>(m == null ? List.of() : byModel(m, request, limit, seeds));
         if (chosen.size() < limit && c != null) {
-            Set<String> skip = new HashSet<>(chosen);
+            Set<String> skip = new HashSet<>();
+            chosen.forEach(pick -> skip.add(pick.trackId()));
             skip.addAll(request.context().exclusions().trackIds());
             skip.addAll(request.context().exclusions().bannedTrackIds());
             if (m != null) {
                 skip.addAll(rejected(m, listener(m, request)));
             }
-            for (ScoredTrack t : c.recommend(request, limit - chosen.size(), skip)) {
-                chosen.add(t.trackId());
-            }
+            chosen.addAll(c.recommend(request, limit - chosen.size(), skip));
         }
+        Map<String, String> names = request.context().explain() ? namesOfBringers(chosen) : Map.of();
         List<ScoredTrack> out = new ArrayList<>(chosen.size());
         for (int r = 0; r < chosen.size(); r++) {
-            out.add(new ScoredTrack(chosen.get(r), 1 - r / (double) Math.max(1, chosen.size())));
+            Pick pick = chosen.get(r);
+            double score = 1 - r / (double) Math.max(1, chosen.size());
+            out.add(request.context().explain() ? new ScoredTrack(pick.trackId(), score, HybridExplanations.of(pick, request, names))
+                    : new ScoredTrack(pick.trackId(), score));
         }
         return out;
     }
 
+    /** The names of the listener's tracks that brought picks, for "because you play X". */
+    private Map<String, String> namesOfBringers(List<Pick> picks) {
+        List<String> ids = picks.stream().map(Pick::because).filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, String> names = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += CatalogService.MAX_LOOKUP_IDS) {
+            catalog.tracks(ids.subList(from, Math.min(ids.size(), from + CatalogService.MAX_LOOKUP_IDS)))
+                    .forEach((id, track) -> names.put(id, track.name()));
+        }
+        return names;
+    }
+
     /** Tracks ranked by item–item similarity to the seeds the model knows (and by the listener's own model scores when
      * one listener asks), within the bounds, best first. */
-    private List<String> bySeeds(TrainedModel m, RecommendationRequest request, int limit, Set<String> seeds) {
+    private List<Pick> byModel(TrainedModel m, RecommendationRequest request, int limit, Set<String> seeds) {
         int[] known = request.seedTrackIds().stream().map(m.trackIndex()::get).filter(java.util.Objects::nonNull)
                 .mapToInt(Integer::intValue).toArray();
         Integer listener = listener(m, request);
@@ -175,28 +189,33 @@ public final class HybridRecommender implements Recommender {
         HybridModel model = m.model();
         Set<String> excluded = new HashSet<>(request.context().exclusions().trackIds());
         excluded.addAll(request.context().exclusions().bannedTrackIds());
-        int[] candidates = candidates(m).gather(listener == null ? -1 : listener, known, m.interacted()).items();
-        float[] scores = blend(known.length == 0 ? null : model.scoreForSeeds(known, candidates),
-                listener == null ? null : model.scoreForUser(listener, candidates));
+        PersonalCandidates pools = candidates(m);
+        PersonalCandidates.Pool pool = pools.gather(listener == null ? -1 : listener, known, m.interacted());
+        int[] candidates = pool.items();
+        float[] bySeed = normalised(known.length == 0 ? null : model.scoreForSeeds(known, candidates));
+        float[] byTaste = normalised(listener == null ? null : model.scoreForUser(listener, candidates));
+        float[] scores = blend(bySeed, byTaste);
         TopK top = new TopK(candidates.length);
         for (int c = 0; c < candidates.length; c++) {
-            top.offer(candidates[c], scores[c]);
+            top.offer(c, scores[c]);
         }
         int[] ranked = top.drain(null);
-        List<String> out = new ArrayList<>();
+        List<Pick> out = new ArrayList<>();
         for (int from = 0; from < ranked.length && out.size() < limit; from += LOOKUP) {
-            List<String> ids = new ArrayList<>();
+            List<Integer> positions = new ArrayList<>();
             for (int r = from; r < Math.min(ranked.length, from + LOOKUP); r++) {
-                String id = m.trackIds().get(ranked[r]);
+                String id = m.trackIds().get(candidates[ranked[r]]);
                 if (!seeds.contains(id) && !excluded.contains(id)) {
-                    ids.add(id);
+                    positions.add(ranked[r]);
                 }
             }
-            Map<String, Track> tracks = catalog.tracks(ids);
-            for (String id : ids) {
-                Track t = tracks.get(id);
+            Map<String, Track> tracks = catalog.tracks(positions.stream().map(c -> m.trackIds().get(candidates[c])).toList());
+            for (int c : positions) {
+                Track t = tracks.get(m.trackIds().get(candidates[c]));
                 if (t != null && request.admits(t) && out.size() < limit) {
-                    out.add(id);
+                    int bringer = pool.because()[c];
+                    out.add(new Pick(t, bySeed == null ? Double.NaN : bySeed[c], byTaste == null ? Double.NaN : byTaste[c],
+                            pools.popularity(candidates[c]), Double.NaN, bringer < 0 ? null : m.trackIds().get(bringer)));
                 }
             }
         }
@@ -224,10 +243,8 @@ public final class HybridRecommender implements Recommender {
         return out;
     }
 
-    /** The mean of the given score lists (either may be null), each min–max normalised first. */
-    static float[] blend(float[] seedScores, float[] personalScores) {
-        float[] a = normalised(seedScores);
-        float[] b = normalised(personalScores);
+    /** The mean of the given normalised score lists (either may be null). */
+    static float[] blend(float[] a, float[] b) {
         if (a == null) {
             return b;
         }
@@ -241,7 +258,8 @@ public final class HybridRecommender implements Recommender {
         return out;
     }
 
-    private static float[] normalised(float[] scores) {
+    /** Each score min–max normalised over the list; a non-finite score counts as the lowest. */
+    static float[] normalised(float[] scores) {
         if (scores == null) {
             return null;
         }

@@ -38,6 +38,7 @@ final class PersonalCandidates {
 
     private final HybridModel model;
     private final int[] popular;
+    private final double logMostListeners;
 
     PersonalCandidates(HybridModel model) {
         this.model = model;
@@ -47,6 +48,12 @@ final class PersonalCandidates {
             top.offer(j, listeners[j]);
         }
         this.popular = top.drain(null);
+        this.logMostListeners = Math.log1p(popular.length == 0 ? 0 : listeners[popular[0]]);
+    }
+
+    /** How popular a track is in the model: ln(1 + listeners) / ln(1 + the most listeners), in [0, 1]. */
+    double popularity(int item) {
+        return logMostListeners > 0 ? Math.log1p(model.listeners()[item]) / logMostListeners : 0;
     }
 
     HybridModel model() {

@@ -132,11 +132,50 @@ class HybridRecommenderTest {
 
     @Test
     void blendNormalisesEachSignalBeforeAveraging() {
-        float[] out = HybridRecommender.blend(new float[] {10, 20, 30}, new float[] {1, 0, Float.NaN});
+        float[] out = HybridRecommender.blend(HybridRecommender.normalised(new float[] {10, 20, 30}),
+                HybridRecommender.normalised(new float[] {1, 0, Float.NaN}));
         assertEquals(0.5f, out[0], 1e-6);   // (0 + 1) / 2
         assertEquals(0.25f, out[1], 1e-6);  // (0.5 + 0) / 2
         assertEquals(0.5f, out[2], 1e-6);   // (1 + 0) / 2: an unknown score counts as the lowest
-        assertEquals(1f, HybridRecommender.blend(null, new float[] {3, 3})[0], 1e-6);
+        assertEquals(1f, HybridRecommender.blend(null, HybridRecommender.normalised(new float[] {3, 3}))[0], 1e-6);
+    }
+
+    @Test
+    void explainsEachTrackByTheListenersTrackThatBroughtItAndBySignal() throws Exception {
+        HybridRecommender engine = engine();
+        engine.train();
+        RecommendationContext explain = new RecommendationContext(Caller.user("u7"), org.audotics.recommendation.api.Exclusions.NONE,
+                RecommendationContext.NO_ARTIST_CAP, 0, true, org.audotics.recommendation.api.AlreadyHeard.ALLOW, Map.of());
+        Map<TunableAttribute, AttributeBounds> energy = Map.of(TunableAttribute.ENERGY, new AttributeBounds(TunableAttribute.ENERGY, null, null, 0.95));
+        List<ScoredTrack> answer = engine.recommend(new RecommendationRequest(List.of("j0"), List.of(), List.of(), energy, null, explain), 5);
+        ScoredTrack m3 = answer.stream().filter(t -> t.trackId().equals("m3")).findFirst().orElseThrow(() -> new AssertionError(answer.toString()));
+        // u7 played m0, m1, m2, m4 (misses m3): m3 came from the neighbour list of one of those
+        String because = m3.explanation().reasons().get(0);
+        assertTrue(because.matches("because you play Track m[0124]"), m3.explanation().toString());
+        assertTrue(m3.explanation().reasons().contains("close to your target energy"), m3.explanation().toString());
+        assertEquals(List.of("co_listening", "taste", "popularity", "target_energy"), List.copyOf(m3.explanation().signals().keySet()));
+        assertEquals(1.0, m3.explanation().signals().get("target_energy"), 1e-9); // energy 0.95 = the target
+        for (ScoredTrack t : answer) {
+            assertFalse(t.explanation().isEmpty(), t.toString());
+            t.explanation().signals().values().forEach(v -> assertTrue(v >= 0 && v <= 1));
+            if (t.trackId().startsWith("j")) {
+                assertEquals(0.25, t.explanation().signals().get("target_energy"), 1e-9, "jazz at energy 0.2: 1 - 0.75");
+                assertFalse(t.explanation().reasons().contains("close to your target energy"));
+            }
+        }
+        // a metal track scores higher on taste for the metal listener than a jazz one does
+        double metalTaste = m3.explanation().signals().get("taste");
+        answer.stream().filter(t -> t.trackId().startsWith("j")).forEach(t ->
+                assertTrue(t.explanation().signals().get("taste") < metalTaste, answer.toString()));
+        // a cold seed is explained by sound; without explain=true nothing is explained
+        RecommendationRequest cold = new RecommendationRequest(List.of("c0"), List.of(), List.of(), Map.of(), null,
+                new RecommendationContext(Caller.ANONYMOUS, org.audotics.recommendation.api.Exclusions.NONE,
+                        RecommendationContext.NO_ARTIST_CAP, 0, true, org.audotics.recommendation.api.AlreadyHeard.ALLOW, Map.of()));
+        ScoredTrack bySound = engine.recommend(cold, 1).get(0);
+        assertTrue(bySound.explanation().signals().containsKey("sound"), bySound.toString());
+        assertTrue(bySound.explanation().reasons().contains("sounds like your seed tracks"), bySound.toString());
+        engine.recommend(personal(List.of("j0"), "u7"), 5).forEach(t -> assertTrue(t.explanation().isEmpty()));
+        engine.deactivate();
     }
 
     private static List<String> ids(List<ScoredTrack> answer) {
