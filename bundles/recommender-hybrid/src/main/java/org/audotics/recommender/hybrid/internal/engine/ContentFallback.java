@@ -18,9 +18,30 @@ import org.audotics.recommendation.api.RecommendationRequest;
 final class ContentFallback {
 
     private final List<Track> tracks;
+    private final java.util.Map<String, Track> byId = new java.util.HashMap<>();
 
     ContentFallback(List<Track> tracks) {
         this.tracks = List.copyOf(tracks);
+        tracks.forEach(t -> byId.put(t.id(), t));
+    }
+
+    /**
+     * How alike two tracks of the snapshot sound, {@code 1 / (1 + distance)} of their six features as
+     * {@link #recommend} scores, in (0, 1]; NaN when either is not in the snapshot or has no features.
+     */
+    double closeness(String a, String b) {
+        Track one = byId.get(a);
+        Track two = byId.get(b);
+        if (one == null || two == null || one.audioFeatures() == null || two.audioFeatures() == null) {
+            return Double.NaN;
+        }
+        double[] x = vector(one.audioFeatures());
+        double[] y = vector(two.audioFeatures());
+        double d2 = 0;
+        for (int d = 0; d < x.length; d++) {
+            d2 += (x[d] - y[d]) * (x[d] - y[d]);
+        }
+        return 1 / (1 + Math.sqrt(d2));
     }
 
     int size() {

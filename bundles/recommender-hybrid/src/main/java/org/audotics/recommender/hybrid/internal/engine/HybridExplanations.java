@@ -68,6 +68,28 @@ final class HybridExplanations {
     }
 
     /**
+     * A similar track's explanation: {@code co_listening} and {@code sound} as they went into its score.
+     *
+     * @param of the name of the track it is similar to
+     */
+    static Explanation ofSimilar(double coListening, double sound, String of) {
+        Map<String, Double> signals = new LinkedHashMap<>();
+        List<String> reasons = new ArrayList<>();
+        put(signals, "co_listening", coListening);
+        put(signals, "sound", sound);
+        if (coListening >= STRONG) {
+            reasons.add("often played by the listeners of " + of);
+        }
+        if (sound >= SOUNDS_LIKE) {
+            reasons.add("sounds like " + of);
+        }
+        if (reasons.isEmpty()) {
+            reasons.add(Double.isNaN(coListening) ? "the nearest in sound to " + of : "played by some listeners of " + of);
+        }
+        return new Explanation(reasons, signals);
+    }
+
+    /**
      * 1 at the target, falling linearly with the distance over the attribute's range; labels (key, mode, time
      * signature) 1 when equal, else 0; duration relative to the target; 0 when the track has no value.
      */

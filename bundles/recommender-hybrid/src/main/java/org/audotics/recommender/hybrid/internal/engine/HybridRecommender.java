@@ -14,11 +14,16 @@ import org.audotics.catalog.api.Track;
 import org.audotics.history.api.HistoryService;
 import org.audotics.ml.api.LinearAlgebra;
 import org.audotics.recommendation.api.EngineNotReadyException;
+import org.audotics.recommendation.api.Explanation;
 import org.audotics.recommendation.api.RecommendationRequest;
+import org.audotics.recommendation.api.RecommendationService;
+import org.audotics.recommendation.api.RecommendationContext;
 import org.audotics.recommendation.api.Recommender;
 import org.audotics.recommendation.api.ScoredTrack;
+import org.audotics.recommendation.api.SimilarityRecommender;
 import org.audotics.recommender.hybrid.internal.model.GramMatrix;
 import org.audotics.recommender.hybrid.internal.model.HybridModel;
+import org.audotics.recommender.hybrid.internal.model.ItemNeighbours;
 import org.audotics.recommender.hybrid.internal.model.SparseMatrix;
 import org.audotics.recommender.hybrid.internal.model.TopK;
 import org.osgi.framework.Constants;
@@ -64,9 +69,11 @@ import org.slf4j.LoggerFactory;
             Recommender.DESCRIPTION + "=Collaborative iALS + RP3β model from listening history, popularity-debiased, content fallback",
             Constants.SERVICE_RANKING + ":Integer=0"})
 @Designate(ocd = HybridConfig.class)
-public final class HybridRecommender implements Recommender {
+public final class HybridRecommender implements SimilarityRecommender {
 
     static final String NAME = "hybrid";
+    /** The engine asked about sound: the recommendation bundle's built-in one. */
+    static final String SOUND_ENGINE = "feature-knn";
     private static final Logger LOG = LoggerFactory.getLogger(HybridRecommender.class);
     private static final int LOOKUP = 100;
 
@@ -82,6 +89,14 @@ public final class HybridRecommender implements Recommender {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile LinearAlgebra algebra;
+
+    /**
+     * The built-in sound engine (feature-knn, kept current from catalog events), for what the model cannot rank;
+     * optional: without it the engine's own {@link ContentFallback} snapshot answers.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            target = "(" + Recommender.NAME + "=" + SOUND_ENGINE + ")")
+    volatile Recommender sound;
 
     @Activate
     public HybridRecommender(@Reference CatalogService catalog, @Reference HistoryService history, HybridConfig config) {
@@ -164,6 +179,98 @@ public final class HybridRecommender implements Recommender {
                     : new ScoredTrack(pick.trackId(), score));
         }
         return out;
+    }
+
+    /**
+     * Tracks like one track: when the model knows it, its RP3β neighbours ranked by
+     * {@code similar.co_listening.weight} × item–item similarity ({@link HybridModel#scoreForSeeds}, normalised over
+     * the neighbours) + {@code similar.sound.weight} × audio-feature closeness; then, and for a track nobody played,
+     * the nearest in sound (the feature-knn engine when it runs, else the content snapshot). Scores by rank.
+     */
+    @Override
+    public List<ScoredTrack> similar(String trackId, RecommendationContext context, int limit) {
+        TrainedModel m = model;
+        ContentFallback c = content;
+        Recommender knn = sound;
+        if (m == null && c == null && knn == null) {
+            throw new EngineNotReadyException("hybrid: first training running, " + read.get() + " interactions read");
+        }
+        Set<String> skip = new HashSet<>(context.exclusions().trackIds());
+        skip.addAll(context.exclusions().bannedTrackIds());
+        skip.add(trackId);
+        List<ScoredTrack> chosen = new ArrayList<>();
+        Integer item = m == null ? null : m.trackIndex().get(trackId);
+        if (item != null) {
+            chosen.addAll(coListened(m, c, item, trackId, context, limit, skip));
+        }
+        if (chosen.size() < limit) {
+            chosen.forEach(t -> skip.add(t.trackId()));
+            RecommendationRequest bySound = new RecommendationRequest(List.of(trackId), List.of(), List.of(), Map.of(), null,
+                    context.withTaste(Map.of()));
+            List<ScoredTrack> more = knn instanceof SimilarityRecommender similarity
+                    ? similarity.similar(trackId, context.withTaste(Map.of()), Math.min(RecommendationService.MAX_LIMIT, limit + skip.size()))
+                    : c == null ? List.of()
+                    : c.recommend(bySound, limit - chosen.size(), skip).stream().map(pick -> new ScoredTrack(pick.trackId(), 0,
+                            context.explain() ? HybridExplanations.ofSimilar(Double.NaN, pick.sound(), name(trackId)) : Explanation.NONE))
+                            .toList();
+            for (ScoredTrack t : more) {
+                if (chosen.size() < limit && !skip.contains(t.trackId())) {
+                    chosen.add(t);
+                    skip.add(t.trackId());
+                }
+            }
+        }
+        List<ScoredTrack> out = new ArrayList<>(chosen.size());
+        for (int r = 0; r < chosen.size(); r++) {
+            ScoredTrack t = chosen.get(r);
+            out.add(new ScoredTrack(t.trackId(), 1 - r / (double) Math.max(1, chosen.size()), t.explanation()));
+        }
+        return out;
+    }
+
+    private List<ScoredTrack> coListened(TrainedModel m, ContentFallback c, int item, String trackId, RecommendationContext context,
+            int limit, Set<String> skip) {
+        ItemNeighbours graph = m.model().graph();
+        int[] candidates = new int[graph.end(item) - graph.start(item)];
+        for (int n = 0; n < candidates.length; n++) {
+            candidates[n] = graph.neighbourAt(graph.start(item) + n);
+        }
+        float[] co = normalised(m.model().scoreForSeeds(new int[] {item}, candidates));
+        double coWeight = Math.max(0, config.similar_co__listening_weight());
+        double soundWeight = Math.max(0, config.similar_sound_weight());
+        double[] soundOf = new double[candidates.length];
+        TopK top = new TopK(candidates.length);
+        for (int n = 0; n < candidates.length; n++) {
+            soundOf[n] = c == null ? Double.NaN : c.closeness(trackId, m.trackIds().get(candidates[n]));
+            double s = coWeight * co[n] + (Double.isNaN(soundOf[n]) ? 0 : soundWeight * soundOf[n]);
+            top.offer(n, (float) s);
+        }
+        int[] ranked = top.drain(null);
+        String of = context.explain() ? name(trackId) : null;
+        List<ScoredTrack> out = new ArrayList<>();
+        for (int from = 0; from < ranked.length && out.size() < limit; from += CatalogService.MAX_LOOKUP_IDS) {
+            List<Integer> page = new ArrayList<>();
+            for (int r = from; r < Math.min(ranked.length, from + CatalogService.MAX_LOOKUP_IDS); r++) {
+                if (!skip.contains(m.trackIds().get(candidates[ranked[r]]))) {
+                    page.add(ranked[r]);
+                }
+            }
+            Map<String, Track> tracks = catalog.tracks(page.stream().map(n -> m.trackIds().get(candidates[n])).toList());
+            for (int n : page) {
+                Track t = tracks.get(m.trackIds().get(candidates[n]));
+                if (t != null && out.size() < limit
+                        && !context.exclusions().excludes(t.id(), t.artists().stream().map(a -> a.id()).toList())) {
+                    out.add(new ScoredTrack(t.id(), 0, of == null ? Explanation.NONE
+                            : HybridExplanations.ofSimilar(co[n], soundOf[n], of)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A track's name for an explanation, its id when the catalog no longer has it. */
+    private String name(String trackId) {
+        return catalog.track(trackId).map(Track::name).orElse(trackId);
     }
 
     /** The names of the listener's tracks that brought picks, for "because you play X". */

@@ -178,6 +178,32 @@ class HybridRecommenderTest {
         engine.deactivate();
     }
 
+    @Test
+    void similarTracksComeFromCoListeningAndSoundAndColdTracksFromSoundAlone() throws Exception {
+        HybridRecommender engine = engine();
+        engine.train();
+        RecommendationContext explain = new RecommendationContext(Caller.ANONYMOUS,
+                new org.audotics.recommendation.api.Exclusions(Set.of("j1"), Set.of(), Set.of("j2")),
+                RecommendationContext.NO_ARTIST_CAP, 0, true, org.audotics.recommendation.api.AlreadyHeard.ALLOW, Map.of());
+        List<ScoredTrack> like = engine.similar("j0", explain, 3);
+        assertEquals(List.of("j3", "j4", "c0"), ids(like).stream().sorted(java.util.Comparator.comparing(id -> id.equals("c0") ? 1 : 0)).toList(),
+                "jazz only, never j0, nor the excluded j1 and banned j2: " + like);
+        assertEquals(List.of("co_listening", "sound"), List.copyOf(like.get(0).explanation().signals().keySet()), like.toString());
+        assertTrue(like.get(0).explanation().reasons().stream().anyMatch(r -> r.endsWith("Track j0")), like.toString());
+        for (int r = 1; r < like.size(); r++) {
+            assertTrue(like.get(r - 1).score() > like.get(r).score(), "most similar first: " + like);
+        }
+        // the metal neighbours score below every jazz one
+        List<String> wide = ids(engine.similar("m0", RecommendationContext.NONE, 4));
+        wide.forEach(id -> assertTrue(id.startsWith("m"), "metal like metal: " + wide));
+        // c0: nobody played it, so sound alone (jazz-like features)
+        List<ScoredTrack> cold = engine.similar("c0", explain.withExclusions(org.audotics.recommendation.api.Exclusions.NONE), 3);
+        ids(cold).forEach(id -> assertTrue(id.startsWith("j"), "sounds like jazz: " + cold));
+        assertEquals(Set.of("sound"), cold.get(0).explanation().signals().keySet());
+        assertTrue(engine.similar("j0", RecommendationContext.NONE, 3).get(0).explanation().isEmpty());
+        engine.deactivate();
+    }
+
     private static List<String> ids(List<ScoredTrack> answer) {
         return answer.stream().map(ScoredTrack::trackId).toList();
     }
@@ -231,6 +257,7 @@ class HybridRecommenderTest {
                         yield found;
                     }
                     case "revision" -> 1L;
+                    case "track" -> java.util.Optional.ofNullable(catalog.get((String) args[0]));
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
