@@ -146,7 +146,7 @@ class PostgresHistoryTest {
     }
 
     @Test
-    void bannedTracksComeFromThePartialIndexOfBanEvents() throws Exception {
+    void bannedTracksComeFromTheIndexOfBanEvents() throws Exception {
         one.record("banner", "n-1", List.of(new ListeningEvent(EventType.BAN, "t2", NOW.minusSeconds(30), 0, null),
                 play("t1", NOW.minusSeconds(20), 200_000), new ListeningEvent(EventType.BAN, "t\\3\tx", NOW.minusSeconds(10), 0, null)));
         two.record("banner", "n-2", List.of(new ListeningEvent(EventType.BAN, "t2", NOW.minusSeconds(5), 0, null)));

@@ -280,15 +280,11 @@ public final class EventStore {
         }
     }
 
-    /** The SQL of {@link #bannedTracks}: the literal {@code 'ban'} lets PostgreSQL match the partial index's predicate. */
+    /** The SQL of {@link #bannedTracks}: an index range scan of {@code ix_history_event_bans (user_id, event_type, track_id)}. */
     public static final String BANNED_TRACKS = "SELECT DISTINCT track_id FROM history_event WHERE user_id = ? AND event_type = 'ban'"
             + " ORDER BY track_id LIMIT ?";
 
-    /**
-     * The user's banned tracks, from the index on their ban events ({@code ix_history_event_bans}: a partial index of
-     * the ban rows on PostgreSQL, so ingest pays for it only on bans; (user_id, event_type, track_id) on H2, which has
-     * no partial index).
-     */
+    /** The user's banned tracks, from the index {@code ix_history_event_bans}: their ban rows only are read. */
     public Set<String> bannedTracks(String userId, int limit) {
         try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(BANNED_TRACKS)) {
             query.setString(1, userId);
