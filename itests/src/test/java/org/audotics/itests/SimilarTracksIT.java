@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code GET /v1/tracks/{id}/similar} on 20 calm tracks (genre simcalm, energy 0.10..0.29) and 20 loud ones
- * (simloud, energy 0.75..0.94), each genre by one artist: whatever engine answers, a calm track's similar
+ * (simloud, energy 0.75..0.94, tempo 175..194, outside RecommendationIT's tempo band), each genre by one artist: whatever engine answers, a calm track's similar
  * tracks are never loud ones (the shared server holds other tests' calm tracks too, so they may be among them).
  */
 @ExtendWith(SharedServer.class)
@@ -31,7 +31,7 @@ class SimilarTracksIT {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 20; i++) {
             lines.append(TrackLines.track("sim-it-calm-" + i, "simcalm-" + i, "sim-it-calm-artist", "simcalm", 40, 0.10 + i / 100.0, 80 + i)).append('\n');
-            lines.append(TrackLines.track("sim-it-loud-" + i, "simloud-" + i, "sim-it-loud-artist", "simloud", 40, 0.75 + i / 100.0, 150 + i)).append('\n');
+            lines.append(TrackLines.track("sim-it-loud-" + i, "simloud-" + i, "sim-it-loud-artist", "simloud", 40, 0.75 + i / 100.0, 175 + i)).append('\n');
         }
         HttpAnswer imported = server.importLines(lines.toString());
         assertEquals(200, imported.status(), imported.toString());

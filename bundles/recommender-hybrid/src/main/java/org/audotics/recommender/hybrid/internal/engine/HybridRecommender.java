@@ -50,7 +50,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Seed requests</b> ({@link #recommend}): the seed tracks the model knows are ranked against the union of
  * their RP3β neighbour lists by {@link HybridModel#scoreForSeeds} (factor cosine + graph weight − popularity);
  * candidates outside a min/max bound or among the seeds are dropped; what is still missing (cold seeds, genre or
- * artist seeds, too few admitted neighbours) comes from {@link ContentFallback}. Scores are mapped to [0, 1] by
+ * artist seeds, too few admitted neighbours) comes from the sound engine ({@value #SOUND_ENGINE}, the recommendation
+ * bundle's built-in engine, kept current from catalog events), or from {@link ContentFallback}'s snapshot without it.
+ * Without a model (before the first training, or while the history is empty) the sound engine answers the whole
+ * request, so the hybrid engine can be the default from the first start. Scores are mapped to [0, 1] by
  * rank order within the answer. Until the first training and content snapshot exist it throws
  * {@link EngineNotReadyException}.
  *
@@ -155,12 +158,17 @@ public final class HybridRecommender implements SimilarityRecommender {
     public List<ScoredTrack> recommend(RecommendationRequest request, int limit) {
         TrainedModel m = model;
         ContentFallback c = content;
+        Recommender knn = sound;
+        if (m == null && knn != null) {
+            return knn.recommend(request, limit); // no model yet (or no history): the sound engine answers as before
+        }
         if (m == null && c == null) {
             throw new EngineNotReadyException("hybrid: first training running, " + read.get() + " interactions read");
         }
         Set<String> seeds = Set.copyOf(request.seedTrackIds());
         List<Pick> chosen = new ArrayList<>(m == null ? List.of() : byModel(m, request, limit, seeds));
-        if (chosen.size() < limit && c != null) {
+        List<ScoredTrack> bySound = List.of();
+        if (chosen.size() < limit) {
             Set<String> skip = new HashSet<>();
             chosen.forEach(pick -> skip.add(pick.trackId()));
             skip.addAll(request.context().exclusions().trackIds());
@@ -168,15 +176,36 @@ public final class HybridRecommender implements SimilarityRecommender {
             if (m != null) {
                 skip.addAll(rejected(m, listener(m, request)));
             }
-            chosen.addAll(c.recommend(request, limit - chosen.size(), skip));
+            if (knn != null) {
+                bySound = soundPart(knn, request, limit - chosen.size(), skip);
+            } else if (c != null) {
+                chosen.addAll(c.recommend(request, limit - chosen.size(), skip));
+            }
         }
         Map<String, String> names = request.context().explain() ? namesOfBringers(chosen) : Map.of();
-        List<ScoredTrack> out = new ArrayList<>(chosen.size());
-        for (int r = 0; r < chosen.size(); r++) {
-            Pick pick = chosen.get(r);
-            double score = 1 - r / (double) Math.max(1, chosen.size());
+        int size = chosen.size() + bySound.size();
+        List<ScoredTrack> out = new ArrayList<>(size);
+        for (Pick pick : chosen) {
+            double score = 1 - out.size() / (double) Math.max(1, size);
             out.add(request.context().explain() ? new ScoredTrack(pick.trackId(), score, HybridExplanations.of(pick, request, names))
                     : new ScoredTrack(pick.trackId(), score));
+        }
+        for (ScoredTrack t : bySound) {
+            out.add(new ScoredTrack(t.trackId(), 1 - out.size() / (double) Math.max(1, size), t.explanation()));
+        }
+        return out;
+    }
+
+    /**
+     * What the sound engine adds after the model's picks: its answer (kept current from catalog events, with its own
+     * explanations), without the tracks already chosen or to be skipped. It is asked for enough to leave {@code wanted}.
+     */
+    private static List<ScoredTrack> soundPart(Recommender knn, RecommendationRequest request, int wanted, Set<String> skip) {
+        List<ScoredTrack> out = new ArrayList<>();
+        for (ScoredTrack t : knn.recommend(request, Math.min(RecommendationService.MAX_LIMIT, wanted + skip.size()))) {
+            if (out.size() < wanted && !skip.contains(t.trackId())) {
+                out.add(t);
+            }
         }
         return out;
     }

@@ -204,6 +204,36 @@ class HybridRecommenderTest {
         engine.deactivate();
     }
 
+    @Test
+    void withoutAModelTheSoundEngineAnswersAndWithOneItFillsWhatTheModelLeavesOpen() throws Exception {
+        HybridRecommender engine = engine();
+        List<RecommendationRequest> asked = new ArrayList<>();
+        // a stand-in for feature-knn: proposes c0 then every metal track, with its own explanation
+        engine.sound = (request, limit) -> {
+            asked.add(request);
+            List<ScoredTrack> out = new ArrayList<>();
+            for (String id : List.of("c0", "m0", "m1", "m2", "m3", "m4")) {
+                out.add(new ScoredTrack(id, 0.5, new org.audotics.recommendation.api.Explanation(List.of("sounds like it"), Map.of("sound", 0.5))));
+            }
+            return out.subList(0, Math.min(limit, out.size()));
+        };
+        // before any training: the whole request goes to the sound engine, as it is
+        RecommendationRequest genre = new RecommendationRequest(List.of(), List.of(), List.of("jazz"), Map.of(), null);
+        assertEquals(List.of("c0", "m0"), ids(engine.recommend(genre, 2)));
+        assertEquals(genre, asked.get(0));
+        engine.train();
+        // the model answers the seed's co-listened jazz first; the sound engine fills the rest, skipping what is chosen
+        List<ScoredTrack> answer = engine.recommend(request(List.of("j0"), Map.of()), 8);
+        List<String> ids = ids(answer);
+        assertTrue(ids.subList(0, 4).stream().allMatch(id -> id.startsWith("j")), ids.toString());
+        assertTrue(ids.contains("c0") && ids.contains("m0"), "filled by sound: " + ids);
+        assertEquals(ids.size(), ids.stream().distinct().count(), "each once: " + ids);
+        for (int r = 1; r < answer.size(); r++) {
+            assertTrue(answer.get(r - 1).score() > answer.get(r).score(), "in order: " + answer);
+        }
+        engine.deactivate();
+    }
+
     private static List<String> ids(List<ScoredTrack> answer) {
         return answer.stream().map(ScoredTrack::trackId).toList();
     }
