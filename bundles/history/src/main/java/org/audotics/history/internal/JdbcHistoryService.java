@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -241,6 +242,11 @@ public final class JdbcHistoryService implements HistoryService, HealthCheck, Ev
     @Override
     public List<CoListenedArtist> coListenedArtists(String artistId, int limit) {
         return store().coListenedArtists(artistId, checkLimit(limit, MAX_CO_LISTENED));
+    }
+
+    @Override
+    public Set<String> bannedTracks(String userId) {
+        return store().bannedTracks(userId, MAX_BANNED_TRACKS);
     }
 
     @Override

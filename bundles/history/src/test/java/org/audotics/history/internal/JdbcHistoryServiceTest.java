@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.audotics.history.api.EventType;
+import org.audotics.history.api.HistoryService;
 import org.audotics.history.api.Interaction;
 import org.audotics.history.api.InvalidEventsException;
 import org.audotics.history.api.ListeningEvent;
@@ -244,6 +245,27 @@ class JdbcHistoryServiceTest {
         assertTrue(history.topTracks("u1", TimeRange.LONG_TERM, 0, 10).items().isEmpty());
         assertEquals(1, history.events("u2", null, 10).size());
         assertFalse(history.record("u1", "b1", List.of(play("t1", NOW.minusSeconds(30), 1))).duplicate());
+    }
+
+    @Test
+    void bannedTracksAreTheDistinctBansOfOneListenerReadThroughTheirIndex() throws Exception {
+        history.record("u1", "b1", List.of(event(EventType.BAN, "t2", NOW.minusSeconds(50)), play("t1", NOW.minusSeconds(40), 100_000),
+                event(EventType.SKIP, "t3", NOW.minusSeconds(30)), event(EventType.UNLIKE, "t1", NOW.minusSeconds(20)),
+                event(EventType.BAN, "t1", NOW.minusSeconds(10))));
+        history.record("u1", "b2", List.of(event(EventType.BAN, "t2", NOW.minusSeconds(5))));
+        history.record("u2", "b1", List.of(event(EventType.BAN, "t3", NOW.minusSeconds(5))));
+        assertEquals(List.of("t1", "t2"), List.copyOf(history.bannedTracks("u1")));
+        assertEquals(java.util.Set.of("t3"), history.bannedTracks("u2"));
+        assertTrue(history.bannedTracks("nobody").isEmpty());
+        try (java.sql.Connection connection = database.dataSource().getConnection();
+             java.sql.PreparedStatement explain = connection.prepareStatement("EXPLAIN " + EventStore.BANNED_TRACKS)) {
+            explain.setString(1, "u1");
+            explain.setInt(2, HistoryService.MAX_BANNED_TRACKS);
+            try (java.sql.ResultSet plan = explain.executeQuery()) {
+                plan.next();
+                assertTrue(plan.getString(1).toUpperCase().contains("IX_HISTORY_EVENT_BANS"), plan.getString(1));
+            }
+        }
     }
 
     private static List<String> ids(TopItems top) {

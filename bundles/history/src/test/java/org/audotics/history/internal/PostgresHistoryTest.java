@@ -146,6 +146,31 @@ class PostgresHistoryTest {
     }
 
     @Test
+    void bannedTracksComeFromTheIndexOfBanEvents() throws Exception {
+        one.record("banner", "n-1", List.of(new ListeningEvent(EventType.BAN, "t2", NOW.minusSeconds(30), 0, null),
+                play("t1", NOW.minusSeconds(20), 200_000), new ListeningEvent(EventType.BAN, "t\\3\tx", NOW.minusSeconds(10), 0, null)));
+        two.record("banner", "n-2", List.of(new ListeningEvent(EventType.BAN, "t2", NOW.minusSeconds(5), 0, null)));
+        assertEquals(java.util.Set.of("t2", "t\\3\tx"), two.bannedTracks("banner"));
+        assertTrue(one.bannedTracks("copy-nobody").isEmpty());
+        try (Connection connection = postgres.database.dataSource().getConnection()) {
+            connection.setAutoCommit(false); // SET LOCAL lasts until the end of this transaction only
+            connection.createStatement().execute("SET LOCAL enable_seqscan = off");
+            try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + EventStore.BANNED_TRACKS)) {
+                explain.setString(1, "banner");
+                explain.setInt(2, org.audotics.history.api.HistoryService.MAX_BANNED_TRACKS);
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rows = explain.executeQuery()) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+                assertTrue(plan.toString().contains("ix_history_event_bans"), plan.toString());
+            }
+            connection.rollback();
+        }
+    }
+
+    @Test
     void aBatchThatFailsInTheDatabaseStoresNothingAndLeavesItsBatchIdUnused() throws Exception {
         String tooLong = "u".repeat(65); // user_id is varchar(64): the COPY itself fails
         assertThrows(StorageException.class, () -> one.record(tooLong, "f-1", List.of(play("t1", NOW, 1_000))));

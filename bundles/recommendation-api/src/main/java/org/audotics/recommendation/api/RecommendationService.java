@@ -36,6 +36,24 @@ public interface RecommendationService {
     Recommendations recommend(RecommendationRequest request, int limit);
 
     /**
+     * The tracks most like one track ({@code GET /v1/tracks/{id}/similar}): from the active engine's
+     * {@link SimilarityRecommender#similar} when it has that capability, otherwise from its
+     * {@link Recommender#recommend} with the track as the only seed. For one listener the bans (and taste, for the
+     * already-heard policy) are read as for {@link #recommend}; the answer holds the same guarantees: no excluded or
+     * banned track, no track of an excluded artist, the artist cap, never the track itself, each track once, at most
+     * {@code limit}, most similar first.
+     *
+     * @param trackId a catalog track id
+     * @param market  an ISO 3166-1 alpha-2 code or {@code from_token}, or null
+     * @param limit   1..{@value #MAX_LIMIT}
+     * @throws UnknownSeedException     when the track does not exist in the catalog
+     * @throws IllegalArgumentException when the limit is out of range
+     * @throws NoEngineException        when no engine is registered, or the active one is not ready yet
+     * @since 1.3
+     */
+    Recommendations similar(String trackId, RecommendationContext context, String market, int limit);
+
+    /**
      * @return the engine the next call will use
      * @throws NoEngineException when no engine is registered
      */

@@ -18,9 +18,13 @@
  * (their 1.0 constructors kept); {@link org.audotics.recommendation.api.GroupRecommendations} with
  * {@link org.audotics.recommendation.api.GroupStrategy}. The recommendation service enforces exclusions, bans,
  * the artist cap and the bounds on every engine's answer, whatever version the engine was built against.
+ *
+ * <p>1.3: {@link org.audotics.recommendation.api.SimilarityRecommender}, an optional capability an engine may
+ * implement for the tracks most like one track, and {@code RecommendationService.similar}, which answers from it
+ * (or, for an engine without it, from a one-seed recommendation) under the same guarantees as a recommendation.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.audotics.recommendation.api;
 
 import org.osgi.annotation.bundle.Export;

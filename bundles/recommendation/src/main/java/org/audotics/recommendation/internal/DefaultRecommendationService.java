@@ -3,6 +3,8 @@ package org.audotics.recommendation.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.Track;
 import org.audotics.history.api.HistoryService;
@@ -16,6 +18,7 @@ import org.audotics.recommendation.api.RecommendationService;
 import org.audotics.recommendation.api.Recommendations;
 import org.audotics.recommendation.api.Recommender;
 import org.audotics.recommendation.api.ScoredTrack;
+import org.audotics.recommendation.api.SimilarityRecommender;
 import org.audotics.recommendation.api.UnknownSeedException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -43,6 +46,9 @@ import org.slf4j.LoggerFactory;
  * history service when one runs (optional and dynamic: without it requests are answered unpersonalised):
  * {@link ListenerTaste} gives the taste and the bans; a request without seeds is seeded with the listener's
  * heaviest tracks, so every engine receives at least one seed.
+ *
+ * <p>Similar tracks ({@link #similar}) go the same way, to the engine's {@link SimilarityRecommender} capability when
+ * it has one, else to its {@code recommend} with the track as the only seed; the same filter applies.
  */
 @Component(configurationPid = RecommendationConfig.PID)
 @Designate(ocd = RecommendationConfig.class)
@@ -92,14 +98,36 @@ public final class DefaultRecommendationService implements RecommendationService
 
     @Override
     public Recommendations recommend(RecommendationRequest request, int limit) {
+        checkLimit(limit);
+        checkSeedsExist(request);
+        RecommendationRequest personal = personalised(request);
+        return onActiveEngine(engine -> answer(engine, personal, limit, engine.engine()::recommend));
+    }
+
+    @Override
+    public Recommendations similar(String trackId, RecommendationContext context, String market, int limit) {
+        checkLimit(limit);
+        // the track as the only seed: the filter then never answers it, and an engine without the capability is
+        // asked exactly that
+        RecommendationRequest request = new RecommendationRequest(List.of(trackId), List.of(), List.of(), Map.of(), market, context);
+        checkSeedsExist(request);
+        RecommendationRequest personal = personalised(request);
+        return onActiveEngine(engine -> answer(engine, personal, limit, engine.engine() instanceof SimilarityRecommender similarity
+                ? (r, asked) -> similarity.similar(trackId, r.context(), asked)
+                : engine.engine()::recommend));
+    }
+
+    private static void checkLimit(int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
         }
-        checkSeedsExist(request);
-        request = personalised(request);
+    }
+
+    /** Runs on the active engine; retried once on its successor when it fails while being replaced. */
+    private Recommendations onActiveEngine(Function<ActiveEngine, Recommendations> call) {
         ActiveEngine engine = engineOrThrow();
         try {
-            return answer(engine, request, limit);
+            return call.apply(engine);
         } catch (RuntimeException | LinkageError failure) {
             ActiveEngine successor = active;
             if (successor == null || successor == engine) {
@@ -107,7 +135,7 @@ public final class DefaultRecommendationService implements RecommendationService
             }
             LOG.info("Engine {} failed while being replaced ({}); retrying on {}", engine.info().name(),
                     failure.getClass().getSimpleName(), successor.info().name());
-            return answer(successor, request, limit);
+            return call.apply(successor);
         }
     }
 
@@ -124,10 +152,11 @@ public final class DefaultRecommendationService implements RecommendationService
         return engine;
     }
 
-    private Recommendations answer(ActiveEngine engine, RecommendationRequest request, int limit) {
+    private Recommendations answer(ActiveEngine engine, RecommendationRequest request, int limit,
+            BiFunction<RecommendationRequest, Integer, List<ScoredTrack>> ask) {
         // the filter may drop tracks an engine that ignores the context proposes: ask for as many as allowed
         int asked = AnswerFilter.narrows(request.context()) ? MAX_LIMIT : limit;
-        List<ScoredTrack> proposed = engine.engine().recommend(request, asked);
+        List<ScoredTrack> proposed = ask.apply(request, asked);
         if (proposed == null || proposed.isEmpty()) {
             return new Recommendations(List.of(), engine.info());
         }

@@ -1,14 +1,11 @@
 package org.audotics.recommendation.internal;
 
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.audotics.history.api.EventType;
 import org.audotics.history.api.HistoryService;
 import org.audotics.history.api.ScoredItem;
-import org.audotics.history.api.StoredEvent;
 import org.audotics.history.api.TasteProfile;
 import org.audotics.history.api.TimeRange;
 import org.audotics.recommendation.api.RecommendationContext;
@@ -23,7 +20,7 @@ import org.audotics.recommendation.api.RecommendationContext;
  *
  * @param tracks  track id to weight in (0, 1], heaviest first, at most {@link RecommendationContext#MAX_TASTE}
  * @param artists artist id to weight in (0, 1], heaviest first
- * @param bans    tracks the listener banned
+ * @param bans    tracks the listener banned ({@link HistoryService#bannedTracks}, one indexed query)
  */
 public record ListenerTaste(Map<String, Double> tracks, Map<String, Double> artists, Set<String> bans) {
 
@@ -33,9 +30,6 @@ public record ListenerTaste(Map<String, Double> tracks, Map<String, Double> arti
     static final double RECENT_SHARE = 0.6;
     /** Tracks read from each profile. */
     static final int PROFILE_TRACKS = 100;
-    /** Events read at most to find bans (history-api has no list of bans; a page is one indexed query). */
-    static final int MAX_EVENTS_SCANNED = 20_000;
-    private static final int PAGE = 5_000;
 
     public boolean isEmpty() {
         return tracks.isEmpty() && bans.isEmpty();
@@ -44,28 +38,10 @@ public record ListenerTaste(Map<String, Double> tracks, Map<String, Double> arti
     public static ListenerTaste read(HistoryService history, String userId) {
         TasteProfile recent = history.profile(userId, TimeRange.SHORT_TERM, PROFILE_TRACKS);
         TasteProfile always = history.profile(userId, TimeRange.LONG_TERM, PROFILE_TRACKS);
-        Set<String> bans = bans(history, userId);
+        Set<String> bans = history.bannedTracks(userId);
         Map<String, Double> tracks = blend(recent.tracks(), always.tracks(), RecommendationContext.MAX_TASTE);
         bans.forEach(tracks::remove);
         return new ListenerTaste(tracks, blend(recent.artists(), always.artists(), PROFILE_TRACKS), bans);
-    }
-
-    private static Set<String> bans(HistoryService history, String userId) {
-        Set<String> bans = new HashSet<>();
-        StoredEvent last = null;
-        for (int read = 0; read < MAX_EVENTS_SCANNED; read += PAGE) {
-            List<StoredEvent> page = history.events(userId, last, PAGE);
-            for (StoredEvent event : page) {
-                if (event.event().type() == EventType.BAN) {
-                    bans.add(event.event().trackId());
-                }
-            }
-            if (page.size() < PAGE) {
-                break;
-            }
-            last = page.get(page.size() - 1);
-        }
-        return bans;
     }
 
     static Map<String, Double> blend(List<ScoredItem> recent, List<ScoredItem> always, int max) {

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.audotics.history.api.CoListenedArtist;
@@ -275,6 +277,27 @@ public final class EventStore {
             return counts;
         } catch (SQLException e) {
             throw StorageException.from("Reading play counts", e);
+        }
+    }
+
+    /** The SQL of {@link #bannedTracks}: an index range scan of {@code ix_history_event_bans (user_id, event_type, track_id)}. */
+    public static final String BANNED_TRACKS = "SELECT DISTINCT track_id FROM history_event WHERE user_id = ? AND event_type = 'ban'"
+            + " ORDER BY track_id LIMIT ?";
+
+    /** The user's banned tracks, from the index {@code ix_history_event_bans}: their ban rows only are read. */
+    public Set<String> bannedTracks(String userId, int limit) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(BANNED_TRACKS)) {
+            query.setString(1, userId);
+            query.setInt(2, limit);
+            Set<String> banned = new LinkedHashSet<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    banned.add(rows.getString(1));
+                }
+            }
+            return banned;
+        } catch (SQLException e) {
+            throw StorageException.from("Reading banned tracks", e);
         }
     }
 

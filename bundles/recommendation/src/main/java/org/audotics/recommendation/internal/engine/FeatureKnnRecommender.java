@@ -10,9 +10,11 @@ import org.audotics.catalog.api.CatalogService;
 import org.audotics.health.api.HealthCheck;
 import org.audotics.health.api.HealthStatus;
 import org.audotics.recommendation.api.EngineNotReadyException;
+import org.audotics.recommendation.api.RecommendationContext;
 import org.audotics.recommendation.api.RecommendationRequest;
 import org.audotics.recommendation.api.Recommender;
 import org.audotics.recommendation.api.ScoredTrack;
+import org.audotics.recommendation.api.SimilarityRecommender;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -47,7 +49,7 @@ import org.osgi.service.event.EventHandler;
         Recommender.NAME + "=" + FeatureKnnRecommender.NAME,
         Recommender.DESCRIPTION + "=Nearest neighbours over audio features, seeds and targets",
         Constants.SERVICE_RANKING + ":Integer=-100"})
-public final class FeatureKnnRecommender implements Recommender, EventHandler, HealthCheck {
+public final class FeatureKnnRecommender implements SimilarityRecommender, EventHandler, HealthCheck {
 
     static final String NAME = "feature-knn";
     static final String HEALTH_CHECK = "recommendation";
@@ -110,6 +112,16 @@ public final class FeatureKnnRecommender implements Recommender, EventHandler, H
             throw new EngineNotReadyException("feature-knn is " + indexer.status().detail());
         }
         return NearestNeighbours.recommend(index, request, limit);
+    }
+
+    /**
+     * The nearest tracks in sound: a recommendation with the track as the only seed (explained by {@code sound}),
+     * without the listener's taste, which would pull the answer towards what they play rather than this track.
+     */
+    @Override
+    public List<ScoredTrack> similar(String trackId, RecommendationContext context, int limit) {
+        return recommend(new RecommendationRequest(List.of(trackId), List.of(), List.of(), java.util.Map.of(), null,
+                context.withTaste(java.util.Map.of())), limit);
     }
 
     @Override

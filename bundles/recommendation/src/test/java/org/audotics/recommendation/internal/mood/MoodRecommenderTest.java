@@ -51,6 +51,11 @@ class MoodRecommenderTest {
         }
 
         @Override
+        public Recommendations similar(String trackId, org.audotics.recommendation.api.RecommendationContext context, String market, int limit) {
+            throw new UnsupportedOperationException("mood never asks for similar tracks");
+        }
+
+        @Override
         public EngineInfo activeEngine() {
             return ENGINE;
         }

@@ -7,7 +7,6 @@ import java.util.Set;
 import org.audotics.catalog.api.AudioFeatures;
 import org.audotics.catalog.api.Track;
 import org.audotics.recommendation.api.RecommendationRequest;
-import org.audotics.recommendation.api.ScoredTrack;
 
 /**
  * Ranking by how tracks sound, for what the collaborative model cannot rank: seeds nobody has played (cold
@@ -19,9 +18,30 @@ import org.audotics.recommendation.api.ScoredTrack;
 final class ContentFallback {
 
     private final List<Track> tracks;
+    private final java.util.Map<String, Track> byId = new java.util.HashMap<>();
 
     ContentFallback(List<Track> tracks) {
         this.tracks = List.copyOf(tracks);
+        tracks.forEach(t -> byId.put(t.id(), t));
+    }
+
+    /**
+     * How alike two tracks of the snapshot sound, {@code 1 / (1 + distance)} of their six features as
+     * {@link #recommend} scores, in (0, 1]; NaN when either is not in the snapshot or has no features.
+     */
+    double closeness(String a, String b) {
+        Track one = byId.get(a);
+        Track two = byId.get(b);
+        if (one == null || two == null || one.audioFeatures() == null || two.audioFeatures() == null) {
+            return Double.NaN;
+        }
+        double[] x = vector(one.audioFeatures());
+        double[] y = vector(two.audioFeatures());
+        double d2 = 0;
+        for (int d = 0; d < x.length; d++) {
+            d2 += (x[d] - y[d]) * (x[d] - y[d]);
+        }
+        return 1 / (1 + Math.sqrt(d2));
     }
 
     int size() {
@@ -32,7 +52,8 @@ final class ContentFallback {
         return new double[] {f.acousticness(), f.danceability(), f.energy(), f.instrumentalness(), f.speechiness(), f.valence()};
     }
 
-    List<ScoredTrack> recommend(RecommendationRequest request, int limit, Set<String> exclude) {
+    /** The best {@code limit} admitted tracks, best first, each with its score as {@link Pick#sound()}. */
+    List<Pick> recommend(RecommendationRequest request, int limit, Set<String> exclude) {
         Set<String> seeds = Set.copyOf(request.seedTrackIds());
         Set<String> genres = new java.util.HashSet<>(request.seedGenres());
         Set<String> artists = new java.util.HashSet<>(request.seedArtistIds());
@@ -51,7 +72,7 @@ final class ContentFallback {
                 genres.addAll(t.genres());
             }
         }
-        List<ScoredTrack> ranked = new ArrayList<>();
+        List<Pick> ranked = new ArrayList<>();
         for (Track t : tracks) {
             if (seeds.contains(t.id()) || exclude.contains(t.id()) || !request.admits(t)) {
                 continue;
@@ -70,9 +91,9 @@ final class ContentFallback {
                         || t.artists().stream().anyMatch(a -> artists.contains(a.id()));
                 score = Math.max(0, Math.min(100, t.popularity())) / 100.0 * (related ? 1 : 0.5);
             }
-            ranked.add(new ScoredTrack(t.id(), score));
+            ranked.add(Pick.bySound(t, score));
         }
-        ranked.sort(Comparator.comparingDouble(ScoredTrack::score).reversed().thenComparing(ScoredTrack::trackId));
+        ranked.sort(Comparator.comparingDouble(Pick::sound).reversed().thenComparing(Pick::trackId));
         return List.copyOf(ranked.subList(0, Math.min(limit, ranked.size())));
     }
 }

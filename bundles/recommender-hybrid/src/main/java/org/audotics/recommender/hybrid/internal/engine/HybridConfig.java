@@ -72,6 +72,12 @@ public @interface HybridConfig {
     @AttributeDefinition(name = "Factor popularity exponent", description = "γ: each track's iALS score is multiplied by (1 + listeners)^−γ before the blend (0: off)")
     double blend_factor_popularity_exponent() default 0.0;
 
+    @AttributeDefinition(name = "Similar: co-listening weight", description = "GET /v1/tracks/{id}/similar: weight of the model's item–item similarity (factor cosine + RP3β) in a similar track's score")
+    double similar_co__listening_weight() default 0.7;
+
+    @AttributeDefinition(name = "Similar: sound weight", description = "GET /v1/tracks/{id}/similar: weight of the audio-feature closeness in a similar track's score (tracks the model does not know are answered by sound alone)")
+    double similar_sound_weight() default 0.3;
+
     @AttributeDefinition(name = "Factor import", description = "Directory with Spark MLlib userFactors/ and itemFactors/ JSON lines; when set, the factors are loaded from there instead of trained (RP3β is still trained from the history). Empty: train")
     String factors_import() default "";
 }

@@ -132,11 +132,106 @@ class HybridRecommenderTest {
 
     @Test
     void blendNormalisesEachSignalBeforeAveraging() {
-        float[] out = HybridRecommender.blend(new float[] {10, 20, 30}, new float[] {1, 0, Float.NaN});
+        float[] out = HybridRecommender.blend(HybridRecommender.normalised(new float[] {10, 20, 30}),
+                HybridRecommender.normalised(new float[] {1, 0, Float.NaN}));
         assertEquals(0.5f, out[0], 1e-6);   // (0 + 1) / 2
         assertEquals(0.25f, out[1], 1e-6);  // (0.5 + 0) / 2
         assertEquals(0.5f, out[2], 1e-6);   // (1 + 0) / 2: an unknown score counts as the lowest
-        assertEquals(1f, HybridRecommender.blend(null, new float[] {3, 3})[0], 1e-6);
+        assertEquals(1f, HybridRecommender.blend(null, HybridRecommender.normalised(new float[] {3, 3}))[0], 1e-6);
+    }
+
+    @Test
+    void explainsEachTrackByTheListenersTrackThatBroughtItAndBySignal() throws Exception {
+        HybridRecommender engine = engine();
+        engine.train();
+        RecommendationContext explain = new RecommendationContext(Caller.user("u7"), org.audotics.recommendation.api.Exclusions.NONE,
+                RecommendationContext.NO_ARTIST_CAP, 0, true, org.audotics.recommendation.api.AlreadyHeard.ALLOW, Map.of());
+        Map<TunableAttribute, AttributeBounds> energy = Map.of(TunableAttribute.ENERGY, new AttributeBounds(TunableAttribute.ENERGY, null, null, 0.95));
+        List<ScoredTrack> answer = engine.recommend(new RecommendationRequest(List.of("j0"), List.of(), List.of(), energy, null, explain), 5);
+        ScoredTrack m3 = answer.stream().filter(t -> t.trackId().equals("m3")).findFirst().orElseThrow(() -> new AssertionError(answer.toString()));
+        // u7 played m0, m1, m2, m4 (misses m3): m3 came from the neighbour list of one of those
+        String because = m3.explanation().reasons().get(0);
+        assertTrue(because.matches("because you play Track m[0124]"), m3.explanation().toString());
+        assertTrue(m3.explanation().reasons().contains("close to your target energy"), m3.explanation().toString());
+        assertEquals(List.of("co_listening", "taste", "popularity", "target_energy"), List.copyOf(m3.explanation().signals().keySet()));
+        assertEquals(1.0, m3.explanation().signals().get("target_energy"), 1e-9); // energy 0.95 = the target
+        for (ScoredTrack t : answer) {
+            assertFalse(t.explanation().isEmpty(), t.toString());
+            t.explanation().signals().values().forEach(v -> assertTrue(v >= 0 && v <= 1));
+            if (t.trackId().startsWith("j")) {
+                assertEquals(0.25, t.explanation().signals().get("target_energy"), 1e-9, "jazz at energy 0.2: 1 - 0.75");
+                assertFalse(t.explanation().reasons().contains("close to your target energy"));
+            }
+        }
+        // a metal track scores higher on taste for the metal listener than a jazz one does
+        double metalTaste = m3.explanation().signals().get("taste");
+        answer.stream().filter(t -> t.trackId().startsWith("j")).forEach(t ->
+                assertTrue(t.explanation().signals().get("taste") < metalTaste, answer.toString()));
+        // a cold seed is explained by sound; without explain=true nothing is explained
+        RecommendationRequest cold = new RecommendationRequest(List.of("c0"), List.of(), List.of(), Map.of(), null,
+                new RecommendationContext(Caller.ANONYMOUS, org.audotics.recommendation.api.Exclusions.NONE,
+                        RecommendationContext.NO_ARTIST_CAP, 0, true, org.audotics.recommendation.api.AlreadyHeard.ALLOW, Map.of()));
+        ScoredTrack bySound = engine.recommend(cold, 1).get(0);
+        assertTrue(bySound.explanation().signals().containsKey("sound"), bySound.toString());
+        assertTrue(bySound.explanation().reasons().contains("sounds like your seed tracks"), bySound.toString());
+        engine.recommend(personal(List.of("j0"), "u7"), 5).forEach(t -> assertTrue(t.explanation().isEmpty()));
+        engine.deactivate();
+    }
+
+    @Test
+    void similarTracksComeFromCoListeningAndSoundAndColdTracksFromSoundAlone() throws Exception {
+        HybridRecommender engine = engine();
+        engine.train();
+        RecommendationContext explain = new RecommendationContext(Caller.ANONYMOUS,
+                new org.audotics.recommendation.api.Exclusions(Set.of("j1"), Set.of(), Set.of("j2")),
+                RecommendationContext.NO_ARTIST_CAP, 0, true, org.audotics.recommendation.api.AlreadyHeard.ALLOW, Map.of());
+        List<ScoredTrack> like = engine.similar("j0", explain, 3);
+        assertEquals(List.of("j3", "j4", "c0"), ids(like).stream().sorted(java.util.Comparator.comparing(id -> id.equals("c0") ? 1 : 0)).toList(),
+                "jazz only, never j0, nor the excluded j1 and banned j2: " + like);
+        assertEquals(List.of("co_listening", "sound"), List.copyOf(like.get(0).explanation().signals().keySet()), like.toString());
+        assertTrue(like.get(0).explanation().reasons().stream().anyMatch(r -> r.endsWith("Track j0")), like.toString());
+        for (int r = 1; r < like.size(); r++) {
+            assertTrue(like.get(r - 1).score() > like.get(r).score(), "most similar first: " + like);
+        }
+        // the metal neighbours score below every jazz one
+        List<String> wide = ids(engine.similar("m0", RecommendationContext.NONE, 4));
+        wide.forEach(id -> assertTrue(id.startsWith("m"), "metal like metal: " + wide));
+        // c0: nobody played it, so sound alone (jazz-like features)
+        List<ScoredTrack> cold = engine.similar("c0", explain.withExclusions(org.audotics.recommendation.api.Exclusions.NONE), 3);
+        ids(cold).forEach(id -> assertTrue(id.startsWith("j"), "sounds like jazz: " + cold));
+        assertEquals(Set.of("sound"), cold.get(0).explanation().signals().keySet());
+        assertTrue(engine.similar("j0", RecommendationContext.NONE, 3).get(0).explanation().isEmpty());
+        engine.deactivate();
+    }
+
+    @Test
+    void withoutAModelTheSoundEngineAnswersAndWithOneItFillsWhatTheModelLeavesOpen() throws Exception {
+        HybridRecommender engine = engine();
+        List<RecommendationRequest> asked = new ArrayList<>();
+        // a stand-in for feature-knn: proposes c0 then every metal track, with its own explanation
+        engine.sound = (request, limit) -> {
+            asked.add(request);
+            List<ScoredTrack> out = new ArrayList<>();
+            for (String id : List.of("c0", "m0", "m1", "m2", "m3", "m4")) {
+                out.add(new ScoredTrack(id, 0.5, new org.audotics.recommendation.api.Explanation(List.of("sounds like it"), Map.of("sound", 0.5))));
+            }
+            return out.subList(0, Math.min(limit, out.size()));
+        };
+        // before any training: the whole request goes to the sound engine, as it is
+        RecommendationRequest genre = new RecommendationRequest(List.of(), List.of(), List.of("jazz"), Map.of(), null);
+        assertEquals(List.of("c0", "m0"), ids(engine.recommend(genre, 2)));
+        assertEquals(genre, asked.get(0));
+        engine.train();
+        // the model answers the seed's co-listened jazz first; the sound engine fills the rest, skipping what is chosen
+        List<ScoredTrack> answer = engine.recommend(request(List.of("j0"), Map.of()), 8);
+        List<String> ids = ids(answer);
+        assertTrue(ids.subList(0, 4).stream().allMatch(id -> id.startsWith("j")), ids.toString());
+        assertTrue(ids.contains("c0") && ids.contains("m0"), "filled by sound: " + ids);
+        assertEquals(ids.size(), ids.stream().distinct().count(), "each once: " + ids);
+        for (int r = 1; r < answer.size(); r++) {
+            assertTrue(answer.get(r - 1).score() > answer.get(r).score(), "in order: " + answer);
+        }
+        engine.deactivate();
     }
 
     private static List<String> ids(List<ScoredTrack> answer) {
@@ -192,6 +287,7 @@ class HybridRecommenderTest {
                         yield found;
                     }
                     case "revision" -> 1L;
+                    case "track" -> java.util.Optional.ofNullable(catalog.get((String) args[0]));
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
