@@ -43,10 +43,29 @@ abstract class Connection {
         return userId;
     }
 
-    /** @return whether one more client message is within this connection's rate limit */
+    private volatile boolean cutOff;
+
+    /**
+     * @return whether one more client message is within this connection's rate limit; the first one over it cuts
+     *         the connection off, and from then on every message is ignored until the transport has closed it
+     */
     final boolean withinRate() {
-        return rate.take(System.nanoTime());
+        if (cutOff) {
+            return false;
+        }
+        if (rate.take(System.nanoTime())) {
+            return true;
+        }
+        cutOff = true;
+        return false;
     }
+
+    /** @return whether {@link #withinRate} refused a message, so the caller disconnects the client (once) */
+    final boolean firstOverRate() {
+        return cutOff && !cutOffHandled.getAndSet(true);
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean cutOffHandled = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Writes one event or message to the client without blocking. */
     protected abstract void send(String event, String bodyJson);

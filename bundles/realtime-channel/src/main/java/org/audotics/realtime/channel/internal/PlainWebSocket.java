@@ -48,7 +48,9 @@ final class PlainWebSocket extends Connection implements WebSocketListener {
     @Override
     public void onWebSocketText(String message) {
         if (!withinRate()) {
-            disconnect(ChannelError.RATE_LIMITED, "more than " + hub.config().messages_per_second() + " messages a second: disconnected");
+            if (firstOverRate()) {
+                disconnect(ChannelError.RATE_LIMITED, "more than " + hub.config().messages_per_second() + " messages a second: disconnected");
+            }
             return;
         }
         JsonNode request;

@@ -168,6 +168,9 @@ public final class SocketIoServlet extends HttpServlet {
 
     private void received(SocketIoConnection connection, String name, Object[] args) {
         if (!connection.withinRate()) {
+            if (!connection.firstOverRate()) {
+                return;
+            }
             LOG.info("channel: user {} sent more than {} messages a second: disconnected", connection.userId(), hub.config().messages_per_second());
             connection.disconnect(ChannelError.RATE_LIMITED, "more than " + hub.config().messages_per_second() + " messages a second: disconnected");
             return;

@@ -22,7 +22,11 @@ class ConnectionTest {
         final List<Long> sent = new ArrayList<>();
 
         Recording(String user) {
-            super(user, new RateLimit(20, 40, System.nanoTime()));
+            this(user, new RateLimit(20, 40, System.nanoTime()));
+        }
+
+        Recording(String user, RateLimit rate) {
+            super(user, rate);
         }
 
         @Override
@@ -101,5 +105,16 @@ class ConnectionTest {
             throw new SessionException(SessionException.Reason.FORBIDDEN, "not a member");
         });
         assertEquals(List.of(5L), connection.sent);
+    }
+
+    @Test
+    void theFirstMessageOverTheRateCutsTheConnectionOffOnceAndForGood() {
+        Recording connection = new Recording("u1", new RateLimit(1, 2, System.nanoTime()));
+        assertTrue(connection.withinRate());
+        assertTrue(connection.withinRate());
+        assertFalse(connection.withinRate());
+        assertTrue(connection.firstOverRate(), "the transport disconnects the client once");
+        assertFalse(connection.firstOverRate());
+        assertFalse(connection.withinRate(), "no message is handled after the cut, whatever the bucket holds later");
     }
 }
