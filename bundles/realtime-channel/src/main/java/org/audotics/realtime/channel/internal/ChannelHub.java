@@ -270,7 +270,7 @@ public final class ChannelHub {
         }
         for (Connection connection : room) {
             connection.deliver(event, log);
-            if (!connection.followed().contains(event.sessionId())) {
+            if (!connection.follows(event.sessionId())) {
                 unfollow(connection, event.sessionId());
             }
         }

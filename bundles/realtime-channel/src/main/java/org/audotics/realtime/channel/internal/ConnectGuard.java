@@ -1,6 +1,7 @@
 package org.audotics.realtime.channel.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -117,7 +118,7 @@ final class ConnectGuard {
 
     /** Socket.IO's CONNECT_ERROR for the namespace, as an engine.io message packet. */
     static String refusal(String code, String message) {
-        com.fasterxml.jackson.databind.node.ObjectNode body = ChannelJson.JSON.createObjectNode().put("message", message);
+        ObjectNode body = ChannelJson.JSON.createObjectNode().put("message", message);
         body.putObject("data").put("code", code);
         return "44" + NAMESPACE + "," + body;
     }

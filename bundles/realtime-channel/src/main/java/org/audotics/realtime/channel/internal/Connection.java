@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.audotics.realtime.api.SessionEvent;
 import org.audotics.realtime.api.SessionEvents;
 import org.audotics.realtime.api.SessionException;
@@ -44,6 +45,7 @@ abstract class Connection {
     }
 
     private volatile boolean cutOff;
+    private final AtomicBoolean cutOffHandled = new AtomicBoolean();
 
     /**
      * @return whether one more client message is within this connection's rate limit; the first one over it cuts
@@ -65,8 +67,6 @@ abstract class Connection {
         return cutOff && !cutOffHandled.getAndSet(true);
     }
 
-    private final java.util.concurrent.atomic.AtomicBoolean cutOffHandled = new java.util.concurrent.atomic.AtomicBoolean();
-
     /** Writes one event or message to the client without blocking. */
     protected abstract void send(String event, String bodyJson);
 
@@ -79,6 +79,10 @@ abstract class Connection {
 
     final synchronized boolean unfollow(String sessionId) {
         return following.remove(sessionId) != null;
+    }
+
+    final synchronized boolean follows(String sessionId) {
+        return following.containsKey(sessionId);
     }
 
     final synchronized Set<String> followed() {

@@ -3,6 +3,7 @@ package org.audotics.realtime.channel.internal;
 import io.socket.engineio.server.EngineIoServer;
 import io.socket.engineio.server.EngineIoWebSocket;
 import io.socket.engineio.server.utils.ParseQS;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.websocket.api.Session;
@@ -50,7 +51,7 @@ final class EngineIoJettySocket extends EngineIoWebSocket implements WebSocketLi
     @Override
     public void write(byte[] message) {
         // the channel sends JSON text only; Socket.IO binary attachments are not part of its protocol
-        write(new String(message, java.nio.charset.StandardCharsets.UTF_8));
+        write(new String(message, StandardCharsets.UTF_8));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.audotics.realtime.channel.internal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 /** The API's JSON error body for refusals before a connection opens (docs/api.md, "Errors"). */
@@ -12,18 +14,18 @@ final class HttpErrors {
     private HttpErrors() {
     }
 
-    static void write(javax.servlet.http.HttpServletRequest request, HttpServletResponse response, int status, String code, String message) throws IOException {
-        com.fasterxml.jackson.databind.node.ObjectNode error = ChannelJson.JSON.createObjectNode();
-        error.putObject("error").put("status", status).put("code", code).put("message", message);
+    static void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String message) throws IOException {
+        ObjectNode body = ChannelJson.JSON.createObjectNode();
+        ObjectNode error = body.putObject("error").put("status", status).put("code", code).put("message", message);
         Object requestId = request.getAttribute(REQUEST_ID_ATTRIBUTE);
         if (requestId != null) {
-            ((com.fasterxml.jackson.databind.node.ObjectNode) error.get("error")).put("request_id", requestId.toString());
+            error.put("request_id", requestId.toString());
         }
-        byte[] body = error.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 }

@@ -1,6 +1,8 @@
 package org.audotics.realtime.channel.internal;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.servlet.Servlet;
 import javax.servlet.ServletConfig;
@@ -77,7 +79,8 @@ public final class PlainWebSocketServlet extends HttpServlet {
             HttpErrors.write(request, response, 426, "upgrade_required", "GET /v1/realtime is a WebSocket: connect with Upgrade: websocket");
             return;
         }
-        String token = ConnectGuard.bearer(java.util.Map.of("Authorization", headerList(request.getHeader("Authorization"))));
+        String authorization = request.getHeader("Authorization");
+        String token = ConnectGuard.bearer(authorization == null ? Map.of() : Map.of("Authorization", List.of(authorization)));
         if (token == null) {
             token = request.getParameter("access_token");
         }
@@ -105,9 +108,5 @@ public final class PlainWebSocketServlet extends HttpServlet {
         if (!upgraded && !response.isCommitted()) {
             HttpErrors.write(request, response, 400, "invalid_request", "the WebSocket upgrade was refused");
         }
-    }
-
-    private static java.util.List<String> headerList(String value) {
-        return value == null ? java.util.List.of() : java.util.List.of(value);
     }
 }

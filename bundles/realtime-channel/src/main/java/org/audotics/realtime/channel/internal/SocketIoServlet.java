@@ -9,6 +9,7 @@ import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoServer;
 import io.socket.socketio.server.SocketIoSocket;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -123,8 +124,8 @@ public final class SocketIoServlet extends HttpServlet {
                 return;
             }
             String sid = request.getParameter("sid");
-            String filtered = guarded(new String(body, java.nio.charset.StandardCharsets.UTF_8), sid, headers(request));
-            engine.handleRequest(new BufferedBodyRequest(request, filtered.getBytes(java.nio.charset.StandardCharsets.UTF_8)), response);
+            String filtered = guarded(new String(body, StandardCharsets.UTF_8), sid, headers(request));
+            engine.handleRequest(new BufferedBodyRequest(request, filtered.getBytes(StandardCharsets.UTF_8)), response);
             return;
         }
         engine.handleRequest(request, response);
