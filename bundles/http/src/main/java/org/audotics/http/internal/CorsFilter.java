@@ -20,7 +20,9 @@ import org.osgi.service.component.annotations.Modified;
  */
 @Component(service = Filter.class, configurationPid = HttpConfig.PID, property = {
         "osgi.http.whiteboard.filter.pattern=/*",
-        "osgi.http.whiteboard.filter.name=audotics-cors"})
+        "osgi.http.whiteboard.filter.name=audotics-cors",
+        // in front of asynchronous servlets too (Socket.IO long polling): a filter that is not marked so refuses them
+        "osgi.http.whiteboard.filter.asyncSupported=true"})
 public final class CorsFilter implements Filter {
 
     private volatile CorsPolicy policy;

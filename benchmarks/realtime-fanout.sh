@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Realtime fan-out: MEMBERS members in SESSIONS sessions on one node over Socket.IO (WebSocket transport); each
+# session's first member votes ACTIONS times, one action at a time per session, all sessions at once. Prints the
+# latency from an action to its vote_cast at every member (p50/p90/p99), to the last member of its session, and the
+# heap per connection (used heap after a full GC with the members connected, minus before, divided by MEMBERS).
+# Usage: benchmarks/realtime-fanout.sh [MEMBERS=1000] [SESSIONS=100] [ACTIONS=20]   (build the distribution first)
+set -euo pipefail
+MEMBERS=${1:-1000}
+SESSIONS=${2:-100}
+ACTIONS=${3:-20}
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+. "$HERE/server.sh"
+NODE_DIR="$HERE/target/node"
+if [ ! -d "$NODE_DIR/node_modules/socket.io-client" ]; then
+    mkdir -p "$NODE_DIR"
+    cp "$HERE/../itests/src/test/node/package.json" "$NODE_DIR/"
+    (cd "$NODE_DIR" && npm install --no-audit --no-fund --no-package-lock >/dev/null)
+fi
+cp "$HERE/realtime-fanout.js" "$NODE_DIR/"
+trap server_stop EXIT
+# more connections than the per-user default are not needed: one connection per member
+server_start
+echo "ready after ${READY_MS} ms, RSS $(server_rss_mib) MiB (${BENCH_BACKEND:-real})"
+PID=$(pgrep -f "karaf.base=$SERVER_HOME" | head -n 1)
+heap_used_kib() {
+    jcmd "$PID" GC.run >/dev/null
+    sleep 1
+    jcmd "$PID" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); gsub(/[^0-9]/, "", v); print v; exit } }'
+}
+FIFO=$(mktemp -u); mkfifo "$FIFO"
+HOLD_MS=20000 node "$NODE_DIR/realtime-fanout.js" "http://127.0.0.1:$PORT" "$MEMBERS" "$SESSIONS" "$ACTIONS" "$TOKEN" > "$FIFO" &
+CLIENT=$!
+BEFORE=""
+while IFS= read -r line; do
+    case "$line" in
+        *"registered and joined"*) echo "$line"; BEFORE=$(heap_used_kib) ;;
+        HOLD) AFTER=$(heap_used_kib)
+              echo "heap used: ${BEFORE} KiB before connecting, ${AFTER} KiB with ${MEMBERS} connections: $(( (AFTER - BEFORE) / MEMBERS )) KiB per connection; RSS $(server_rss_mib) MiB" ;;
+        *) echo "$line" ;;
+    esac
+done < "$FIFO"
+wait "$CLIENT"
+rm -f "$FIFO"

@@ -1,0 +1,56 @@
+package org.audotics.realtime.channel.internal;
+
+import java.lang.annotation.Annotation;
+
+/** The channel's defaults, with a few limits changed for a test. */
+class TestConfig implements ChannelConfig {
+
+    int maxConnections = 10;
+    int perSecond = 20;
+    int burst = 40;
+
+    @Override
+    public Class<? extends Annotation> annotationType() {
+        return ChannelConfig.class;
+    }
+
+    @Override
+    public int max_message_bytes() {
+        return 65536;
+    }
+
+    @Override
+    public int messages_per_second() {
+        return perSecond;
+    }
+
+    @Override
+    public int message_burst() {
+        return burst;
+    }
+
+    @Override
+    public int max_connections_per_user() {
+        return maxConnections;
+    }
+
+    @Override
+    public int resume_max_events() {
+        return 500;
+    }
+
+    @Override
+    public int send_queue_max_messages() {
+        return 1000;
+    }
+
+    @Override
+    public int gap_check_seconds() {
+        return 0;
+    }
+
+    @Override
+    public int idle_timeout_seconds() {
+        return 300;
+    }
+}
