@@ -87,6 +87,9 @@ class RealtimeIT {
             assertEquals("snapshot", joined.get("resumed").asText());
             long start = joined.get("sequence").asLong();
             assertEquals(3, joined.get("snapshot").get("session").get("members").size(), joined.toString());
+            JsonNode playback = joined.get("snapshot").get("playback");
+            assertFalse(playback.get("playing").asBoolean(), joined.toString()); // nothing queued yet: nothing plays
+            assertTrue(playback.get("server_time").asLong() > 0, joined.toString());
             assertTrue(b.call("join", args(id).put("last_sequence", start)).get("ok").asBoolean());
             JsonNode carolJoined = c.call("join", args(id).put("last_sequence", start));
             assertTrue(carolJoined.get("ok").asBoolean(), carolJoined.toString());

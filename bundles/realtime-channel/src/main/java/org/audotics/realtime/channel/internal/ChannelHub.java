@@ -16,6 +16,7 @@ import org.audotics.auth.api.Authenticator;
 import org.audotics.catalog.api.CatalogIds;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.Track;
+import org.audotics.realtime.api.Playback;
 import org.audotics.realtime.api.QueueItem;
 import org.audotics.realtime.api.Session;
 import org.audotics.realtime.api.SessionEvent;
@@ -217,6 +218,7 @@ public final class ChannelHub {
             ObjectNode body = answer.putObject("snapshot");
             body.set("session", ChannelJson.session(snapshot.session(), user));
             body.set("queue", ChannelJson.queue(snapshot.queue(), user));
+            body.set("playback", ChannelJson.playback(snapshot.playback()));
             List<SessionEvent> since = eventsAfter(sessionId, user, position);
             ack.accept(answer);
             connection.replay(sessionId, since, since.isEmpty() ? position : since.get(since.size() - 1).sequence());
@@ -237,18 +239,22 @@ public final class ChannelHub {
         }
     }
 
-    private record Snapshot(Session session, List<QueueItem> queue) {
+    private record Snapshot(Session session, List<QueueItem> queue, Playback playback) {
     }
 
-    /** The session and its queue at one sequence number (read again while a change slipped in between). */
+    /**
+     * The session, its queue and its playback at one sequence number (read again while a change slipped in between;
+     * reading playback may itself settle an item that ended, which is such a change).
+     */
     private Snapshot snapshot(String sessionId, String user) {
         Session before = sessions.session(sessionId, user);
         for (int attempt = 0; ; attempt++) {
+            Playback playback = sessions.playback(sessionId, user);
             List<QueueItem> queue = sessions.queue(sessionId, user);
             Session after = sessions.session(sessionId, user);
             if (after.sequence() == before.sequence() || attempt == 3) {
                 // after three tries the queue may already show some of the events that follow: they are announcements
-                return new Snapshot(before, queue);
+                return new Snapshot(before, queue, playback);
             }
             before = after;
         }

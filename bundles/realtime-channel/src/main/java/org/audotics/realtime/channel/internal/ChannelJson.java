@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
 import org.audotics.realtime.api.Member;
+import org.audotics.realtime.api.Playback;
 import org.audotics.realtime.api.QueueItem;
 import org.audotics.realtime.api.Session;
 import org.audotics.realtime.api.SessionEvent;
@@ -78,6 +79,21 @@ final class ChannelJson {
         }
         node.put("sequence", session.sequence());
         node.put("created_at", session.createdAt().toString());
+        return node;
+    }
+
+    /** What plays, in the fields of {@code GET /v1/sessions/{id}/playback}. */
+    static ObjectNode playback(Playback playback) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("item_id", playback.itemId());
+        node.put("track_id", playback.trackId());
+        node.put("uri", playback.trackId() == null ? null : "audotics:track:" + playback.trackId());
+        node.put("duration_ms", playback.durationMs());
+        node.put("position_ms", playback.positionMs());
+        node.put("playing", playback.playing());
+        node.put("server_time", playback.serverTime().toEpochMilli());
+        ArrayNode voters = node.putArray("skip_voters");
+        playback.skipVoters().forEach(voters::add);
         return node;
     }
 
