@@ -18,9 +18,14 @@
  * (their 1.0 constructors kept); {@link org.audotics.recommendation.api.GroupRecommendations} with
  * {@link org.audotics.recommendation.api.GroupStrategy}. The recommendation service enforces exclusions, bans,
  * the artist cap and the bounds on every engine's answer, whatever version the engine was built against.
+ *
+ * <p>1.4: {@link org.audotics.recommendation.api.TrainableRecommender}, an optional capability an engine registers
+ * beside its {@code Recommender} to report its {@link org.audotics.recommendation.api.ModelInfo} (version, trained_at,
+ * sizes, {@link org.audotics.recommendation.api.ModelMetrics}) and run {@link org.audotics.recommendation.api.TrainingJob}s;
+ * {@link org.audotics.recommendation.api.TrainingRunningException}. (1.3 is the similar-tracks capability.)
  */
 @Export
-@Version("1.2.0")
+@Version("1.4.0")
 package org.audotics.recommendation.api;
 
 import org.osgi.annotation.bundle.Export;

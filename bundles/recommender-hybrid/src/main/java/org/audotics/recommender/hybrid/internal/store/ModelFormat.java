@@ -1,5 +1,7 @@
 package org.audotics.recommender.hybrid.internal.store;
 
+import org.audotics.recommendation.api.ModelMetrics;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -62,7 +64,7 @@ public final class ModelFormat {
     }
 
     /** What the header says that the model itself does not. */
-    public record Facts(String engine, long version, String source, OfflineMetrics metrics) {
+    public record Facts(String engine, long version, String source, ModelMetrics metrics) {
     }
 
     /** A model read back, with its header. */
@@ -170,7 +172,7 @@ public final class ModelFormat {
         out.writeInt(model.trackIds().size());
         out.writeLong(model.interactions());
         out.writeUTF(facts.source());
-        OfflineMetrics m = facts.metrics();
+        ModelMetrics m = facts.metrics();
         out.writeBoolean(m != null);
         if (m != null) {
             out.writeDouble(m.ndcgAt10());
@@ -185,7 +187,7 @@ public final class ModelFormat {
 
     /** The header fields as read, before the checksum. */
     private record HeaderFields(String engine, long version, Instant trainedAt, int users, int tracks, long interactions, String source,
-                                OfflineMetrics metrics, long payloadBytes) {
+                                ModelMetrics metrics, long payloadBytes) {
 
         static HeaderFields read(DataInputStream in) throws IOException {
             byte[] magic = new byte[MAGIC.length];
@@ -204,10 +206,10 @@ public final class ModelFormat {
             int tracks = in.readInt();
             long interactions = in.readLong();
             String source = in.readUTF();
-            OfflineMetrics metrics = null;
+            ModelMetrics metrics = null;
             try {
                 if (in.readBoolean()) {
-                    metrics = new OfflineMetrics(in.readDouble(), in.readDouble(), in.readDouble(), in.readInt());
+                    metrics = new ModelMetrics(in.readDouble(), in.readDouble(), in.readDouble(), in.readInt());
                 }
             } catch (IllegalArgumentException e) {
                 throw new ModelFormatException("corrupt model header: " + e.getMessage());

@@ -1,5 +1,7 @@
 package org.audotics.recommender.hybrid.internal.store;
 
+import org.audotics.recommendation.api.ModelMetrics;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -20,7 +22,7 @@ import java.util.Objects;
  * @param sha256        hex SHA-256 over the header fields before it and the payload
  */
 public record ModelHeader(int formatVersion, String engine, long version, Instant trainedAt, int users, int tracks, long interactions,
-                          String source, OfflineMetrics metrics, long payloadBytes, String sha256) {
+                          String source, ModelMetrics metrics, long payloadBytes, String sha256) {
 
     public static final String TRAINED = "trained";
     public static final String IMPORTED = "imported";

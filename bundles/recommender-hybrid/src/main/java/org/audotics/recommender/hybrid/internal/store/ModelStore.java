@@ -1,5 +1,7 @@
 package org.audotics.recommender.hybrid.internal.store;
 
+import org.audotics.recommendation.api.ModelMetrics;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,13 +63,15 @@ public final class ModelStore {
      * one). The caller holds the training lease, so no other node writes at the same time; if one did anyway, the
      * second insert of the same version fails and nothing of it is left.
      */
-    public ModelFormat.Decoded save(TrainedModel trained, String engine, String source, OfflineMetrics metrics) {
+    public ModelFormat.Decoded save(TrainedModel trained, String engine, String source, ModelMetrics metrics) {
         try (Connection c = dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {
                 long version = nextVersion(c);
+                // the format keeps milliseconds: the model served here must say what every other node will read
                 TrainedModel model = new TrainedModel(trained.model(), trained.interacted(), trained.userIds(), trained.userIndex(),
-                        trained.trackIds(), trained.trackIndex(), trained.trainedAt(), trained.interactions(), version);
+                        trained.trackIds(), trained.trackIndex(), trained.trainedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                        trained.interactions(), version);
                 insertRow(c, model, engine, source, version);
                 ChunkWriter chunks = new ChunkWriter(c, version, chunkBytes);
                 ModelHeader header = ModelFormat.write(model, new ModelFormat.Facts(engine, version, source, metrics), chunks);
@@ -92,15 +96,18 @@ public final class ModelStore {
         }
     }
 
+    /** A stored version, as its row says. */
+    public record Stored(long version, java.time.Instant trainedAt) {
+    }
+
     /** The newest stored version of the engine, if any. */
-    public Optional<Long> newestVersion(String engine) {
+    public Optional<Stored> newest(String engine) {
         try (Connection c = dataSource().getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT MAX(version) FROM recommender_model WHERE engine = ?")) {
+             PreparedStatement s = c.prepareStatement("SELECT version, trained_at FROM recommender_model WHERE engine = ? ORDER BY version DESC")) {
             s.setString(1, engine);
+            s.setMaxRows(1);
             try (ResultSet r = s.executeQuery()) {
-                r.next();
-                long v = r.getLong(1);
-                return r.wasNull() ? Optional.empty() : Optional.of(v);
+                return r.next() ? Optional.of(new Stored(r.getLong(1), java.time.Instant.ofEpochMilli(r.getLong(2)))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw StorageException.from("Reading the newest model version", e);

@@ -148,10 +148,16 @@ class HybridRecommenderTest {
     }
 
     @Test
-    void answersNotReadyBeforeTheFirstTraining() {
-        HybridRecommender engine = new HybridRecommender(catalogService(), historyService(), config(-1));
+    void answersNotReadyBeforeTheFirstModelOrContentSnapshot() throws Exception {
+        java.util.concurrent.CountDownLatch snapshot = new java.util.concurrent.CountDownLatch(1);
+        CatalogService slow = (CatalogService) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {CatalogService.class},
+                (proxy, method, args) -> {
+                    snapshot.await();   // the content snapshot is still being read
+                    return method.invoke(catalogService(), args);
+                });
+        HybridRecommender engine = started(new HybridRecommender(slow, historyService(), database(), pubSub, config(-1)));
         assertThrows(EngineNotReadyException.class, () -> engine.recommend(request(List.of("j0"), Map.of()), 3));
-        engine.deactivate();
+        snapshot.countDown();
     }
 
     @Test
@@ -165,9 +171,36 @@ class HybridRecommenderTest {
         engine.deactivate();
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path data;
+    private final LocalPubSub pubSub = new LocalPubSub();
+    private final List<HybridRecommender> engines = new ArrayList<>();
+    private org.audotics.storage.internal.PooledDatabase database;
+
+    /** One embedded H2 per test, as a server has. */
+    private org.audotics.storage.internal.PooledDatabase database() {
+        if (database == null) {
+            database = org.audotics.storage.internal.EmbeddedDatabase.open(data);
+        }
+        return database;
+    }
+
+    private HybridRecommender started(HybridRecommender engine) {
+        engines.add(engine);
+        return engine;
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stop() {
+        engines.forEach(HybridRecommender::deactivate);
+        if (database != null) {
+            database.close();
+        }
+    }
+
     private HybridRecommender engine() {
         // interval -1: no scheduled run (the test trains itself)
-        return new HybridRecommender(catalogService(), historyService(), config(-1));
+        return started(new HybridRecommender(catalogService(), historyService(), database(), pubSub, config(-1)));
     }
 
     private static RecommendationRequest request(List<String> seeds, Map<TunableAttribute, AttributeBounds> bounds) {

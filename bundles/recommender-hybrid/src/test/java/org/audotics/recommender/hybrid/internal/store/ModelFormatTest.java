@@ -1,5 +1,7 @@
 package org.audotics.recommender.hybrid.internal.store;
 
+import org.audotics.recommendation.api.ModelMetrics;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 class ModelFormatTest {
 
-    private static final OfflineMetrics METRICS = new OfflineMetrics(0.25, 0.5, 0.125, 17);
+    private static final ModelMetrics METRICS = new ModelMetrics(0.25, 0.5, 0.125, 17);
 
-    private static byte[] bytes(TrainedModel model, OfflineMetrics metrics) throws IOException {
+    private static byte[] bytes(TrainedModel model, ModelMetrics metrics) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ModelFormat.write(model, new ModelFormat.Facts("hybrid", 42, ModelHeader.TRAINED, metrics), out);
         return out.toByteArray();

@@ -1,5 +1,7 @@
 package org.audotics.recommender.hybrid.internal.store;
 
+import org.audotics.recommendation.api.ModelMetrics;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,9 +46,9 @@ class ModelStoreTest {
 
     private static void roundTripsAndPrunes(Database database) throws Exception {
         ModelStore store = new ModelStore(database, 1000, Clock.systemUTC());
-        assertEquals(Optional.empty(), store.newestVersion("hybrid"));
+        assertEquals(Optional.empty(), store.newest("hybrid"));
         TrainedModel first = Models.random(11, 40, 60, 8);
-        ModelFormat.Decoded saved = store.save(first, "hybrid", ModelHeader.TRAINED, new OfflineMetrics(0.1, 0.2, 0.3, 4));
+        ModelFormat.Decoded saved = store.save(first, "hybrid", ModelHeader.TRAINED, new ModelMetrics(0.1, 0.2, 0.3, 4));
         assertEquals(1, saved.header().version());
         assertTrue(saved.header().payloadBytes() > 3000, "several chunks of 1000 bytes");
         ModelFormat.Decoded back = store.load(1);
@@ -57,7 +59,7 @@ class ModelStoreTest {
         for (int n = 0; n < 3; n++) {
             store.save(Models.random(20 + n, 5, 6, 2), "hybrid", ModelHeader.IMPORTED, null);
         }
-        assertEquals(Optional.of(4L), store.newestVersion("hybrid"));
+        assertEquals(4L, store.newest("hybrid").orElseThrow().version());
         assertEquals(2, store.prune("hybrid", 2));
         assertEquals(List.of(4L, 3L), store.versions("hybrid"));
         assertEquals(ModelHeader.IMPORTED, store.load(4).header().source());
