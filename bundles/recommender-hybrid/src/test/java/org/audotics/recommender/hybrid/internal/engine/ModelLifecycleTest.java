@@ -82,10 +82,14 @@ class ModelLifecycleTest {
     }
 
     private HybridRecommender node(LocalPubSub pubSub) {
+        return node(pubSub, HybridRecommenderTest.config(-1));
+    }
+
+    private HybridRecommender node(LocalPubSub pubSub, HybridConfig config) {
         if (database == null) {
-            database = EmbeddedDatabase.open(data);
+            database = EmbeddedDatabase.open(data.resolve("db"));
         }
-        HybridRecommender node = new HybridRecommender(catalogService(), historyService(), database, pubSub, HybridRecommenderTest.config(-1));
+        HybridRecommender node = new HybridRecommender(catalogService(), historyService(), database, pubSub, config);
         nodes.add(node);
         return node;
     }
@@ -206,6 +210,44 @@ class ModelLifecycleTest {
         assertEquals(TrainingJob.State.FAILED, done.state());
         assertEquals("the listening history is empty: nothing to train on", done.error());
         assertTrue(one.modelInfo().isEmpty());
+    }
+
+    /**
+     * Factors trained on Spark (written here as Spark's {@code write.json} leaves them) become a stored model like a
+     * trained one: versioned, announced, loaded by another node, marked imported and without holdout metrics (the
+     * factors saw every interaction).
+     */
+    @Test
+    void sparkFactorsGoThroughTheSameStoreAndPublication() throws Exception {
+        Path spark = data.resolve("spark");
+        StringBuilder users = new StringBuilder();
+        for (int u = 0; u < 30; u++) {
+            users.append("{\"id\":\"u").append(u).append("\",\"features\":[").append(u % 2 == 0 ? "1.0,0.0" : "0.0,1.0").append("]}\n");
+        }
+        StringBuilder items = new StringBuilder();
+        for (String id : catalog.keySet()) {
+            items.append("{\"id\":\"").append(id).append("\",\"features\":[").append(id.startsWith("j") ? "0.9,0.1" : "0.1,0.9").append("]}\n");
+        }
+        for (String[] set : new String[][] {{"userFactors", users.toString()}, {"itemFactors", items.toString()}}) {
+            Path dir = java.nio.file.Files.createDirectories(spark.resolve(set[0]));
+            java.nio.file.Files.writeString(dir.resolve("_SUCCESS"), "");
+            java.nio.file.Files.writeString(dir.resolve("part-00000-7a1b.json"), set[1]);
+        }
+        HybridConfig base = HybridRecommenderTest.config(-1);
+        HybridConfig importing = (HybridConfig) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HybridConfig.class},
+                (proxy, method, args) -> method.getName().equals("factors_import") ? spark.toString() : method.invoke(base, args));
+        HybridRecommender one = node(pubSub, importing);
+        HybridRecommender two = node();
+        one.train();
+        ModelInfo imported = one.modelInfo().orElseThrow();
+        assertEquals("imported", imported.source());
+        assertNull(imported.metrics());
+        awaitVersion(two, imported.version());
+        assertEquals(imported, two.modelInfo().orElseThrow());
+        TrainedModel served = two.model();
+        int u0 = served.userIndex().get("u0");
+        int j3 = served.trackIndex().get("j3");
+        assertEquals(0.9f, served.model().factors().score(u0, j3), 1e-6f, "node 2 serves the Spark factors");
     }
 
     private static void awaitVersion(HybridRecommender node, long version) throws InterruptedException {
