@@ -67,6 +67,8 @@ final class ModelLifecycle implements AutoCloseable {
     private final ScheduledThreadPoolExecutor models = daemon("audotics-hybrid-models", Thread.NORM_PRIORITY);
     private final ScheduledThreadPoolExecutor heartbeats = daemon("audotics-hybrid-lease", Thread.NORM_PRIORITY);
     private final ScheduledThreadPoolExecutor trainer = daemon("audotics-hybrid-training", Thread.MIN_PRIORITY);
+    private static final int FIRST_LOAD_RETRY_SECONDS = 5;
+    private volatile boolean contentReady;
     private volatile ModelHeader serving;
     private volatile long refused = -1;
     private volatile long nextScheduledAttempt;
@@ -110,16 +112,31 @@ final class ModelLifecycle implements AutoCloseable {
     /** Subscribes, loads the newest stored model and starts the poll and the schedule; returns at once. */
     void start() {
         subscription = pubSub.subscribe(CHANNEL, message -> models.execute(() -> announced(message)));
-        models.execute(() -> guarded("loading the newest model", () -> {
-            refreshContent.run();
-            loadNewest();
-        }));
+        models.execute(this::firstLoad);
         if (config.models_poll_seconds() > 0) {
             models.scheduleWithFixedDelay(() -> guarded("polling for a newer model", this::loadNewest), config.models_poll_seconds(),
                     config.models_poll_seconds(), TimeUnit.SECONDS);
         }
         if (config.training_interval_minutes() >= 0) {
             models.scheduleWithFixedDelay(() -> guarded("the training schedule", this::trainIfDue), 0, 1, TimeUnit.MINUTES);
+        }
+    }
+
+    /**
+     * The content snapshot and the newest stored model, retried every {@value #FIRST_LOAD_RETRY_SECONDS} s until
+     * both worked: at a node's start the catalog or the database may not be ready yet, and without a snapshot the
+     * engine cannot answer at all.
+     */
+    private void firstLoad() {
+        try {
+            if (!contentReady) {
+                refreshContent.run();
+                contentReady = true;
+            }
+            loadNewest();
+        } catch (RuntimeException e) {
+            LOG.info("hybrid: first load not possible yet ({}), retrying in {} s", e.toString(), FIRST_LOAD_RETRY_SECONDS);
+            models.schedule(this::firstLoad, FIRST_LOAD_RETRY_SECONDS, TimeUnit.SECONDS);
         }
     }
 
@@ -282,6 +299,7 @@ final class ModelLifecycle implements AutoCloseable {
             return false;
         }
         refreshContent.run();
+        contentReady = true;
         serve.accept(decoded.model());
         serving = decoded.header();
         return true;

@@ -161,6 +161,30 @@ class HybridRecommenderTest {
     }
 
     @Test
+    void aCatalogNotReadyAtStartIsAskedAgainUntilTheEngineCanAnswer() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        CatalogService starting = (CatalogService) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {CatalogService.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("forEachTrackWithFeatures") && calls.incrementAndGet() == 1) {
+                        throw new IllegalStateException("catalog schema not migrated yet");
+                    }
+                    return method.invoke(catalogService(), args);
+                });
+        HybridRecommender engine = started(new HybridRecommender(starting, historyService(), database(), pubSub, config(-1)));
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            try {
+                assertFalse(engine.recommend(request(List.of("j0"), Map.of()), 3).isEmpty(), "the content snapshot answers");
+                break;
+            } catch (EngineNotReadyException notYet) {
+                assertTrue(System.nanoTime() < deadline, "still not ready after 30 s");
+                Thread.sleep(100);
+            }
+        }
+        assertEquals(2, calls.get(), "the snapshot was read again after the first failure");
+    }
+
+    @Test
     void aTrainingPagesThroughTheHistory() throws Exception {
         HybridRecommender engine = engine();
         engine.train();
