@@ -22,20 +22,26 @@ final class TwoNodes implements AutoCloseable {
 
     /** @param name the servers' folders are {@code name-1} and {@code name-2} under target/it-servers */
     static TwoNodes start(String name) throws Exception {
+        return start(name, Map.of());
+    }
+
+    /** @param extraConfigs more cfg files (name without .cfg to content) for both nodes */
+    static TwoNodes start(String name, Map<String, String> extraConfigs) throws Exception {
         TestDatabase database = new TestDatabase();
         AudoticsServer one = null;
         AudoticsServer two = null;
         try {
             String prefix = "audotics-it-" + UUID.randomUUID().toString().substring(0, 8) + ":";
-            Map<String, String> configs = Map.of(
+            Map<String, String> configs = new java.util.HashMap<>(extraConfigs);
+            configs.putAll(Map.of(
                     "org.audotics.storage", "url = " + database.url + "\nuser = " + TestDatabase.USER + "\npassword = " + TestDatabase.PASSWORD + "\n",
                     "org.audotics.cache", "redis.uri = " + SharedServer.REDIS_URI + "\nkey.prefix = " + prefix + "\n",
                     "org.audotics.auth", "admin.token = " + AudoticsServer.ADMIN_TOKEN + "\ntoken.key.encryption.secret = " + name + "-it-"
-                            + UUID.randomUUID() + "\n");
+                            + UUID.randomUUID() + "\n"));
             one = AudoticsServer.startWithoutWaiting(name + "-1", configs);
             two = AudoticsServer.startWithoutWaiting(name + "-2", configs);
             for (AudoticsServer node : new AudoticsServer[] {one, two}) {
-                node.awaitStatus("/health/ready", 200, java.time.Duration.ofSeconds(180));
+                node.awaitStatus("/health/ready", 200, AudoticsServer.START_TIMEOUT);
                 node.awaitRestApplication();
             }
             return new TwoNodes(database, one, two);
