@@ -41,7 +41,7 @@ final class TwoNodes implements AutoCloseable {
             one = AudoticsServer.startWithoutWaiting(name + "-1", configs);
             two = AudoticsServer.startWithoutWaiting(name + "-2", configs);
             for (AudoticsServer node : new AudoticsServer[] {one, two}) {
-                node.awaitStatus("/health/ready", 200, java.time.Duration.ofSeconds(300));
+                node.awaitStatus("/health/ready", 200, AudoticsServer.START_TIMEOUT);
                 node.awaitRestApplication();
             }
             return new TwoNodes(database, one, two);

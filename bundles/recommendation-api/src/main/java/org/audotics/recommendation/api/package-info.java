@@ -22,9 +22,14 @@
  * <p>1.3: {@link org.audotics.recommendation.api.SimilarityRecommender}, an optional capability an engine may
  * implement for the tracks most like one track, and {@code RecommendationService.similar}, which answers from it
  * (or, for an engine without it, from a one-seed recommendation) under the same guarantees as a recommendation.
+ *
+ * <p>1.4: {@link org.audotics.recommendation.api.TrainableRecommender}, an optional capability an engine registers
+ * beside its {@code Recommender} to report its {@link org.audotics.recommendation.api.ModelInfo} (version, trained_at,
+ * sizes, {@link org.audotics.recommendation.api.ModelMetrics}) and run {@link org.audotics.recommendation.api.TrainingJob}s;
+ * {@link org.audotics.recommendation.api.TrainingRunningException}.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.audotics.recommendation.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -12,8 +12,23 @@ public @interface HybridConfig {
 
     String PID = "org.audotics.recommender.hybrid";
 
-    @AttributeDefinition(name = "Training interval", description = "Minutes between two trainings from the history (the first starts at activation); 0 trains only at activation; negative never trains on its own")
+    @AttributeDefinition(name = "Training interval", description = "Minutes between two trainings across the cluster: every minute (and at activation) a node starts one when the newest stored model is older than this; 0 trains only when no model is stored; negative never trains on its own (POST /v1/recommender/training still does)")
     int training_interval_minutes() default 60;
+
+    @AttributeDefinition(name = "Training lease", description = "Seconds a node holds the cluster's training lease without renewing it (it renews every third of this while it trains); a node that dies mid-training frees it after this long")
+    int training_lease_seconds() default 120;
+
+    @AttributeDefinition(name = "Models kept", description = "Stored model versions kept in the database, at least 1; older ones are deleted after each training")
+    int models_keep() default 3;
+
+    @AttributeDefinition(name = "Model poll", description = "Seconds between two checks of the database for a newer stored model (catches a pub/sub announcement this node missed); 0 relies on pub/sub alone")
+    int models_poll_seconds() default 60;
+
+    @AttributeDefinition(name = "Holdout share", description = "Share of each listener's liked tracks held out to measure the offline metrics of a training (listeners with at least 5); 0 measures nothing and halves the training time")
+    double evaluation_holdout_share() default 0.2;
+
+    @AttributeDefinition(name = "Evaluated listeners", description = "Listeners ranked at most when measuring the offline metrics (each a full scan of the tracks)")
+    int evaluation_max_users() default 1000;
 
     @AttributeDefinition(name = "Page size", description = "Interactions read per history call while training, 1..10000")
     int training_page_size() default 10_000;

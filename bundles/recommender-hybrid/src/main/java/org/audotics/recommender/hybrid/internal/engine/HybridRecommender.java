@@ -6,26 +6,31 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.audotics.cache.api.PubSub;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.Track;
 import org.audotics.history.api.HistoryService;
 import org.audotics.ml.api.LinearAlgebra;
 import org.audotics.recommendation.api.EngineNotReadyException;
 import org.audotics.recommendation.api.Explanation;
+import org.audotics.recommendation.api.ModelInfo;
 import org.audotics.recommendation.api.RecommendationRequest;
 import org.audotics.recommendation.api.RecommendationService;
 import org.audotics.recommendation.api.RecommendationContext;
 import org.audotics.recommendation.api.Recommender;
 import org.audotics.recommendation.api.ScoredTrack;
 import org.audotics.recommendation.api.SimilarityRecommender;
+import org.audotics.recommendation.api.TrainableRecommender;
+import org.audotics.recommendation.api.TrainingJob;
 import org.audotics.recommender.hybrid.internal.model.GramMatrix;
 import org.audotics.recommender.hybrid.internal.model.HybridModel;
 import org.audotics.recommender.hybrid.internal.model.ItemNeighbours;
 import org.audotics.recommender.hybrid.internal.model.SparseMatrix;
 import org.audotics.recommender.hybrid.internal.model.TopK;
+import org.audotics.recommender.hybrid.internal.store.ModelStore;
+import org.audotics.storage.api.Database;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -42,10 +47,13 @@ import org.slf4j.LoggerFactory;
  * The hybrid engine: a collaborative model (iALS factors + RP3β neighbours, {@link HybridModel}) trained from the
  * listening history, blended with a popularity term, and a content fallback for what the model cannot rank.
  *
- * <p><b>Training</b> runs on one thread of this component (never on a request): at activation and every
- * {@code training.interval.minutes}, it pages through {@link HistoryService#interactions} into arrays, trains,
- * and swaps the new model into a volatile field; the old model serves until then. The Gram matrices go through
- * the ml runtime's {@link LinearAlgebra} when that service is there (optional, dynamic), plain Java otherwise.
+ * <p><b>Models</b> are trained as jobs on one thread of this component (never on a request), on one node of the
+ * cluster at a time, stored in the shared database and loaded by every node ({@link ModelLifecycle}: the lease, the
+ * schedule, pub/sub announcements); the old model serves until the new one is swapped into a volatile field. A
+ * training pages through {@link HistoryService#interactions} into arrays, measures the offline metrics on a holdout
+ * ({@link HoldoutEvaluation}) and trains on everything; the Gram matrices go through the ml runtime's
+ * {@link LinearAlgebra} when that service is there (optional, dynamic), plain Java otherwise. The engine is also the
+ * {@link TrainableRecommender} that {@code GET /v1/recommender} and {@code POST /v1/recommender/training} use.
  *
  * <p><b>Seed requests</b> ({@link #recommend}): the seed tracks the model knows are ranked against the union of
  * their RP3β neighbour lists by {@link HybridModel#scoreForSeeds} (factor cosine + graph weight − popularity);
@@ -66,13 +74,13 @@ import org.slf4j.LoggerFactory;
  * answers; the engine only skips what it is told to exclude. A group caller is served from the seeds: the service's
  * group aggregation asks once per member.
  */
-@Component(service = Recommender.class, immediate = true, configurationPid = HybridConfig.PID,
+@Component(service = {Recommender.class, TrainableRecommender.class}, immediate = true, configurationPid = HybridConfig.PID,
         property = {
             Recommender.NAME + "=" + HybridRecommender.NAME,
             Recommender.DESCRIPTION + "=Collaborative iALS + RP3β model from listening history, popularity-debiased, content fallback",
             Constants.SERVICE_RANKING + ":Integer=0"})
 @Designate(ocd = HybridConfig.class)
-public final class HybridRecommender implements SimilarityRecommender {
+public final class HybridRecommender implements SimilarityRecommender, TrainableRecommender {
 
     static final String NAME = "hybrid";
     /** The engine asked about sound: the recommendation bundle's built-in one. */
@@ -83,8 +91,7 @@ public final class HybridRecommender implements SimilarityRecommender {
     private final CatalogService catalog;
     private final HistoryService history;
     private final HybridConfig config;
-    private final ScheduledThreadPoolExecutor executor;
-    private final AtomicLong versions = new AtomicLong();
+    private final ModelLifecycle lifecycle;
     private final AtomicLong read = new AtomicLong();
     private volatile TrainedModel model;
     private volatile ContentFallback content;
@@ -102,56 +109,59 @@ public final class HybridRecommender implements SimilarityRecommender {
     volatile Recommender sound;
 
     @Activate
-    public HybridRecommender(@Reference CatalogService catalog, @Reference HistoryService history, HybridConfig config) {
+    public HybridRecommender(@Reference CatalogService catalog, @Reference HistoryService history, @Reference Database database,
+                             @Reference PubSub pubSub, HybridConfig config) {
         this.catalog = catalog;
         this.history = history;
         this.config = config;
-        this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "audotics-hybrid-training");
-            thread.setDaemon(true);
-            thread.setPriority(Thread.MIN_PRIORITY);
-            return thread;
-        });
-        if (config.training_interval_minutes() > 0) {
-            executor.scheduleWithFixedDelay(this::trainSafely, 0, config.training_interval_minutes(), TimeUnit.MINUTES);
-        } else if (config.training_interval_minutes() == 0) {
-            executor.execute(this::trainSafely);
-        }
+        Clock clock = Clock.systemUTC();
+        this.lifecycle = new ModelLifecycle(NAME, config, new ModelStore(database, ModelStore.CHUNK_BYTES, clock), pubSub, this::trainModel,
+                () -> !history.interactions(0, 1).isEmpty(), this::refreshContent, trained -> model = trained, clock);
+        lifecycle.start();
     }
 
     @Deactivate
     void deactivate() {
-        executor.shutdownNow();
+        lifecycle.close();
     }
 
-    /** The model serving now, or null before the first training. */
+    /** The model serving now, or null before the first training or load. */
     TrainedModel model() {
         return model;
     }
 
-    private void trainSafely() {
-        try {
-            train();
-        } catch (RuntimeException | java.io.IOException e) {
-            LOG.warn("hybrid training failed, the previous model keeps serving: {}", e.toString());
-        }
-    }
-
-    /** One training run (on the training thread; tests call it directly). */
-    void train() throws java.io.IOException {
-        long started = System.nanoTime();
+    private void refreshContent() {
         List<Track> tracks = new ArrayList<>();
         catalog.forEachTrackWithFeatures(tracks::add);
         content = new ContentFallback(tracks);
+    }
+
+    /** One training job's work (on the training thread). */
+    private ModelTrainer.Result trainModel(ModelTrainer.Phases phases) throws java.io.IOException {
         LinearAlgebra facade = algebra;
         GramMatrix gram = facade == null ? GramMatrix.PLAIN : facade::gram;
-        TrainedModel trained = new ModelTrainer(config, Clock.systemUTC()).train(history, gram, versions.incrementAndGet(), read::set);
-        if (trained != null) {
-            model = trained;
-            LOG.info("hybrid model {} trained on {} interactions, {} users, {} tracks in {} ms", trained.version(),
-                    trained.interactions(), trained.userIds().size(), trained.trackIds().size(),
-                    (System.nanoTime() - started) / 1_000_000);
-        }
+        return new ModelTrainer(config, Clock.systemUTC()).trainMeasured(history, gram, phases, read::set);
+    }
+
+    /** Trains, stores and serves a model, waiting for it (tests; the server trains through jobs). */
+    void train() throws Exception {
+        lifecycle.start(ModelLifecycle.REQUEST);
+        lifecycle.awaitTraining();
+    }
+
+    @Override
+    public Optional<ModelInfo> modelInfo() {
+        return lifecycle.modelInfo();
+    }
+
+    @Override
+    public TrainingJob startTraining() {
+        return lifecycle.start(ModelLifecycle.REQUEST);
+    }
+
+    @Override
+    public Optional<TrainingJob> trainingJob(String id) {
+        return lifecycle.job(id);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.LongConsumer;
 import org.audotics.history.api.HistoryService;
+import org.audotics.recommendation.api.ModelMetrics;
 import org.audotics.recommender.hybrid.internal.model.AlsParameters;
 import org.audotics.recommender.hybrid.internal.model.Blend;
 import org.audotics.recommender.hybrid.internal.model.Confidence;
@@ -20,6 +21,7 @@ import org.audotics.recommender.hybrid.internal.model.ImplicitAls;
 import org.audotics.recommender.hybrid.internal.model.ItemNeighbours;
 import org.audotics.recommender.hybrid.internal.model.Rp3Beta;
 import org.audotics.recommender.hybrid.internal.model.SparseMatrix;
+import org.audotics.recommender.hybrid.internal.store.ModelHeader;
 
 /** Reads the history and trains one {@link TrainedModel}; runs on the engine's training thread, never on a request. */
 final class ModelTrainer {
@@ -41,8 +43,47 @@ final class ModelTrainer {
         return train(log, gram, version);
     }
 
+    /** A model to store, with how it was made and how well it ranked on a holdout (null when not measured). */
+    record Result(TrainedModel model, String source, ModelMetrics metrics) {
+    }
+
+    /** The phases of a training job, as {@link ModelLifecycle} reports them. */
+    interface Phases {
+        void enter(String phase, double progress);
+    }
+
+    /**
+     * One training job's work: the history read, the holdout evaluation (when {@code evaluation.holdout.share} is
+     * above 0 and the factors are trained here), the model trained on everything.
+     *
+     * @return the result, or null when the history is empty
+     */
+    Result trainMeasured(HistoryService history, GramMatrix gram, Phases phases, LongConsumer read) throws IOException {
+        phases.enter("reading history", 0.05);
+        InteractionLog log = InteractionLog.read(history, config.training_page_size(), read);
+        if (log.size() == 0) {
+            return null;
+        }
+        boolean imported = !config.factors_import().isBlank();
+        ModelMetrics metrics = null;
+        if (!imported && config.evaluation_holdout_share() > 0) {
+            phases.enter("evaluating on a holdout", 0.2);
+            metrics = HoldoutEvaluation.measure(log, this, gram, config.evaluation_holdout_share(), config.evaluation_max_users());
+        }
+        phases.enter(imported ? "placing imported factors" : "training", 0.5);
+        TrainedModel model = train(log, gram, 0);
+        return new Result(model, imported ? ModelHeader.IMPORTED : ModelHeader.TRAINED, metrics);
+    }
+
     TrainedModel train(InteractionLog log, GramMatrix gram, long version) throws IOException {
-        SparseMatrix strengths = log.strengths();
+        return train(log.strengths(), log, gram, version);
+    }
+
+    /**
+     * Trains on {@code strengths} (users × tracks on the log's indexes; the holdout evaluation passes the log's own
+     * matrix minus its held-out cells).
+     */
+    TrainedModel train(SparseMatrix strengths, InteractionLog log, GramMatrix gram, long version) throws IOException {
         Confidence confidence = new Confidence(config.confidence_alpha(), config.confidence_epsilon());
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, config.training_threads()));
         try {

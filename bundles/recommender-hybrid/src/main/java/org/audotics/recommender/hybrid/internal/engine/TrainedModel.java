@@ -10,9 +10,9 @@ import org.audotics.recommender.hybrid.internal.model.SparseMatrix;
  * A model with the ids of its indexes, as the engine serves it. Immutable.
  *
  * @param interacted   users × tracks, every pair with any event (played, skipped, banned): never offered again
- * @param version      1, 2, ... per engine start, in training order
+ * @param version      the stored model version (docs/recommender.md, "Stored models"), 1, 2, ... in training order
  * @param interactions events it was trained on
  */
-record TrainedModel(HybridModel model, SparseMatrix interacted, List<String> userIds, Map<String, Integer> userIndex, List<String> trackIds,
+public record TrainedModel(HybridModel model, SparseMatrix interacted, List<String> userIds, Map<String, Integer> userIndex, List<String> trackIds,
                     Map<String, Integer> trackIndex, Instant trainedAt, long interactions, long version) {
 }

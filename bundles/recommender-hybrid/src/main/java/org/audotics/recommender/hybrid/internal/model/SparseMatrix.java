@@ -24,6 +24,31 @@ public final class SparseMatrix {
     }
 
     /**
+     * A matrix from its compressed-row arrays as {@link #start}, {@link #columnAt} and {@link #valueAt} expose them
+     * (a stored model read back), checked: starts non-decreasing from 0 to the entry count, columns in range and
+     * ascending within each row.
+     *
+     * @throws IllegalArgumentException when the arrays are not such a matrix
+     */
+    public static SparseMatrix of(int rows, int columns, int[] rowStart, int[] column, float[] value) {
+        if (rows < 0 || columns < 0 || rowStart.length != rows + 1 || rowStart[0] != 0 || rowStart[rows] != column.length
+                || value.length != column.length) {
+            throw new IllegalArgumentException("sparse arrays do not match " + rows + " x " + columns);
+        }
+        for (int r = 0; r < rows; r++) {
+            if (rowStart[r + 1] < rowStart[r]) {
+                throw new IllegalArgumentException("row starts decrease at row " + r);
+            }
+            for (int e = rowStart[r]; e < rowStart[r + 1]; e++) {
+                if (column[e] < 0 || column[e] >= columns || (e > rowStart[r] && column[e] <= column[e - 1])) {
+                    throw new IllegalArgumentException("row " + r + " has a column out of range or out of order");
+                }
+            }
+        }
+        return new SparseMatrix(rows, columns, rowStart, column, value);
+    }
+
+    /**
      * Builds a matrix from (row, column, value) triples; values of the same cell are summed.
      *
      * @param count how many of the arrays' first entries are triples

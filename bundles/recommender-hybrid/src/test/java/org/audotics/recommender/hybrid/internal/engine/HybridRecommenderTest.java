@@ -243,10 +243,40 @@ class HybridRecommenderTest {
     }
 
     @Test
-    void answersNotReadyBeforeTheFirstTraining() {
-        HybridRecommender engine = new HybridRecommender(catalogService(), historyService(), config(-1));
+    void answersNotReadyBeforeTheFirstModelOrContentSnapshot() throws Exception {
+        java.util.concurrent.CountDownLatch snapshot = new java.util.concurrent.CountDownLatch(1);
+        CatalogService slow = (CatalogService) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {CatalogService.class},
+                (proxy, method, args) -> {
+                    snapshot.await();   // the content snapshot is still being read
+                    return method.invoke(catalogService(), args);
+                });
+        HybridRecommender engine = started(new HybridRecommender(slow, historyService(), database(), pubSub, config(-1)));
         assertThrows(EngineNotReadyException.class, () -> engine.recommend(request(List.of("j0"), Map.of()), 3));
-        engine.deactivate();
+        snapshot.countDown();
+    }
+
+    @Test
+    void aCatalogNotReadyAtStartIsAskedAgainUntilTheEngineCanAnswer() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        CatalogService starting = (CatalogService) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {CatalogService.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("forEachTrackWithFeatures") && calls.incrementAndGet() == 1) {
+                        throw new IllegalStateException("catalog schema not migrated yet");
+                    }
+                    return method.invoke(catalogService(), args);
+                });
+        HybridRecommender engine = started(new HybridRecommender(starting, historyService(), database(), pubSub, config(-1)));
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            try {
+                assertFalse(engine.recommend(request(List.of("j0"), Map.of()), 3).isEmpty(), "the content snapshot answers");
+                break;
+            } catch (EngineNotReadyException notYet) {
+                assertTrue(System.nanoTime() < deadline, "still not ready after 30 s");
+                Thread.sleep(100);
+            }
+        }
+        assertEquals(2, calls.get(), "the snapshot was read again after the first failure");
     }
 
     @Test
@@ -260,9 +290,36 @@ class HybridRecommenderTest {
         engine.deactivate();
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path data;
+    private final LocalPubSub pubSub = new LocalPubSub();
+    private final List<HybridRecommender> engines = new ArrayList<>();
+    private org.audotics.storage.internal.PooledDatabase database;
+
+    /** One embedded H2 per test, as a server has. */
+    private org.audotics.storage.internal.PooledDatabase database() {
+        if (database == null) {
+            database = org.audotics.storage.internal.EmbeddedDatabase.open(data);
+        }
+        return database;
+    }
+
+    private HybridRecommender started(HybridRecommender engine) {
+        engines.add(engine);
+        return engine;
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stop() {
+        engines.forEach(HybridRecommender::deactivate);
+        if (database != null) {
+            database.close();
+        }
+    }
+
     private HybridRecommender engine() {
         // interval -1: no scheduled run (the test trains itself)
-        return new HybridRecommender(catalogService(), historyService(), config(-1));
+        return started(new HybridRecommender(catalogService(), historyService(), database(), pubSub, config(-1)));
     }
 
     private static RecommendationRequest request(List<String> seeds, Map<TunableAttribute, AttributeBounds> bounds) {
