@@ -91,7 +91,11 @@ public final class RecentlyPlayedResource {
         answer.put("limit", limit);
         if (plays.isEmpty()) {
             answer.put("next", null);
-            answer.put("cursors", null);
+            // Spotify's schema has a cursors object on every page; an empty page has nothing to point at
+            Map<String, String> none = new LinkedHashMap<>();
+            none.put("after", null);
+            none.put("before", null);
+            answer.put("cursors", none);
         } else {
             String newest = String.valueOf(plays.get(0).playedAt().toEpochMilli());
             String oldest = String.valueOf(plays.get(plays.size() - 1).playedAt().toEpochMilli());
