@@ -164,6 +164,8 @@ public final class OpenApiBuild {
             answers.set("413", ref("PayloadTooLarge"));
             answers.set("415", ref("UnsupportedMediaType"));
         }
+        // every matched /v1 request is counted against the rate limits (docs/operations.md, "Rate limits")
+        answers.set("429", ref("TooManyRequests"));
         answers.set("default", ref("Unexpected"));
         operation.set("responses", answers);
         return operation;
