@@ -13,11 +13,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.audotics.catalog.internal.CatalogConfig;
+import org.audotics.metrics.api.Metrics;
 import org.audotics.storage.api.StorageException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +44,7 @@ public final class ImportJobs {
     private final int batchLines;
     private final long retryMillis;
     /** Jobs handed to the worker by this process, so the resume at start does not run one twice. */
+    private final ImportMetrics metrics = new ImportMetrics();
     private final Set<String> submitted = ConcurrentHashMap.newKeySet();
     private final long activatedAt = System.currentTimeMillis();
     private final ScheduledExecutorService worker = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -68,6 +73,16 @@ public final class ImportJobs {
         return configured.isBlank()
                 ? Path.of(System.getProperty("karaf.data", "data")).resolve("audotics").resolve("imports")
                 : Path.of(configured);
+    }
+
+    /** Finished jobs and their durations while a metrics bundle is there ({@link ImportMetrics}). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindMetrics(Metrics sink) {
+        metrics.reportTo(sink);
+    }
+
+    void unbindMetrics(Metrics sink) {
+        metrics.stopReportingTo(sink);
     }
 
     @Deactivate
@@ -132,7 +147,7 @@ public final class ImportJobs {
 
     private void run(String id) {
         try {
-            new ImportRun(catalog, store, id, batchLines, retryMillis).run(spool.file(id));
+            new ImportRun(catalog, store, id, batchLines, retryMillis, metrics).run(spool.file(id));
             Files.deleteIfExists(spool.file(id));
         } catch (ImportRun.Stopped e) {
             LOG.info("Catalog import {} stopped; it resumes when the catalog starts again", id);

@@ -43,6 +43,8 @@ final class ImportRun {
     private final String id;
     private final int batchLines;
     private final long retryMillis;
+    private final ImportMetrics metrics;
+    private final long started = System.nanoTime();
 
     private final List<TrackImport> tracks = new ArrayList<>();
     private final List<Long> numbers = new ArrayList<>();
@@ -51,7 +53,8 @@ final class ImportRun {
     private long committed;
     private long stored;
 
-    ImportRun(ImportBatches catalog, ImportJobStore jobs, String id, int batchLines, long retryMillis) {
+    ImportRun(ImportBatches catalog, ImportJobStore jobs, String id, int batchLines, long retryMillis, ImportMetrics metrics) {
+        this.metrics = metrics;
         this.catalog = catalog;
         this.jobs = jobs;
         this.id = id;
@@ -70,6 +73,7 @@ final class ImportRun {
         jobs.start(id);
         if (!Files.isRegularFile(spool)) {
             jobs.fail(id, "the import's body is no longer on this server (" + spool.getFileName() + " missing from the spool folder)");
+            metrics.finished(false, System.nanoTime() - started);
             return;
         }
         long line = committed;
@@ -99,10 +103,12 @@ final class ImportRun {
             return;
         }
         jobs.finish(id);
+        metrics.finished(true, System.nanoTime() - started);
         LOG.info("Catalog import {} done: {} lines", id, committed);
     }
 
     private void fail(String error) {
+        metrics.finished(false, System.nanoTime() - started);
         try {
             jobs.fail(id, error);
         } catch (RuntimeException e) {

@@ -16,6 +16,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.DoubleSupplier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 import org.audotics.catalog.api.ImportResult;
@@ -25,6 +27,7 @@ import org.audotics.catalog.internal.imports.ImportJob.Rejection;
 import org.audotics.catalog.internal.imports.ImportJob.State;
 import org.audotics.catalog.internal.store.CatalogStore;
 import org.audotics.http.api.ApiException;
+import org.audotics.metrics.api.Metrics;
 import org.audotics.storage.cayenne.api.ObjectStore;
 import org.audotics.storage.internal.EmbeddedDatabase;
 import org.audotics.storage.internal.PooledDatabase;
@@ -208,6 +211,32 @@ class ImportJobsTest {
         assertEquals("the body is declared gzip but is not gzip data", refused.getMessage());
         assertEquals(0, jobs.count());
         assertEquals(0, spoolFiles());
+    }
+
+    @Test
+    void reportsEachFinishedJobWithItsResultAndDuration() throws Exception {
+        List<String> timed = new CopyOnWriteArrayList<>();
+        jobs.bindMetrics(new Metrics() {
+            @Override
+            public void time(String name, long nanos, String... tags) {
+                timed.add(name + " " + String.join("=", tags) + (nanos > 0 ? "" : " no duration"));
+            }
+
+            @Override
+            public void count(String name, double amount, String... tags) {
+            }
+
+            @Override
+            public Gauge gauge(String name, String description, DoubleSupplier value, String... tags) {
+                return () -> { };
+            }
+        });
+        finished(jobs, jobs.submit(body(lines(1, 3)), false).id());
+        byte[] good = gzip(lines(1, 300));
+        finished(jobs, jobs.submit(new ByteArrayInputStream(java.util.Arrays.copyOf(good, good.length / 2)), true).id());
+        // one worker runs the jobs in order: once the third is done, the first two were reported
+        finished(jobs, jobs.submit(body(lines(1, 2)), false).id());
+        assertEquals(List.of("audotics.import.jobs result=ok", "audotics.import.jobs result=failed"), timed.subList(0, 2));
     }
 
     @Test

@@ -115,6 +115,14 @@ public final class AnalysisStore {
                 + " WHERE state = ? AND updated_at < ?", JobState.QUEUED.name(), System.currentTimeMillis(), JobState.RUNNING.name(), olderThan);
     }
 
+    /** How many jobs are queued and running, over every node (the state index answers it). */
+    public Map<JobState, Integer> unfinishedJobCounts() {
+        Map<JobState, Integer> counts = new HashMap<>();
+        sql.query("Counting the analysis queue", "SELECT state, COUNT(*) FROM analysis_job WHERE state IN (?, ?) GROUP BY state",
+                row -> counts.put(JobState.valueOf(row.getString(1)), row.getInt(2)), JobState.QUEUED.name(), JobState.RUNNING.name());
+        return counts;
+    }
+
     /** How many of a folder scan's analysis jobs are in each state. */
     public Map<JobState, Integer> jobCountsOfScan(String scanId) {
         Map<JobState, Integer> counts = new HashMap<>();

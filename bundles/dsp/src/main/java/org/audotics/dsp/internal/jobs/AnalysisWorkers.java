@@ -9,11 +9,15 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.dsp.internal.models.TrackAnalyzer;
+import org.audotics.metrics.api.Metrics;
 import org.audotics.storage.api.StorageException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +37,7 @@ public final class AnalysisWorkers {
 
     private final AnalysisQueue queue;
     private final JobRunner runner;
+    private final AnalysisMetrics metrics = new AnalysisMetrics();
     private final Semaphore idleWorkers;
     private final ExecutorService workers;
     private final ScheduledExecutorService dispatcher = Executors.newSingleThreadScheduledExecutor(Threads.named("audotics-analysis-dispatch"));
@@ -43,7 +48,7 @@ public final class AnalysisWorkers {
     @Activate
     public AnalysisWorkers(@Reference AnalysisQueue queue, @Reference TrackAnalyzer analyzer, @Reference CatalogService catalog, DspConfig config) {
         this.queue = queue;
-        this.runner = new JobRunner(analyzer, catalog);
+        this.runner = new JobRunner(analyzer, catalog, metrics);
         int threads = Math.max(1, config.worker_threads());
         this.idleWorkers = new Semaphore(threads);
         this.workers = Executors.newFixedThreadPool(threads, Threads.named("audotics-analysis-worker"));
@@ -51,8 +56,19 @@ public final class AnalysisWorkers {
         queue.onSubmit(wakeUp);
     }
 
+    /** The queue depth and the finished analyses while a metrics bundle is there ({@link AnalysisMetrics}). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindMetrics(Metrics sink) {
+        metrics.reportTo(sink);
+    }
+
+    void unbindMetrics(Metrics sink) {
+        metrics.stopReportingTo(sink);
+    }
+
     @Deactivate
     public void deactivate() {
+        metrics.stop();
         queue.removeSubmitListener(wakeUp);
         dispatcher.shutdownNow();
         workers.shutdownNow(); // interrupted jobs stay RUNNING for this node id and are requeued on its next start
@@ -70,6 +86,7 @@ public final class AnalysisWorkers {
             return;
         }
         AnalysisStore store = ready.get();
+        metrics.refreshQueue(store, System.nanoTime());
         while (idleWorkers.tryAcquire()) {
             // from here on the permit is this job's: every way out without a running job gives it back
             Optional<AnalysisJob> job;

@@ -24,10 +24,12 @@ final class JobRunner {
 
     private final TrackAnalyzer analyzer;
     private final CatalogService catalog;
+    private final AnalysisMetrics metrics;
 
-    JobRunner(TrackAnalyzer analyzer, CatalogService catalog) {
+    JobRunner(TrackAnalyzer analyzer, CatalogService catalog, AnalysisMetrics metrics) {
         this.analyzer = analyzer;
         this.catalog = catalog;
+        this.metrics = metrics;
     }
 
     void run(AnalysisStore store, AnalysisJob job) {
@@ -44,31 +46,37 @@ final class JobRunner {
             SignalFeatures signal = analysis.signal();
             // the catalog first: if completing the job then fails, the job runs again and writes the same features
             if (!catalog.updateAudioFeatures(job.trackId(), analysis.features())) {
-                store.fail(job.id(), "track_not_found", "track '" + job.trackId() + "' was removed from the catalog before its analysis finished");
+                fail(store, job, "track_not_found", "track '" + job.trackId() + "' was removed from the catalog before its analysis finished");
                 return;
             }
             long tookMs = (System.nanoTime() - started) / 1_000_000;
             store.complete(job.id(), new TrackAnalysis(job.trackId(), SignalAnalysis.VERSION, signal.durationMs(), signal.tempoConfidence(),
                     signal.keyConfidence(), signal.timeSignature(), signal.timeSignatureConfidence(), analysis.features(),
                     StructureJson.of(signal.structure()), System.currentTimeMillis(), tookMs));
+            metrics.finished(true);
             LOG.info("Analysis of track {} done in {} ms", job.trackId(), tookMs);
         } catch (UnsupportedAudioFormatException e) {
-            store.fail(job.id(), "unsupported_audio_format", withErrorId(job, e));
+            fail(store, job, "unsupported_audio_format", withErrorId(job, e));
         } catch (UndecodableAudioException e) {
             if (Thread.currentThread().isInterrupted()) {
                 // the node is stopping and closed the file under the analysis: not the audio's fault
                 requeueQuietly(store, job);
                 return;
             }
-            store.fail(job.id(), "undecodable_audio", withErrorId(job, e));
+            fail(store, job, "undecodable_audio", withErrorId(job, e));
         } catch (StorageException e) {
             LOG.warn("Analysis of track {} could not be stored ({}); it will run again", job.trackId(), e.getMessage());
             requeueQuietly(store, job);
         } catch (RuntimeException | LinkageError e) {
             String errorId = UUID.randomUUID().toString();
             LOG.error("Analysis of track {} failed, error id {}", job.trackId(), errorId, e);
-            store.fail(job.id(), "internal_error", "the analysis failed; quote error id " + errorId + " when reporting it");
+            fail(store, job, "internal_error", "the analysis failed; quote error id " + errorId + " when reporting it");
         }
+    }
+
+    private void fail(AnalysisStore store, AnalysisJob job, String code, String message) {
+        store.fail(job.id(), code, message);
+        metrics.finished(false);
     }
 
     /**

@@ -12,6 +12,7 @@ import org.audotics.cache.api.PubSub;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.Track;
 import org.audotics.history.api.HistoryService;
+import org.audotics.metrics.api.Metrics;
 import org.audotics.ml.api.LinearAlgebra;
 import org.audotics.recommendation.api.EngineNotReadyException;
 import org.audotics.recommendation.api.Explanation;
@@ -118,6 +119,16 @@ public final class HybridRecommender implements SimilarityRecommender, Trainable
         this.lifecycle = new ModelLifecycle(NAME, config, new ModelStore(database, ModelStore.CHUNK_BYTES, clock), pubSub, this::trainModel,
                 () -> !history.interactions(0, 1).isEmpty(), this::refreshContent, trained -> model = trained, clock);
         lifecycle.start();
+    }
+
+    /** Training jobs' results and durations while a metrics bundle is there ({@link ModelLifecycle#reportTo}). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindMetrics(Metrics metrics) {
+        lifecycle.reportTo(metrics);
+    }
+
+    void unbindMetrics(Metrics metrics) {
+        lifecycle.stopReportingTo(metrics);
     }
 
     @Deactivate

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.audotics.cache.api.PubSub;
+import org.audotics.metrics.api.Metrics;
 import org.audotics.recommendation.api.ModelInfo;
 import org.audotics.recommendation.api.TrainingJob;
 import org.audotics.recommendation.api.TrainingRunningException;
@@ -74,6 +75,7 @@ final class ModelLifecycle implements AutoCloseable {
     private volatile long nextScheduledAttempt;
     private volatile Future<?> lastRun;
     private PubSub.Subscription subscription;
+    private volatile Metrics metrics;
 
     /**
      * @param refreshContent rebuilds the engine's content snapshot (at start and before each model is served)
@@ -92,6 +94,20 @@ final class ModelLifecycle implements AutoCloseable {
         this.refreshContent = refreshContent;
         this.serve = serve;
         this.clock = clock;
+    }
+
+    /**
+     * Reports each training job this node runs to its end as {@code audotics_training_jobs_seconds_{bucket,count,sum}
+     * {result=ok|failed}} (the histogram's {@code _count} counts them), before the job reads finished.
+     */
+    synchronized void reportTo(Metrics sink) {
+        metrics = sink;
+    }
+
+    synchronized void stopReportingTo(Metrics sink) {
+        if (metrics == sink) {
+            metrics = null;
+        }
     }
 
     private static ScheduledThreadPoolExecutor daemon(String name, int priority) {
@@ -217,6 +233,10 @@ final class ModelLifecycle implements AutoCloseable {
             beat.cancel(false);
             // free the lease before the job reads finished, so that whoever sees it finished may start the next
             guarded("releasing the training lease", () -> lease.release(engine, node));
+        }
+        Metrics sink = metrics;
+        if (sink != null) {
+            sink.time("audotics.training.jobs", System.nanoTime() - started, "result", error == null ? "ok" : "failed");
         }
         if (error != null) {
             nextScheduledAttempt = clock.millis() + TimeUnit.MINUTES.toMillis(Math.max(5, config.training_interval_minutes()));

@@ -18,12 +18,14 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 import org.audotics.catalog.api.ArtistRef;
 import org.audotics.catalog.api.AudioFeatures;
 import org.audotics.catalog.api.CatalogService;
 import org.audotics.catalog.api.Track;
 import org.audotics.history.api.HistoryService;
 import org.audotics.history.api.Interaction;
+import org.audotics.metrics.api.Metrics;
 import org.audotics.recommendation.api.Caller;
 import org.audotics.recommendation.api.ModelInfo;
 import org.audotics.recommendation.api.ModelMetrics;
@@ -199,6 +201,31 @@ class ModelLifecycleTest {
             }
             assertEquals(List.of(3L, 4L, 5L), versions, "models.keep = 3");
         }
+    }
+
+    @Test
+    void eachFinishedTrainingIsTimedWithItsResult() throws Exception {
+        List<String> timed = new CopyOnWriteArrayList<>();
+        HybridRecommender one = node();
+        one.bindMetrics(new Metrics() {
+            @Override
+            public void time(String name, long nanos, String... tags) {
+                timed.add(name + " " + String.join("=", tags) + (nanos > 0 ? "" : " no duration"));
+            }
+
+            @Override
+            public void count(String name, double amount, String... tags) {
+            }
+
+            @Override
+            public Gauge gauge(String name, String description, DoubleSupplier value, String... tags) {
+                return () -> { };
+            }
+        });
+        assertEquals(TrainingJob.State.SUCCEEDED, awaitFinished(one, one.startTraining().id()).state());
+        history.clear();
+        assertEquals(TrainingJob.State.FAILED, awaitFinished(one, one.startTraining().id()).state());
+        assertEquals(List.of("audotics.training.jobs result=ok", "audotics.training.jobs result=failed"), timed);
     }
 
     @Test
