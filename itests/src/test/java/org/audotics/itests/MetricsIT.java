@@ -47,7 +47,11 @@ class MetricsIT {
         assertTrue(text.contains("audotics_http_requests_seconds_bucket{method=\"GET\",route=\"/v1/tracks/{id}\",status=\"200\",le="), text);
         assertTrue(!text.contains(trackId), "no id from a path becomes a label");
         for (String series : new String[] {"audotics_db_pool_connections{state=\"active\"}", "audotics_db_pool_max_connections",
-                "audotics_cache_up 1.0", "audotics_cache_requests_total{result=", "jvm_memory_used_bytes{", "process_uptime_seconds"}) {
+                "audotics_cache_up 1.0", "audotics_cache_requests_total{result=", "jvm_memory_used_bytes{", "process_uptime_seconds",
+                // the other bundles' series: the analysis queue, the engine serving and its model's version
+                "audotics_analysis_queue{state=\"queued\"}", "audotics_analysis_queue{state=\"running\"}",
+                "audotics_recommender_engine{engine=\"hybrid\"} 1.0", "audotics_recommender_engine{engine=\"feature-knn\"} 0.0",
+                "audotics_recommender_model_version{engine=\"hybrid\"}"}) {
             assertTrue(text.contains(series), series + " in\n" + text);
         }
     }
