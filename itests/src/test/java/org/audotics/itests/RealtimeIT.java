@@ -75,7 +75,9 @@ class RealtimeIT {
         User carol = user(server, "carol");
         User mallory = user(server, "mallory");
         String id = RealtimeFixture.session(server, alice, bob, carol);
-        try (NodeSocketIoClient a = NodeSocketIoClient.connect(server, alice.token(), false);
+        // a: long polling only (with the default transports the client may already have upgraded when it reports its
+        // connect, which made this check flaky); b: WebSocket only; m: the default, polling upgraded to WebSocket
+        try (NodeSocketIoClient a = NodeSocketIoClient.connect(server, alice.token(), false, "polling");
                 NodeSocketIoClient b = NodeSocketIoClient.connect(server, bob.token(), true, "websocket");
                 NodeSocketIoClient m = NodeSocketIoClient.connect(server, mallory.token(), false);
                 RealtimeWebSocketClient c = RealtimeWebSocketClient.connect(server, carol.token())) {
