@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import org.audotics.testservices.TestRedis;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -45,7 +46,8 @@ final class SharedServer implements ParameterResolver {
     /** A small upload limit, so the 413 answer can be tested without sending hundreds of megabytes. */
     static final int MAX_UPLOAD_MB = 2;
 
-    static final String REDIS_URI = System.getProperty("audotics.it.redis.uri", "redis://127.0.0.1:6379/0");
+    /** The tests' Redis ({@link TestRedis}: the one configured by {@code audotics.it.redis.uri} when it answers, else one started for the run). */
+    static final String REDIS_URI = TestRedis.server().uri(0);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

@@ -1,30 +1,30 @@
 package org.audotics.itests;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
+import org.audotics.testservices.TestPostgres;
 
-/** A fresh PostgreSQL database for one server, dropped afterwards. */
+/**
+ * A fresh PostgreSQL database for one server, dropped afterwards, on the tests' PostgreSQL ({@link TestPostgres}:
+ * the one configured by {@code audotics.it.postgres.*} when it answers, else one started for the run).
+ */
 final class TestDatabase implements AutoCloseable {
 
-    private static final String ADMIN_URL = System.getProperty("audotics.it.postgres.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
-    static final String USER = System.getProperty("audotics.it.postgres.user", "postgres");
-    static final String PASSWORD = System.getProperty("audotics.it.postgres.password", "postgres");
+    static final String USER = TestPostgres.server().user();
+    static final String PASSWORD = TestPostgres.server().password();
 
-    final String name = "audotics_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final TestPostgres.Database database;
+    final String name;
     final String url;
 
     TestDatabase() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD); Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        }
-        url = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
+        database = TestPostgres.server().createDatabase("audotics_it_");
+        name = database.name();
+        url = database.url();
     }
 
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, USER, PASSWORD);
+        return database.connect();
     }
 
     long count(String sql, Object... parameters) throws SQLException {
@@ -41,8 +41,6 @@ final class TestDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (Connection admin = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD); Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-        }
+        database.close();
     }
 }

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.audotics.testservices.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Redis backend against a real Redis (AUDOTICS_TEST_REDIS_URI, default redis://127.0.0.1:6379/15,
- * started by .ci/run where missing).
+ * The Redis backend against a real Redis: AUDOTICS_TEST_REDIS_URI when set, else database 15 of the tests' Redis
+ * ({@link TestRedis}: the one configured by {@code audotics.it.redis.uri} when it answers, else one started for the run).
  */
 class RedisBackendTest extends BackendContract {
 
@@ -22,7 +23,7 @@ class RedisBackendTest extends BackendContract {
 
     @BeforeAll
     static void connect() throws InterruptedException {
-        String uri = System.getenv().getOrDefault("AUDOTICS_TEST_REDIS_URI", "redis://127.0.0.1:6379/15");
+        String uri = Optional.ofNullable(System.getenv("AUDOTICS_TEST_REDIS_URI")).orElseGet(() -> TestRedis.server().uri(15));
         backend = new RedisBackend(uri, "audotics-test:", Duration.ofSeconds(2));
         probe = io.lettuce.core.RedisClient.create(uri);
         for (int i = 0; i < 100 && !backend.health().up(); i++) {
