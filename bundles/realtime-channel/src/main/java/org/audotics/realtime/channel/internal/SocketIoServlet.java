@@ -14,6 +14,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.servlet.Servlet;
 import javax.servlet.ServletConfig;
 import javax.servlet.ServletException;
@@ -49,11 +52,15 @@ public final class SocketIoServlet extends HttpServlet {
     private static final String RECORD_SEPARATOR = "\u001e";
     /** An engine.io no-op packet, in place of a refused one. */
     private static final String ENGINE_IO_NOOP = "6";
+    /** Actions mostly wait on the database: a few threads serve every connection, each connection in order. */
+    private static final int ACTION_THREADS = 8;
 
     private final transient ChannelHub hub;
     private final transient ConnectGuard guard;
     private final transient EngineIoServer engine;
     private final transient Map<String, EngineIoSocket> pollingSockets = new ConcurrentHashMap<>();
+    /** Runs the clients' actions off the library's locked threads ({@link SerialActions} says why). */
+    private final transient ExecutorService actionPool = Executors.newFixedThreadPool(ACTION_THREADS, new ActionThreads());
     private transient WebSocketServerFactory webSockets;
 
     @Activate
@@ -107,6 +114,19 @@ public final class SocketIoServlet extends HttpServlet {
     @Deactivate
     void deactivate() {
         engine.shutdown();
+        actionPool.shutdown();
+    }
+
+    /** Named daemon threads, so a thread dump shows whose they are and a stopping bundle never waits on them. */
+    private static final class ActionThreads implements java.util.concurrent.ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable action) {
+            Thread thread = new Thread(action, "audotics-socket-io-actions-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
     }
 
     @Override
@@ -163,15 +183,20 @@ public final class SocketIoServlet extends HttpServlet {
             return;
         }
         SocketIoConnection connection = new SocketIoConnection(socket, user, hub.newRateLimit());
-        socket.on("disconnect", args -> hub.closed(connection));
-        socket.registerAllEventListener((name, args) -> received(connection, name, args));
+        SerialActions actions = new SerialActions(actionPool);
+        socket.on("disconnect", args -> actions.submit(() -> hub.closed(connection)));
+        socket.registerAllEventListener((name, args) -> {
+            // counted now, in arrival order; acted on off this thread, which holds the socket's lock
+            boolean within = connection.withinRate();
+            boolean cutOffNow = !within && connection.firstOverRate();
+            if (within || cutOffNow) {
+                actions.submit(() -> received(connection, name, args, within));
+            }
+        });
     }
 
-    private void received(SocketIoConnection connection, String name, Object[] args) {
-        if (!connection.withinRate()) {
-            if (!connection.firstOverRate()) {
-                return;
-            }
+    private void received(SocketIoConnection connection, String name, Object[] args, boolean withinRate) {
+        if (!withinRate) {
             LOG.info("channel: user {} sent more than {} messages a second: disconnected", connection.userId(), hub.config().messages_per_second());
             connection.disconnect(ChannelError.RATE_LIMITED, "more than " + hub.config().messages_per_second() + " messages a second: disconnected");
             return;
