@@ -30,6 +30,8 @@ server_start() {
     fi
     # load generators send thousands of requests a second from one address with one token: no rate limits
     printf 'enabled = %s\n' "${BENCH_RATE_LIMITS:-false}" > "$SERVER_HOME/etc/org.audotics.ratelimit.cfg"
+    # a script may change the copy's etc/ before it starts: BENCH_PREPARE names a function given the home
+    if [ -n "${BENCH_PREPARE:-}" ]; then "$BENCH_PREPARE" "$SERVER_HOME"; fi
     START_NANOS=$(date +%s%N)
     "$SERVER_HOME/bin/karaf" server > "$SERVER_HOME/console.log" 2>&1 &
     SERVER_PID=$!

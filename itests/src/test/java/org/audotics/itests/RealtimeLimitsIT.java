@@ -87,6 +87,39 @@ class RealtimeLimitsIT {
     }
 
     @Test
+    void aConnectionWhoseTokenIsRevokedIsToldWhyAndClosedAtItsNextActionOrByTheSweep() throws Exception {
+        User alice = user(server, "alice");
+        User bob = user(server, "bob");
+        String id = RealtimeFixture.session(server, alice, bob);
+        try (RealtimeWebSocketClient active = RealtimeWebSocketClient.connect(server, alice.token());
+                RealtimeWebSocketClient idle = RealtimeWebSocketClient.connect(server, alice.token());
+                RealtimeWebSocketClient other = RealtimeWebSocketClient.connect(server, bob.token());
+                NodeSocketIoClient socketIo = NodeSocketIoClient.connect(server, alice.token(), false, "websocket")) {
+            socketIo.next("connect");
+            assertTrue(active.call("join", args(id)).get("ok").asBoolean());
+            assertTrue(idle.call("join", args(id)).get("ok").asBoolean());
+            assertTrue(other.call("join", args(id)).get("ok").asBoolean());
+            RealtimeFixture.ok(204, RealtimeFixture.call(server, alice, "POST", "/v1/auth/logout", null));
+
+            JsonNode refused = active.call("unfollow", args(id));
+            assertFalse(refused.get("ok").asBoolean(), refused.toString());
+            assertEquals("token_expired", refused.get("error").get("code").asText(), refused.toString());
+            assertEquals(401, refused.get("error").get("status").asInt());
+            assertEquals(1008, active.closedWith.get(20, TimeUnit.SECONDS), "closed as a policy violation");
+            JsonNode socketIoRefused = socketIo.call("unfollow", args(id));
+            assertEquals("token_expired", socketIoRefused.get("error").get("code").asText(), socketIoRefused.toString());
+            assertEquals("io server disconnect", socketIo.next("disconnect").get("reason").asText());
+
+            // the idle one hears nothing from its side: the sweep (token.check.seconds = 30) closes it
+            assertEquals(1008, idle.closedWith.get(75, TimeUnit.SECONDS));
+            JsonNode why = idle.next(m -> "error".equals(m.path("event").asText()));
+            assertEquals("token_expired", why.get("error").get("code").asText(), why.toString());
+            assertFalse(other.closedWith.isDone(), "another user's connection stays open");
+            assertTrue(other.call("unfollow", args(id)).get("ok").asBoolean());
+        }
+    }
+
+    @Test
     void aUserHoldsAtMostTheConfiguredNumberOfConnections() throws Exception {
         User alice = user(server, "alice");
         List<RealtimeWebSocketClient> open = new ArrayList<>();

@@ -21,6 +21,12 @@ public @interface ChannelConfig {
     @AttributeDefinition(name = "Connections per user", description = "Open channel connections one account may hold on this node")
     int max_connections_per_user() default 10;
 
+    @AttributeDefinition(name = "Connections per node", description = "Open channel connections this node holds for everyone together; the next is refused with server_full (503)")
+    int max_connections() default 20000;
+
+    @AttributeDefinition(name = "Token check", description = "Seconds between re-checks of every open connection's access token; an expired or revoked one is disconnected with token_expired (0: only on each action)")
+    int token_check_seconds() default 30;
+
     @AttributeDefinition(name = "Resume window", description = "Most missed events replayed on resume; a client further behind gets a snapshot")
     int resume_max_events() default 500;
 

@@ -16,6 +16,8 @@ final class ChannelError extends RuntimeException {
     static final String RATE_LIMITED = "rate_limited";
     static final String MESSAGE_TOO_LARGE = "message_too_large";
     static final String TOO_MANY_CONNECTIONS = "too_many_connections";
+    static final String SERVER_FULL = "server_full";
+    static final String TOKEN_EXPIRED = "token_expired";
     static final String UNAUTHORIZED = "unauthorized";
     static final String SLOW_CONSUMER = "slow_consumer";
 
@@ -42,6 +44,16 @@ final class ChannelError extends RuntimeException {
             case REMOVED -> new ChannelError(403, "removed_from_session", e.getMessage());
             case INVALID -> new ChannelError(400, "invalid_body", e.getMessage());
             case CONFLICT -> new ChannelError(409, "vote_order", e.getMessage());
+        };
+    }
+
+    /** The HTTP-like status a disconnect with this code carries in its error body. */
+    static int statusOf(String code) {
+        return switch (code) {
+            case RATE_LIMITED, TOO_MANY_CONNECTIONS -> 429;
+            case TOKEN_EXPIRED, UNAUTHORIZED -> 401;
+            case SERVER_FULL -> 503;
+            default -> 400;
         };
     }
 

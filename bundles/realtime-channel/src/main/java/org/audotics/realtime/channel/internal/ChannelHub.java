@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.audotics.auth.api.AuthenticatedUser;
 import org.audotics.auth.api.Authenticator;
@@ -24,6 +25,7 @@ import org.audotics.realtime.api.SessionException;
 import org.audotics.realtime.api.SessionService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -43,6 +45,7 @@ public final class ChannelHub {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChannelHub.class);
     /** The client actions, in the order docs/api.md lists them. */
+    static final String TOKEN_EXPIRED_MESSAGE = "the access token expired or was revoked: connect again with a fresh one";
     static final List<String> ACTIONS = List.of("join", "unfollow", "add", "remove", "move", "vote", "leave", "end");
 
     private final SessionService sessions;
@@ -50,6 +53,11 @@ public final class ChannelHub {
     private final List<Authenticator> authenticators = new CopyOnWriteArrayList<>();
     private final Map<String, Set<Connection>> rooms = new ConcurrentHashMap<>();
     private final Map<String, Integer> connectionsPerUser = new ConcurrentHashMap<>();
+    /** Connections admitted on this node and not yet released, for {@code max.connections}. */
+    private final AtomicInteger admittedOnNode = new AtomicInteger();
+    /** Every open connection, for the token re-check. */
+    private final Set<Connection> live = ConcurrentHashMap.newKeySet();
+    private final TokenRecheck tokenRecheck = new TokenRecheck();
     private final EventLog log;
     private volatile ChannelConfig config;
 
@@ -64,6 +72,12 @@ public final class ChannelHub {
     @Modified
     void modified(ChannelConfig config) {
         this.config = config;
+        tokenRecheck.every(config.token_check_seconds(), this::recheckTokens);
+    }
+
+    @Deactivate
+    void deactivate() {
+        tokenRecheck.stop();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -97,9 +111,19 @@ public final class ChannelHub {
         return Optional.empty();
     }
 
-    /** @return whether the user may open one more connection (counted until {@link #closed}) */
-    boolean admit(String userId) {
-        int limit = config.max_connections_per_user();
+    /**
+     * @return null when the user may open one more connection (counted until {@link #release}), else why not:
+     *         {@code server_full} past this node's {@code max.connections}, {@code too_many_connections} past the
+     *         user's {@code max.connections.per.user}
+     */
+    ChannelError admit(String userId) {
+        ChannelConfig c = config;
+        if (admittedOnNode.incrementAndGet() > c.max_connections()) {
+            admittedOnNode.decrementAndGet();
+            return new ChannelError(503, ChannelError.SERVER_FULL,
+                    "this server holds its most channel connections (" + c.max_connections() + "): try again later or connect to another node");
+        }
+        int limit = c.max_connections_per_user();
         boolean[] admitted = {false};
         connectionsPerUser.compute(userId, (user, count) -> {
             int n = count == null ? 0 : count;
@@ -109,11 +133,25 @@ public final class ChannelHub {
             admitted[0] = true;
             return n + 1;
         });
-        return admitted[0];
+        if (!admitted[0]) {
+            admittedOnNode.decrementAndGet();
+            return new ChannelError(429, ChannelError.TOO_MANY_CONNECTIONS,
+                    "this account holds " + limit + " channel connections already: close one first");
+        }
+        return null;
+    }
+
+    /** An admitted connection is open: from now on its token is re-checked. */
+    void opened(Connection connection) {
+        live.add(connection);
     }
 
     /** The connection is gone: it follows nothing and no longer counts for its user. */
     void closed(Connection connection) {
+        if (!connection.markClosed()) {
+            return;
+        }
+        live.remove(connection);
         for (String sessionId : connection.followed()) {
             unfollow(connection, sessionId);
         }
@@ -122,7 +160,30 @@ public final class ChannelHub {
 
     /** One connection of the user admitted by {@link #admit} is gone. */
     void release(String userId) {
-        connectionsPerUser.computeIfPresent(userId, (user, count) -> count <= 1 ? null : count - 1);
+        boolean[] held = {false};
+        connectionsPerUser.computeIfPresent(userId, (user, count) -> {
+            held[0] = true;
+            return count <= 1 ? null : count - 1;
+        });
+        if (held[0]) {
+            admittedOnNode.decrementAndGet();
+        }
+    }
+
+    /** @return whether the token the connection was opened with still names its user (not expired, not revoked) */
+    boolean authorised(Connection connection) {
+        return authenticate(connection.token()).map(user -> user.id().equals(connection.userId())).orElse(false);
+    }
+
+    /** Disconnects every open connection whose token has expired or was revoked since it connected. */
+    void recheckTokens() {
+        for (Connection connection : live) {
+            if (!authorised(connection)) {
+                LOG.info("channel: the access token of a connection of user {} expired or was revoked: disconnected", connection.userId());
+                connection.disconnect(ChannelError.TOKEN_EXPIRED, TOKEN_EXPIRED_MESSAGE);
+                closed(connection);
+            }
+        }
     }
 
     RateLimit newRateLimit() {
@@ -135,6 +196,12 @@ public final class ChannelHub {
      * {@code {"ok": false, "error": {...}}}.
      */
     void handle(Connection connection, String action, JsonNode args, Consumer<ObjectNode> ack) {
+        if (!authorised(connection)) {
+            ack.accept(ChannelJson.refusal(new ChannelError(401, ChannelError.TOKEN_EXPIRED, TOKEN_EXPIRED_MESSAGE)));
+            connection.disconnect(ChannelError.TOKEN_EXPIRED, TOKEN_EXPIRED_MESSAGE);
+            closed(connection);
+            return;
+        }
         ObjectNode answer;
         try {
             answer = act(connection, action, args, ack);

@@ -26,7 +26,11 @@ final class ConnectGuard {
     private static final long TICKET_MILLIS = 30_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private record Ticket(String userId, long issuedAt) {
+    private record Ticket(String userId, String token, long issuedAt) {
+    }
+
+    /** Who a redeemed ticket names, and the token they connected with. */
+    record Admitted(String userId, String token) {
     }
 
     private final ChannelHub hub;
@@ -69,21 +73,21 @@ final class ConnectGuard {
             reply.accept(refusal(ChannelError.UNAUTHORIZED, "the access token is invalid or expired: sign in again or refresh it"));
             return null;
         }
-        if (!hub.admit(user.get().id())) {
-            reply.accept(refusal(ChannelError.TOO_MANY_CONNECTIONS,
-                    "this account holds " + hub.config().max_connections_per_user() + " channel connections already: close one first"));
+        ChannelError refused = hub.admit(user.get().id());
+        if (refused != null) {
+            reply.accept(refusal(refused.code(), refused.getMessage()));
             return null;
         }
-        return CONNECT + ",{\"ticket\":\"" + issue(user.get().id()) + "\"}";
+        return CONNECT + ",{\"ticket\":\"" + issue(user.get().id(), token.strip()) + "\"}";
     }
 
     /** @return the user of an unused ticket (which is then used up), or null */
-    String redeem(String ticket) {
+    Admitted redeem(String ticket) {
         Ticket t = ticket == null ? null : tickets.remove(ticket);
-        return t == null ? null : t.userId();
+        return t == null ? null : new Admitted(t.userId(), t.token());
     }
 
-    private String issue(String userId) {
+    private String issue(String userId, String token) {
         long now = System.currentTimeMillis();
         // a ticket the library never redeemed (the client went away) gives its connection back to its user
         tickets.entrySet().removeIf(e -> {
@@ -96,7 +100,7 @@ final class ConnectGuard {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         String ticket = HexFormat.of().formatHex(bytes);
-        tickets.put(ticket, new Ticket(userId, now));
+        tickets.put(ticket, new Ticket(userId, token, now));
         return ticket;
     }
 

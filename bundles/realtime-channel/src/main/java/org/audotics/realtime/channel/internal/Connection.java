@@ -24,15 +24,18 @@ abstract class Connection {
 
     private final String id;
     private final String userId;
+    /** The access token the client connected with: re-checked on every action and by the hub's sweep. */
+    private final String token;
     private final RateLimit rate;
     /** Session id to the sequence number last sent; guarded by {@code this}. */
     private final Map<String, Long> following = new HashMap<>();
 
-    Connection(String userId, RateLimit rate) {
+    Connection(String userId, String token, RateLimit rate) {
         byte[] bytes = new byte[12];
         RANDOM.nextBytes(bytes);
         this.id = HexFormat.of().formatHex(bytes);
         this.userId = userId;
+        this.token = token;
         this.rate = rate;
     }
 
@@ -42,6 +45,17 @@ abstract class Connection {
 
     final String userId() {
         return userId;
+    }
+
+    final String token() {
+        return token;
+    }
+
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** @return true the first time only: the hub releases a connection once, whichever of its ends comes first */
+    final boolean markClosed() {
+        return !closed.getAndSet(true);
     }
 
     private volatile boolean cutOff;

@@ -17,8 +17,8 @@ final class PlainWebSocket extends Connection implements WebSocketListener {
     private final int maxQueued;
     private volatile AsyncSender sender;
 
-    PlainWebSocket(ChannelHub hub, String userId) {
-        super(userId, hub.newRateLimit());
+    PlainWebSocket(ChannelHub hub, String userId, String token) {
+        super(userId, token, hub.newRateLimit());
         this.hub = hub;
         this.maxQueued = hub.config().send_queue_max_messages();
     }
@@ -35,7 +35,7 @@ final class PlainWebSocket extends Connection implements WebSocketListener {
     void disconnect(String code, String message) {
         AsyncSender s = sender;
         if (s != null) {
-            send("error", ChannelJson.JSON.createObjectNode().set("error", ChannelJson.error(new ChannelError(429, code, message))).toString());
+            send("error", ChannelJson.JSON.createObjectNode().set("error", ChannelJson.error(new ChannelError(ChannelError.statusOf(code), code, message))).toString());
             s.close(StatusCode.POLICY_VIOLATION, code);
         }
     }
@@ -43,6 +43,7 @@ final class PlainWebSocket extends Connection implements WebSocketListener {
     @Override
     public void onWebSocketConnect(Session session) {
         sender = new AsyncSender(session, maxQueued);
+        hub.opened(this);
     }
 
     @Override

@@ -92,14 +92,15 @@ public final class PlainWebSocketServlet extends HttpServlet {
             return;
         }
         String userId = user.get().id();
-        if (!hub.admit(userId)) {
-            HttpErrors.write(request, response, 429, ChannelError.TOO_MANY_CONNECTIONS,
-                    "this account holds " + hub.config().max_connections_per_user() + " channel connections already: close one first");
+        ChannelError refused = hub.admit(userId);
+        if (refused != null) {
+            HttpErrors.write(request, response, refused.status(), refused.code(), refused.getMessage());
             return;
         }
+        String credential = token.strip();
         boolean upgraded = false;
         try {
-            upgraded = webSockets.acceptWebSocket((upgrade, answer) -> new PlainWebSocket(hub, userId), request, response);
+            upgraded = webSockets.acceptWebSocket((upgrade, answer) -> new PlainWebSocket(hub, userId, credential), request, response);
         } finally {
             if (!upgraded) {
                 hub.release(userId);

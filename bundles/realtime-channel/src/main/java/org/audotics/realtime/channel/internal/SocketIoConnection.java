@@ -11,8 +11,8 @@ final class SocketIoConnection extends Connection {
 
     private final SocketIoSocket socket;
 
-    SocketIoConnection(SocketIoSocket socket, String userId, RateLimit rate) {
-        super(userId, rate);
+    SocketIoConnection(SocketIoSocket socket, String userId, String token, RateLimit rate) {
+        super(userId, token, rate);
         this.socket = socket;
     }
 
@@ -23,7 +23,7 @@ final class SocketIoConnection extends Connection {
 
     @Override
     void disconnect(String code, String message) {
-        ChannelError error = new ChannelError(code.equals(ChannelError.RATE_LIMITED) ? 429 : 400, code, message);
+        ChannelError error = new ChannelError(ChannelError.statusOf(code), code, message);
         send(ERROR_EVENT, ChannelJson.error(error).toString());
         // false: true drops the DISCONNECT packet and the client would retry forever (STACK.md, fix 5)
         socket.disconnect(false);

@@ -176,13 +176,14 @@ public final class SocketIoServlet extends HttpServlet {
 
     private void connected(SocketIoSocket socket) {
         Object data = socket.getConnectData();
-        String user = data instanceof JSONObject json ? guard.redeem(json.optString("ticket", null)) : null;
-        if (user == null) {
+        ConnectGuard.Admitted admitted = data instanceof JSONObject json ? guard.redeem(json.optString("ticket", null)) : null;
+        if (admitted == null) {
             // only a CONNECT that passed the guard carries a ticket
             socket.disconnect(false);
             return;
         }
-        SocketIoConnection connection = new SocketIoConnection(socket, user, hub.newRateLimit());
+        SocketIoConnection connection = new SocketIoConnection(socket, admitted.userId(), admitted.token(), hub.newRateLimit());
+        hub.opened(connection);
         SerialActions actions = new SerialActions(actionPool);
         socket.on("disconnect", args -> actions.submit(() -> hub.closed(connection)));
         socket.registerAllEventListener((name, args) -> {

@@ -36,7 +36,7 @@ class ConnectGuardTest {
         assertNotNull(passed);
         assertTrue(replies.isEmpty());
         String ticket = ChannelJson.parse(passed.substring("40/sessions,".length())).get("ticket").asText();
-        assertEquals("alice", guard.redeem(ticket));
+        assertEquals(new ConnectGuard.Admitted("alice", "good"), guard.redeem(ticket));
         assertNull(guard.redeem(ticket), "a ticket is used up");
         assertNull(guard.redeem("forged"));
     }
@@ -76,5 +76,18 @@ class ConnectGuardTest {
         assertEquals("too_many_connections", refusalBody(replies.get(0)).get("data").get("code").asText());
         hub.release("alice");
         assertNotNull(guard.inbound("40/sessions,{\"token\":\"good\"}", Map.of(), replies::add), "a closed connection frees a place");
+    }
+
+    @Test
+    void refusesAConnectionPastTheNodesLimitWhateverTheUser() {
+        config.maxOnNode = 1;
+        hub.addAuthenticator(token -> token.equals("bob") ? Optional.of(new AuthenticatedUser("bob", Set.of())) : Optional.empty());
+        assertNotNull(guard.inbound("40/sessions,{\"token\":\"good\"}", Map.of(), replies::add));
+        assertNull(guard.inbound("40/sessions,{\"token\":\"bob\"}", Map.of(), replies::add));
+        assertEquals("server_full", refusalBody(replies.get(0)).get("data").get("code").asText());
+        hub.release("bob");
+        assertNull(guard.inbound("40/sessions,{\"token\":\"bob\"}", Map.of(), replies::add), "releasing a user who holds nothing frees no place");
+        hub.release("alice");
+        assertNotNull(guard.inbound("40/sessions,{\"token\":\"bob\"}", Map.of(), replies::add));
     }
 }

@@ -26,7 +26,7 @@ class ConnectionTest {
         }
 
         Recording(String user, RateLimit rate) {
-            super(user, rate);
+            super(user, "token-of-" + user, rate);
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.lang.annotation.Annotation;
 class TestConfig implements ChannelConfig {
 
     int maxConnections = 10;
+    int maxOnNode = 20000;
     int perSecond = 20;
     int burst = 40;
 
@@ -32,6 +33,16 @@ class TestConfig implements ChannelConfig {
     @Override
     public int max_connections_per_user() {
         return maxConnections;
+    }
+
+    @Override
+    public int max_connections() {
+        return maxOnNode;
+    }
+
+    @Override
+    public int token_check_seconds() {
+        return 0;
     }
 
     @Override
