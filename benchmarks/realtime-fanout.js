@@ -1,9 +1,13 @@
 // Fan-out of the realtime channel: N members in M sessions over Socket.IO (WebSocket transport) on one server.
 // Every action (a vote, acknowledged) is timed from its emit to its vote_cast arriving at every member of the
 // session (one process, one clock). Prints p50/p90/p99 of that latency over all (action, member) pairs, and the
-// slowest member per action. Usage: node realtime-fanout.js BASE_URL MEMBERS SESSIONS ACTIONS_PER_SESSION ADMIN_TOKEN
+// slowest member per action. BASE_URL may list two nodes of one cluster, comma-separated: members then alternate
+// between them (the voter on the first) and the latency is also reported per node — the second is cross-node.
+// Usage: node realtime-fanout.js BASE_URL[,SECOND_URL] MEMBERS SESSIONS ACTIONS_PER_SESSION ADMIN_TOKEN
 const { io } = require("socket.io-client");
-const [base, membersArg, sessionsArg, actionsArg, adminToken] = process.argv.slice(2);
+const [bases, membersArg, sessionsArg, actionsArg, adminToken] = process.argv.slice(2);
+const nodes = bases.split(",");
+const base = nodes[0];
 const MEMBERS = +membersArg, SESSIONS = +sessionsArg, ACTIONS = +actionsArg;
 const PASSWORD = "fan-out benchmark 42";
 
@@ -43,12 +47,13 @@ function percentile(sorted, p) { return sorted[Math.min(sorted.length - 1, Math.
     sessions.push({ id: created.id, item: queue.items[0].id, members });
   }
   console.log(`${MEMBERS} members in ${SESSIONS} sessions registered and joined`);
-  const latencies = [], slowest = [];
+  const latencies = [], slowest = [], perNode = nodes.map(() => []);
   const sockets = [];
   const connectStart = Date.now();
   for (const session of sessions) {
-    for (const token of session.members) {
-      const socket = io(base + "/sessions", { auth: { token }, transports: ["websocket"], reconnection: false });
+    for (const [index, token] of session.members.entries()) {
+      const node = index % nodes.length;
+      const socket = io(nodes[node] + "/sessions", { auth: { token }, transports: ["websocket"], reconnection: false });
       await new Promise((resolve, reject) => { socket.once("connect", resolve); socket.once("connect_error", reject); });
       await new Promise((resolve) => socket.emit("join", { session_id: session.id }, resolve));
       socket.on("vote_cast", (event) => {
@@ -57,7 +62,7 @@ function percentile(sorted, p) { return sorted[Math.min(sorted.length - 1, Math.
         if (!w || (w.sequence !== undefined && w.sequence !== event.sequence)) return;
         w.sequence = event.sequence;
         const ms = Number(process.hrtime.bigint() - w.sent) / 1e6;
-        latencies.push(ms); w.max = Math.max(w.max ?? 0, ms);
+        latencies.push(ms); perNode[node].push(ms); w.max = Math.max(w.max ?? 0, ms);
         if (--w.waiting === 0) { slowest.push(w.max); session.waiter = null; w.done(); }
       });
       sockets.push({ socket, session });
@@ -77,6 +82,12 @@ function percentile(sorted, p) { return sorted[Math.min(sorted.length - 1, Math.
     }));
   }
   latencies.sort((x, y) => x - y); slowest.sort((x, y) => x - y);
+  if (nodes.length > 1) {
+    perNode.forEach((list, node) => {
+      list.sort((x, y) => x - y);
+      console.log(`members on node ${node + 1}${node === 0 ? " (the voter's)" : " (cross-node)"}: ${list.length} deliveries, p50 ${percentile(list, 0.5).toFixed(1)} ms, p99 ${percentile(list, 0.99).toFixed(1)} ms`);
+    });
+  }
   console.log(`deliveries ${latencies.length}: p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p90 ${percentile(latencies, 0.9).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms`);
   console.log(`action to its last member (${slowest.length} actions): p50 ${percentile(slowest, 0.5).toFixed(1)} ms, p99 ${percentile(slowest, 0.99).toFixed(1)} ms`);
   sockets.forEach((s) => s.socket.disconnect());

@@ -11,13 +11,10 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.audotics.auth.api.AuthenticatedUser;
-import org.eclipse.jetty.websocket.api.WebSocketPolicy;
 import org.eclipse.jetty.websocket.server.WebSocketServerFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The plain WebSocket at {@code /v1/realtime} (same events as Socket.IO, for clients without it). An exact-path
@@ -33,7 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class PlainWebSocketServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(PlainWebSocketServlet.class);
 
     private final transient ChannelHub hub;
     private transient WebSocketServerFactory webSockets;
@@ -47,28 +43,12 @@ public final class PlainWebSocketServlet extends HttpServlet {
     public void init(ServletConfig config) throws ServletException {
         super.init(config);
         ChannelConfig c = hub.config();
-        WebSocketPolicy policy = WebSocketPolicy.newServerPolicy();
-        policy.setMaxTextMessageSize(c.max_message_bytes());
-        policy.setMaxTextMessageBufferSize(Math.min(c.max_message_bytes(), 32768));
-        policy.setMaxBinaryMessageSize(c.max_message_bytes());
-        policy.setIdleTimeout(c.idle_timeout_seconds() * 1000L);
-        webSockets = new WebSocketServerFactory(config.getServletContext(), policy);
-        try {
-            webSockets.start();
-        } catch (Exception e) {
-            throw new ServletException("cannot start the WebSocket factory", e);
-        }
+        webSockets = ChannelWebSockets.start(config.getServletContext(), c, c.idle_timeout_seconds() * 1000L, null);
     }
 
     @Override
     public void destroy() {
-        try {
-            if (webSockets != null) {
-                webSockets.stop();
-            }
-        } catch (Exception e) {
-            LOG.warn("stopping the realtime WebSocket factory: {}", e.toString());
-        }
+        ChannelWebSockets.stop(webSockets, "realtime");
         super.destroy();
     }
 

@@ -23,7 +23,6 @@ import javax.servlet.ServletException;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
-import org.eclipse.jetty.websocket.api.WebSocketPolicy;
 import org.eclipse.jetty.websocket.server.WebSocketServerFactory;
 import org.json.JSONObject;
 import org.osgi.service.component.annotations.Activate;
@@ -84,30 +83,14 @@ public final class SocketIoServlet extends HttpServlet {
     public void init(ServletConfig config) throws ServletException {
         super.init(config);
         ChannelConfig c = hub.config();
-        WebSocketPolicy policy = WebSocketPolicy.newServerPolicy();
-        policy.setMaxTextMessageSize(c.max_message_bytes());
-        policy.setMaxTextMessageBufferSize(Math.min(c.max_message_bytes(), 32768));
-        policy.setMaxBinaryMessageSize(c.max_message_bytes());
         // engine.io pings every 25 s and gives up after 20 s more: a silent socket is dead
-        policy.setIdleTimeout(60_000);
-        webSockets = new WebSocketServerFactory(config.getServletContext(), policy);
-        webSockets.setCreator((request, response) -> new EngineIoJettySocket(engine, guard, c.send_queue_max_messages()));
-        try {
-            webSockets.start();
-        } catch (Exception e) {
-            throw new ServletException("cannot start the WebSocket factory", e);
-        }
+        webSockets = ChannelWebSockets.start(config.getServletContext(), c, 60_000,
+                (request, response) -> new EngineIoJettySocket(engine, guard, c.send_queue_max_messages()));
     }
 
     @Override
     public void destroy() {
-        try {
-            if (webSockets != null) {
-                webSockets.stop();
-            }
-        } catch (Exception e) {
-            LOG.warn("stopping the Socket.IO WebSocket factory: {}", e.toString());
-        }
+        ChannelWebSockets.stop(webSockets, "Socket.IO");
         super.destroy();
     }
 
