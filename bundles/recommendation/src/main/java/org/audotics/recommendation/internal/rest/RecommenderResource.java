@@ -27,6 +27,7 @@ import org.audotics.recommendation.api.Recommender;
 import org.audotics.recommendation.api.TrainableRecommender;
 import org.audotics.recommendation.api.TrainingJob;
 import org.audotics.recommendation.api.TrainingRunningException;
+import org.audotics.recommendation.internal.AnswerProducers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -46,6 +47,11 @@ public final class RecommenderResource {
 
     private final RecommendationService recommendations;
     private final Map<String, TrainableRecommender> trainable = new ConcurrentHashMap<>();
+
+    /** Who produced the tracks this node answered ({@code produced_tracks}); optional. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    volatile AnswerProducers producers;
 
     @Activate
     public RecommenderResource(@Reference RecommendationService recommendations) {
@@ -69,8 +75,10 @@ public final class RecommenderResource {
     public RecommenderObject activeEngine() {
         EngineInfo engine = recommendations.activeEngine(); // no engine: 503 from RecommendationExceptionMappers
         TrainableRecommender model = trainable.get(engine.name());
+        AnswerProducers counts = producers;
         return new RecommenderObject(engine.name(), engine.description(), engine.bundle(), engine.bundleVersion(), engine.ranking(),
-                model != null, model == null ? null : model.modelInfo().map(ModelObject::of).orElse(null));
+                model != null, model == null ? null : model.modelInfo().map(ModelObject::of).orElse(null),
+                counts == null ? Map.of() : counts.of(engine.name()));
     }
 
     @POST
@@ -106,9 +114,14 @@ public final class RecommenderResource {
         throw ApiException.notFound("no training job " + id);
     }
 
-    /** The engine as answered; {@code model} is null for an engine without one (or before its first). */
+    /**
+     * The engine as answered; {@code model} is null for an engine without one (or before its first);
+     * {@code produced_tracks}: how many of the tracks this node answered since it started the engine's own ranking
+     * produced (under the engine's name) and each fallback it passed requests to (another engine, a part of its own).
+     */
     public record RecommenderObject(String name, String description, String bundle, @JsonProperty("bundle_version") String bundleVersion,
-                                    int ranking, boolean trainable, ModelObject model) {
+                                    int ranking, boolean trainable, ModelObject model,
+                                    @JsonProperty("produced_tracks") Map<String, Long> producedTracks) {
     }
 
     public record ModelObject(String engine, long version, @JsonProperty("trained_at") String trainedAt, String source,
