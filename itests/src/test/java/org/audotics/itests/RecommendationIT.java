@@ -86,8 +86,17 @@ class RecommendationIT {
         assertEquals("GENRE", seed.get("type").asText());
         assertEquals("itloud", seed.get("id").asText());
         assertTrue(seed.has("initialPoolSize") && seed.has("afterFilteringSize"));
-        assertEquals(server.get("/v1/recommender").json().get("name").asText(), answer.header("Audotics-Engine"),
-                "the header names the engine the server reports");
+        JsonNode recommender = server.get("/v1/recommender").json();
+        String engine = recommender.get("name").asText();
+        assertEquals(engine, answer.header("Audotics-Engine"), "the header names the engine the server reports");
+        // the hybrid engine's model ranks no genre seed: the sound engine produced every track, and the answer says so
+        String producer = engine.equals("hybrid") ? "feature-knn" : engine;
+        assertEquals(engine.equals("hybrid") ? "feature-knn=10" : null, answer.header("Audotics-Engine-Fallback"), answer.toString());
+        HttpAnswer explained = server.get("/v1/recommendations?seed_genres=itloud&limit=3&explain=true");
+        assertEquals(3, explained.json().get("tracks").size(), explained.toString());
+        explained.json().get("tracks").forEach(track -> assertEquals(producer, track.path("explanation").path("engine").asText(), track.toString()));
+        JsonNode produced = server.get("/v1/recommender").json().get("produced_tracks");
+        assertTrue(produced.path(producer).asLong() >= 13, "GET /v1/recommender counts who produced the answered tracks: " + produced);
     }
 
     @Test

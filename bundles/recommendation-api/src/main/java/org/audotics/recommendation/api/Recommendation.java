@@ -9,8 +9,10 @@ import org.audotics.catalog.api.Track;
  * @param track       the catalog track, never null
  * @param score       how well it fits the request, 0..1, higher is better
  * @param explanation why (since 1.2): the engine's, {@link Explanation#NONE} when it explains nothing or was not asked
+ * @param source      who produced it when not the answering engine's own ranking ({@link ScoredTrack#source()}, since
+ *                    1.5), null when the engine itself did
  */
-public record Recommendation(Track track, double score, Explanation explanation) {
+public record Recommendation(Track track, double score, Explanation explanation, String source) {
 
     public Recommendation {
         Objects.requireNonNull(track, "track");
@@ -18,6 +20,11 @@ public record Recommendation(Track track, double score, Explanation explanation)
             throw new IllegalArgumentException("score must be between 0 and 1, was " + score);
         }
         Objects.requireNonNull(explanation, "explanation");
+    }
+
+    /** Produced by the answering engine itself, as in 1.2 to 1.4. */
+    public Recommendation(Track track, double score, Explanation explanation) {
+        this(track, score, explanation, null);
     }
 
     /** Without explanation, as in 1.0. */

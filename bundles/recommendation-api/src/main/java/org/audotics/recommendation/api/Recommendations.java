@@ -1,6 +1,9 @@
 package org.audotics.recommendation.api;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,5 +17,32 @@ public record Recommendations(List<Recommendation> tracks, EngineInfo engine) {
     public Recommendations {
         tracks = List.copyOf(tracks);
         Objects.requireNonNull(engine, "engine");
+    }
+
+    /**
+     * Who produced the tracks: the number of tracks of each producer, the answering engine's own ones under its
+     * {@link EngineInfo#name()} and each {@link Recommendation#source()} under its own name, in order of first
+     * appearance.
+     *
+     * @since 1.5
+     */
+    public Map<String, Integer> producers() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (Recommendation r : tracks) {
+            out.merge(r.source() == null ? engine.name() : r.source(), 1, Integer::sum);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The producers other than the answering engine itself ({@link #producers()} without its name): empty when the
+     * engine's own ranking produced every track.
+     *
+     * @since 1.5
+     */
+    public Map<String, Integer> fallbacks() {
+        Map<String, Integer> out = new LinkedHashMap<>(producers());
+        out.remove(engine.name());
+        return Collections.unmodifiableMap(out);
     }
 }

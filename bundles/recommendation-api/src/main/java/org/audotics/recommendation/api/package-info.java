@@ -27,9 +27,15 @@
  * beside its {@code Recommender} to report its {@link org.audotics.recommendation.api.ModelInfo} (version, trained_at,
  * sizes, {@link org.audotics.recommendation.api.ModelMetrics}) and run {@link org.audotics.recommendation.api.TrainingJob}s;
  * {@link org.audotics.recommendation.api.TrainingRunningException}.
+ *
+ * <p>1.5: {@link org.audotics.recommendation.api.ScoredTrack#source()} and
+ * {@link org.audotics.recommendation.api.Recommendation#source()}, which name who produced a track when an engine passes
+ * part of a request to another engine or a fallback of its own, and
+ * {@link org.audotics.recommendation.api.Recommendations#producers()}/{@code fallbacks()}, which count them (the
+ * {@code Audotics-Engine-Fallback} header); the older constructors are kept.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.audotics.recommendation.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -71,7 +71,7 @@ final class AnswerFilter {
             }
             seen.add(track.id());
             artists.forEach(artist -> perArtist.merge(artist, 1, Integer::sum));
-            kept.add(new Recommendation(track, scored.score(), scored.explanation()));
+            kept.add(new Recommendation(track, scored.score(), scored.explanation(), scored.source()));
         }
         return List.copyOf(kept);
     }

@@ -63,6 +63,10 @@ public final class DefaultRecommendationService implements RecommendationService
             policyOption = ReferencePolicyOption.GREEDY)
     volatile HistoryService history;
 
+    /** Counts who produced the answered tracks, for {@code GET /v1/recommender}; optional (tests leave it out). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile AnswerProducers producers;
+
     @Activate
     public DefaultRecommendationService(@Reference CatalogService catalog) {
         this.catalog = catalog;
@@ -101,7 +105,15 @@ public final class DefaultRecommendationService implements RecommendationService
         checkLimit(limit);
         checkSeedsExist(request);
         RecommendationRequest personal = personalised(request);
-        return onActiveEngine(engine -> answer(engine, personal, limit, engine.engine()::recommend));
+        return counted(onActiveEngine(engine -> answer(engine, personal, limit, engine.engine()::recommend)));
+    }
+
+    private Recommendations counted(Recommendations answer) {
+        AnswerProducers counter = producers;
+        if (counter != null) {
+            counter.count(answer);
+        }
+        return answer;
     }
 
     @Override
@@ -112,9 +124,9 @@ public final class DefaultRecommendationService implements RecommendationService
         RecommendationRequest request = new RecommendationRequest(List.of(trackId), List.of(), List.of(), Map.of(), market, context);
         checkSeedsExist(request);
         RecommendationRequest personal = personalised(request);
-        return onActiveEngine(engine -> answer(engine, personal, limit, engine.engine() instanceof SimilarityRecommender similarity
+        return counted(onActiveEngine(engine -> answer(engine, personal, limit, engine.engine() instanceof SimilarityRecommender similarity
                 ? (r, asked) -> similarity.similar(trackId, r.context(), asked)
-                : engine.engine()::recommend));
+                : engine.engine()::recommend)));
     }
 
     private static void checkLimit(int limit) {

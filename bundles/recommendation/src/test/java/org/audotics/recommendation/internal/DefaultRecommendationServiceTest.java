@@ -1,6 +1,7 @@
 package org.audotics.recommendation.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Collection;
@@ -17,6 +18,7 @@ import org.audotics.catalog.api.Track;
 import org.audotics.catalog.api.TrackImport;
 import org.audotics.recommendation.api.AttributeBounds;
 import org.audotics.recommendation.api.EngineInfo;
+import org.audotics.recommendation.api.Explanation;
 import org.audotics.recommendation.api.EngineNotReadyException;
 import org.audotics.recommendation.api.NoEngineException;
 import org.audotics.recommendation.api.RecommendationRequest;
@@ -106,6 +108,24 @@ class DefaultRecommendationServiceTest {
         var answer = service.recommend(new RecommendationRequest(List.of("t1"), List.of(), List.of(), bounds, null), 10);
         // seed t1 dropped, duplicate t2 dropped, unknown dropped, t4 (energy 0.9) out of bounds, sorted by score
         assertEquals(List.of("t3", "t2"), answer.tracks().stream().map(r -> r.track().id()).toList());
+    }
+
+    @Test
+    void theAnswerSaysWhichTracksAFallbackProducedAndTheNodeCountsThem() {
+        service.producers = new AnswerProducers();
+        service.use(engine("layered", (request, limit) -> List.of(new ScoredTrack("t2", 0.9),
+                new ScoredTrack("t3", 0.8).producedBy("feature-knn"), new ScoredTrack("t4", 0.7, Explanation.NONE, "layered-content"))));
+        var answer = service.recommend(seedT1(), 10);
+        assertEquals(java.util.Arrays.asList(null, "feature-knn", "layered-content"),
+                answer.tracks().stream().map(org.audotics.recommendation.api.Recommendation::source).toList());
+        assertEquals(Map.of("layered", 1, "feature-knn", 1, "layered-content", 1), answer.producers());
+        assertEquals(Map.of("feature-knn", 1, "layered-content", 1), answer.fallbacks());
+        service.recommend(seedT1(), 1);   // only t2, the engine's own
+        assertEquals(List.of("layered", "feature-knn", "layered-content"), List.copyOf(service.producers.of("layered").keySet()));
+        assertEquals(Map.of("layered", 2L, "feature-knn", 1L, "layered-content", 1L), service.producers.of("layered"));
+        // an engine built before 1.5 names no source: all its own, no fallback
+        service.use(engine("old", (request, limit) -> List.of(new ScoredTrack("t2", 0.9))));
+        assertTrue(service.recommend(seedT1(), 10).fallbacks().isEmpty());
     }
 
     @Test

@@ -59,8 +59,20 @@ final class MoodRecommender {
     private static final int ERA_CANDIDATES = 50;
 
     /** What a mood query answers. */
-    record Answer(Interpretation interpretation, List<Track> tracks, EngineInfo engine) {
+    /**
+     * @param fallbacks producers of tracks other than the engine's own ranking, with their counts
+     *                  ({@link Recommendations#fallbacks()} of the kept tracks; {@value #CATALOG} for tracks the
+     *                  catalog read added after the engine's)
+     */
+    record Answer(Interpretation interpretation, List<Track> tracks, EngineInfo engine, Map<String, Integer> fallbacks) {
+
+        Answer(Interpretation interpretation, List<Track> tracks, EngineInfo engine) {
+            this(interpretation, tracks, engine, Map.of());
+        }
     }
+
+    /** The producer named for tracks the mood query's own catalog read added, not the engine. */
+    static final String CATALOG = "mood-catalog";
 
     private final Vocabulary vocabulary;
     private final CatalogService catalog;
@@ -116,7 +128,16 @@ final class MoodRecommender {
         answer.tracks().stream().map(Recommendation::track).forEach(track -> tracks.putIfAbsent(track.id(), track));
         candidates.forEach(track -> tracks.putIfAbsent(track.id(), track)); // fit by construction; after the engine's
         List<Track> kept = filter.keep(new ArrayList<>(tracks.values()), limit);
-        return new Answer(interpretation, kept, answer.engine());
+        Map<String, String> producedBy = new java.util.HashMap<>();
+        answer.tracks().forEach(r -> producedBy.putIfAbsent(r.track().id(), r.source() == null ? answer.engine().name() : r.source()));
+        Map<String, Integer> fallbacks = new LinkedHashMap<>();
+        for (Track track : kept) {
+            String producer = producedBy.getOrDefault(track.id(), CATALOG);
+            if (!producer.equals(answer.engine().name())) {
+                fallbacks.merge(producer, 1, Integer::sum);
+            }
+        }
+        return new Answer(interpretation, kept, answer.engine(), java.util.Collections.unmodifiableMap(fallbacks));
     }
 
     /** The interpreter for the catalog's genres now (rebuilt when they change). */

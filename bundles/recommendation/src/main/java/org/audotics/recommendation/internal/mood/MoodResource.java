@@ -37,6 +37,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public final class MoodResource {
 
     static final String ENGINE_HEADER = "Audotics-Engine";
+    /** As for {@code GET /v1/recommendations}; {@code mood-catalog} counts the tracks the catalog read added. */
+    static final String FALLBACK_HEADER = "Audotics-Engine-Fallback";
     /** The longest query, in UTF-16 units (an emoji counts 2), as {@code q} of search counts. */
     static final int MAX_QUERY_LENGTH = 500;
 
@@ -68,7 +70,9 @@ public final class MoodResource {
         MoodRecommender.Answer answer = recommender.recommend(query, limit);
         URI base = uri.getBaseUri();
         List<TrackObject> tracks = answer.tracks().stream().map(track -> TrackObject.of(track, base)).toList();
-        return Response.ok(new MoodResponse(answer.interpretation(), tracks)).header(ENGINE_HEADER, answer.engine().name()).build();
+        Response.ResponseBuilder response = Response.ok(new MoodResponse(answer.interpretation(), tracks)).header(ENGINE_HEADER, answer.engine().name());
+        String fallback = org.audotics.recommendation.internal.rest.RecommendationResource.fallbackHeader(answer.fallbacks());
+        return (fallback == null ? response : response.header(FALLBACK_HEADER, fallback)).build();
     }
 
     static String query(MoodRequest request) {

@@ -35,6 +35,12 @@ import org.osgi.service.component.annotations.Reference;
 public final class RecommendationResource {
 
     static final String ENGINE_HEADER = "Audotics-Engine";
+    /**
+     * Present when some tracks were not produced by the answering engine's own ranking: each producer (another engine
+     * it asked, e.g. {@code feature-knn}, or a fallback part of its own, e.g. {@code hybrid-content}) with the number of
+     * answered tracks it produced, {@code feature-knn=17, hybrid-content=3}.
+     */
+    static final String FALLBACK_HEADER = "Audotics-Engine-Fallback";
 
     private final RecommendationService recommendations;
     private final CatalogService catalog;
@@ -57,11 +63,34 @@ public final class RecommendationResource {
         Recommendations answer = recommendations.recommend(query.request(), query.limit());
         URI base = uri.getBaseUri();
         boolean explain = query.request().context().explain();
-        List<Object> objects = answer.tracks().stream().map(recommended -> explain
-                ? new RecommendedTrack(TrackObject.of(recommended.track(), base), recommended.explanation(), null)
+        List<Object> objects = tracks(answer, explain, base);
+        return engineHeaders(Response.ok(new RecommendationsResponse(seeds(query.request(), base, objects.size()), objects)), answer)
+                .build();
+    }
+
+    /** The track objects of an answer; with {@code explain}, each with its explanation and the engine that produced it. */
+    static List<Object> tracks(Recommendations answer, boolean explain, URI base) {
+        return answer.tracks().stream().map(recommended -> explain
+                ? new RecommendedTrack(TrackObject.of(recommended.track(), base), recommended.explanation(),
+                        recommended.source() == null ? answer.engine().name() : recommended.source(), null)
                 : (Object) TrackObject.of(recommended.track(), base)).toList();
-        return Response.ok(new RecommendationsResponse(seeds(query.request(), base, objects.size()), objects))
-                .header(ENGINE_HEADER, answer.engine().name()).build();
+    }
+
+    /** {@value #ENGINE_HEADER}: the answering engine; {@value #FALLBACK_HEADER} when a fallback produced some tracks. */
+    static Response.ResponseBuilder engineHeaders(Response.ResponseBuilder response, Recommendations answer) {
+        response.header(ENGINE_HEADER, answer.engine().name());
+        String fallback = fallbackHeader(answer.fallbacks());
+        return fallback == null ? response : response.header(FALLBACK_HEADER, fallback);
+    }
+
+    /** {@code feature-knn=17, hybrid-content=3}; null when there is no fallback. */
+    public static String fallbackHeader(Map<String, Integer> fallbacks) {
+        if (fallbacks.isEmpty()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        fallbacks.forEach((producer, tracks) -> out.append(out.length() == 0 ? "" : ", ").append(producer).append('=').append(tracks));
+        return out.toString();
     }
 
     @GET

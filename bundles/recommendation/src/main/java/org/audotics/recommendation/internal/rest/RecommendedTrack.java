@@ -9,7 +9,8 @@ import org.audotics.catalog.api.TrackObject;
 import org.audotics.recommendation.api.Explanation;
 
 /**
- * A track object with our additions beside Spotify's fields: {@code explanation} ({@code explain=true}) and, in a
+ * A track object with our additions beside Spotify's fields: {@code explanation} ({@code explain=true}; its
+ * {@code engine} names who produced the track: the answering engine, or the fallback it passed the track's part to) and, in a
  * group's answer, {@code group} (the score and each member's satisfaction). A field not asked for is left out.
  */
 final class RecommendedTrack {
@@ -19,8 +20,13 @@ final class RecommendedTrack {
     private final GroupBody group;
 
     RecommendedTrack(TrackObject track, Explanation explanation, GroupBody group) {
+        this(track, explanation, null, group);
+    }
+
+    /** With {@code explanation.engine}: who produced the track (the answering engine, or the fallback that did). */
+    RecommendedTrack(TrackObject track, Explanation explanation, String engine, GroupBody group) {
         this.track = track;
-        this.explanation = explanation == null ? null : new ExplanationBody(explanation.reasons(), explanation.signals());
+        this.explanation = explanation == null ? null : new ExplanationBody(explanation.reasons(), explanation.signals(), engine);
         this.group = group;
     }
 
@@ -41,7 +47,8 @@ final class RecommendedTrack {
         return group;
     }
 
-    record ExplanationBody(List<String> reasons, Map<String, Double> signals) {
+    record ExplanationBody(List<String> reasons, Map<String, Double> signals,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String engine) {
     }
 
     /** {@code for}: the members the track was chosen for; {@code satisfaction}: every member's, 0..1. */

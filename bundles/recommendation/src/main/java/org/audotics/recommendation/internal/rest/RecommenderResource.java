@@ -27,6 +27,8 @@ import org.audotics.recommendation.api.Recommender;
 import org.audotics.recommendation.api.TrainableRecommender;
 import org.audotics.recommendation.api.TrainingJob;
 import org.audotics.recommendation.api.TrainingRunningException;
+import org.audotics.recommendation.internal.AnswerProducers;
+import org.audotics.recommendation.internal.discovery.DiscoveryPlaylists;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -46,6 +48,11 @@ public final class RecommenderResource {
 
     private final RecommendationService recommendations;
     private final Map<String, TrainableRecommender> trainable = new ConcurrentHashMap<>();
+
+    /** Who produced the tracks this node answered ({@code produced_tracks}); optional. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    volatile AnswerProducers producers;
 
     @Activate
     public RecommenderResource(@Reference RecommendationService recommendations) {
@@ -69,8 +76,10 @@ public final class RecommenderResource {
     public RecommenderObject activeEngine() {
         EngineInfo engine = recommendations.activeEngine(); // no engine: 503 from RecommendationExceptionMappers
         TrainableRecommender model = trainable.get(engine.name());
+        AnswerProducers counts = producers;
         return new RecommenderObject(engine.name(), engine.description(), engine.bundle(), engine.bundleVersion(), engine.ranking(),
-                model != null, model == null ? null : model.modelInfo().map(ModelObject::of).orElse(null));
+                model != null, model == null ? null : model.modelInfo().map(ModelObject::of).orElse(null),
+                counts == null ? Map.of() : counts.of(engine.name()));
     }
 
     @POST
@@ -92,6 +101,51 @@ public final class RecommenderResource {
         return Response.accepted(JobObject.of(job, uri.getBaseUri())).location(location).build();
     }
 
+    /** Discovery playlists (optional: they need the history, the library and the database). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    volatile DiscoveryPlaylists discovery;
+
+    /**
+     * {@code POST /v1/recommender/discovery} (admin): a run over every listener with history now, on this node's
+     * discovery thread (202, {@code Location: /v1/recommender/discovery}); 409 while one runs on this node. Every
+     * listener's playlist is rewritten; the run counts as the current period's, so the schedule skips it.
+     */
+    @POST
+    @Path("discovery")
+    @RolesAllowed(Roles.ADMIN)
+    public Response startDiscovery(@Context UriInfo uri) {
+        DiscoveryPlaylists playlists = DiscoveryResource.running(discovery);
+        if (!playlists.startRun()) {
+            throw new ApiException(409, ErrorCodes.CONFLICT, "a discovery run is running on this node; GET /v1/recommender/discovery shows it");
+        }
+        return Response.accepted(DiscoveryRunObject.of(playlists.lastRun().orElseThrow()))
+                .location(uri.getBaseUriBuilder().path("recommender/discovery").build()).build();
+    }
+
+    /** {@code GET /v1/recommender/discovery} (admin): the last or running whole run on this node; 404 before any. */
+    @GET
+    @Path("discovery")
+    @RolesAllowed(Roles.ADMIN)
+    public DiscoveryRunObject discoveryRun() {
+        return DiscoveryResource.running(discovery).lastRun().map(DiscoveryRunObject::of)
+                .orElseThrow(() -> ApiException.notFound("no discovery run on this node since it started"));
+    }
+
+    public record DiscoveryRunObject(String state, String trigger, @JsonProperty("started_at") String startedAt,
+                                     @JsonProperty("finished_at") String finishedAt, Integer listeners, Integer written, Integer skipped,
+                                     @JsonProperty("no_history") Integer noHistory, @JsonProperty("nothing_new") Integer nothingNew,
+                                     Integer failed, String error) {
+
+        static DiscoveryRunObject of(DiscoveryPlaylists.RunState run) {
+            var s = run.summary();
+            return new DiscoveryRunObject(run.state(), run.trigger(), run.startedAt().toString(),
+                    run.finishedAt() == null ? null : run.finishedAt().toString(), s == null ? null : s.listeners(),
+                    s == null ? null : s.written(), s == null ? null : s.skipped(), s == null ? null : s.noHistory(),
+                    s == null ? null : s.nothingNew(), s == null ? null : s.failed(), run.error());
+        }
+    }
+
     /** A job of any trainable engine (the active one may have changed since it started). */
     @GET
     @Path("training/{id}")
@@ -106,9 +160,14 @@ public final class RecommenderResource {
         throw ApiException.notFound("no training job " + id);
     }
 
-    /** The engine as answered; {@code model} is null for an engine without one (or before its first). */
+    /**
+     * The engine as answered; {@code model} is null for an engine without one (or before its first);
+     * {@code produced_tracks}: how many of the tracks this node answered since it started the engine's own ranking
+     * produced (under the engine's name) and each fallback it passed requests to (another engine, a part of its own).
+     */
     public record RecommenderObject(String name, String description, String bundle, @JsonProperty("bundle_version") String bundleVersion,
-                                    int ranking, boolean trainable, ModelObject model) {
+                                    int ranking, boolean trainable, ModelObject model,
+                                    @JsonProperty("produced_tracks") Map<String, Long> producedTracks) {
     }
 
     public record ModelObject(String engine, long version, @JsonProperty("trained_at") String trainedAt, String source,

@@ -16,7 +16,6 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 import org.audotics.catalog.api.CatalogIds;
 import org.audotics.catalog.api.CatalogService;
-import org.audotics.catalog.api.TrackObject;
 import org.audotics.http.api.ApiException;
 import org.audotics.http.api.Parameters;
 import org.audotics.http.api.RestResource;
@@ -73,9 +72,7 @@ public final class SimilarTracksResource {
         Recommendations answer = recommendations.similar(id, request.context(), request.market(), query.limit());
         URI base = uri.getBaseUri();
         boolean explain = request.context().explain();
-        List<Object> tracks = answer.tracks().stream().map(recommended -> explain
-                ? new RecommendedTrack(TrackObject.of(recommended.track(), base), recommended.explanation(), null)
-                : (Object) TrackObject.of(recommended.track(), base)).toList();
-        return Response.ok(Map.of("tracks", tracks)).header(RecommendationResource.ENGINE_HEADER, answer.engine().name()).build();
+        List<Object> tracks = RecommendationResource.tracks(answer, explain, base);
+        return RecommendationResource.engineHeaders(Response.ok(Map.of("tracks", tracks)), answer).build();
     }
 }

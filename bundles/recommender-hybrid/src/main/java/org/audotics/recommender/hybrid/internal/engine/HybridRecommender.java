@@ -86,6 +86,8 @@ public final class HybridRecommender implements SimilarityRecommender, Trainable
     static final String NAME = "hybrid";
     /** The engine asked about sound: the recommendation bundle's built-in one. */
     static final String SOUND_ENGINE = "feature-knn";
+    /** The producer named for tracks of the engine's own {@link ContentFallback} snapshot (recommendation-api 1.5 source). */
+    static final String CONTENT_SOURCE = "hybrid-content";
     private static final Logger LOG = LoggerFactory.getLogger(HybridRecommender.class);
     private static final int LOOKUP = 100;
 
@@ -181,13 +183,16 @@ public final class HybridRecommender implements SimilarityRecommender, Trainable
         ContentFallback c = content;
         Recommender knn = sound;
         if (m == null && knn != null) {
-            return knn.recommend(request, limit); // no model yet (or no history): the sound engine answers as before
+            // no model yet (or no history): the sound engine answers as before, and every track says so
+            return knn.recommend(request, limit).stream().map(t -> t.producedBy(SOUND_ENGINE)).toList();
         }
         if (m == null && c == null) {
             throw new EngineNotReadyException("hybrid: first training running, " + read.get() + " interactions read");
         }
         Set<String> seeds = Set.copyOf(request.seedTrackIds());
         List<Pick> chosen = new ArrayList<>(m == null ? List.of() : byModel(m, request, limit, seeds));
+        int byModel = chosen.size();
+        List<Pick> snapshot = List.of();
         List<ScoredTrack> bySound = List.of();
         if (chosen.size() < limit) {
             Set<String> skip = new HashSet<>();
@@ -200,19 +205,23 @@ public final class HybridRecommender implements SimilarityRecommender, Trainable
             if (knn != null) {
                 bySound = soundPart(knn, request, limit - chosen.size(), skip);
             } else if (c != null) {
-                chosen.addAll(c.recommend(request, limit - chosen.size(), skip));
+                snapshot = c.recommend(request, limit - chosen.size(), skip);
             }
         }
+        chosen.addAll(snapshot);
         Map<String, String> names = request.context().explain() ? namesOfBringers(chosen) : Map.of();
         int size = chosen.size() + bySound.size();
         List<ScoredTrack> out = new ArrayList<>(size);
         for (Pick pick : chosen) {
             double score = 1 - out.size() / (double) Math.max(1, size);
-            out.add(request.context().explain() ? new ScoredTrack(pick.trackId(), score, HybridExplanations.of(pick, request, names))
-                    : new ScoredTrack(pick.trackId(), score));
+            // the model's picks are the engine's own; the content snapshot's are named as its fallback part
+            String source = out.size() < byModel ? null : CONTENT_SOURCE;
+            out.add(new ScoredTrack(pick.trackId(), score,
+                    request.context().explain() ? HybridExplanations.of(pick, request, names) : Explanation.NONE, source));
         }
         for (ScoredTrack t : bySound) {
-            out.add(new ScoredTrack(t.trackId(), 1 - out.size() / (double) Math.max(1, size), t.explanation()));
+            out.add(new ScoredTrack(t.trackId(), 1 - out.size() / (double) Math.max(1, size), t.explanation(),
+                    t.source() == null ? SOUND_ENGINE : t.source()));
         }
         return out;
     }
@@ -259,9 +268,11 @@ public final class HybridRecommender implements SimilarityRecommender, Trainable
                     context.withTaste(Map.of()));
             List<ScoredTrack> more = knn instanceof SimilarityRecommender similarity
                     ? similarity.similar(trackId, context.withTaste(Map.of()), Math.min(RecommendationService.MAX_LIMIT, limit + skip.size()))
+                            .stream().map(t -> t.producedBy(SOUND_ENGINE)).toList()
                     : c == null ? List.of()
                     : c.recommend(bySound, limit - chosen.size(), skip).stream().map(pick -> new ScoredTrack(pick.trackId(), 0,
-                            context.explain() ? HybridExplanations.ofSimilar(Double.NaN, pick.sound(), name(trackId)) : Explanation.NONE))
+                            context.explain() ? HybridExplanations.ofSimilar(Double.NaN, pick.sound(), name(trackId)) : Explanation.NONE,
+                            CONTENT_SOURCE))
                             .toList();
             for (ScoredTrack t : more) {
                 if (chosen.size() < limit && !skip.contains(t.trackId())) {
@@ -273,7 +284,7 @@ public final class HybridRecommender implements SimilarityRecommender, Trainable
         List<ScoredTrack> out = new ArrayList<>(chosen.size());
         for (int r = 0; r < chosen.size(); r++) {
             ScoredTrack t = chosen.get(r);
-            out.add(new ScoredTrack(t.trackId(), 1 - r / (double) Math.max(1, chosen.size()), t.explanation()));
+            out.add(new ScoredTrack(t.trackId(), 1 - r / (double) Math.max(1, chosen.size()), t.explanation(), t.source()));
         }
         return out;
     }

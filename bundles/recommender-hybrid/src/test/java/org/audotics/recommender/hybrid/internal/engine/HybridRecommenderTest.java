@@ -234,6 +234,33 @@ class HybridRecommenderTest {
         engine.deactivate();
     }
 
+    @Test
+    void eachTrackNamesWhoProducedItWhenItIsNotTheModel() throws Exception {
+        HybridRecommender engine = engine();
+        engine.sound = (request, limit) -> List.of(new ScoredTrack("c0", 0.9), new ScoredTrack("m0", 0.8), new ScoredTrack("m1", 0.7))
+                .subList(0, Math.min(limit, 3));
+        // no model: the sound engine's whole answer, each track named as feature-knn's
+        List<ScoredTrack> before = engine.recommend(new RecommendationRequest(List.of(), List.of(), List.of("jazz"), Map.of(), null), 3);
+        assertEquals(List.of("feature-knn", "feature-knn", "feature-knn"), before.stream().map(ScoredTrack::source).toList());
+        engine.train();
+        // with a model: its picks are the engine's own (no source), the sound engine's fill says feature-knn
+        List<ScoredTrack> answer = engine.recommend(request(List.of("j0"), Map.of()), 8);
+        int modelPicks = (int) answer.stream().filter(t -> t.source() == null).count();
+        assertTrue(modelPicks >= 3, "the model ranks the co-listened jazz: " + answer);
+        answer.subList(0, modelPicks).forEach(t -> assertTrue(t.trackId().startsWith("j"), answer.toString()));
+        answer.subList(modelPicks, answer.size()).forEach(t -> assertEquals("feature-knn", t.source(), answer.toString()));
+        assertTrue(modelPicks < answer.size(), "the sound engine filled the rest: " + answer);
+        // without the sound engine a cold seed is answered by the engine's own content snapshot, named so
+        engine.sound = null;
+        List<ScoredTrack> cold = engine.recommend(request(List.of("c0"), Map.of()), 3);
+        assertEquals(3, cold.size());
+        cold.forEach(t -> assertEquals(HybridRecommender.CONTENT_SOURCE, t.source(), cold.toString()));
+        // and the model's own answer to a seed it knows names no fallback where the model had enough
+        List<ScoredTrack> known = engine.recommend(request(List.of("j0"), Map.of()), 2);
+        known.forEach(t -> assertEquals(null, t.source(), known.toString()));
+        engine.deactivate();
+    }
+
     private static List<String> ids(List<ScoredTrack> answer) {
         return answer.stream().map(ScoredTrack::trackId).toList();
     }
