@@ -26,6 +26,8 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 final class AudoticsContainer {
 
     private static final String KARAF_VERSION = "4.4.10";
+    /** The operator's admin token of the containers, for the few HTTP calls the tests make to create jobs. */
+    static final String ADMIN_TOKEN = "container-test-admin-token-0123456789";
 
     private AudoticsContainer() {
     }
@@ -73,9 +75,13 @@ final class AudoticsContainer {
                 editConfigurationFilePut("etc/org.audotics.storage.cfg", "user", database.user()),
                 editConfigurationFilePut("etc/org.audotics.storage.cfg", "password", database.password()),
                 editConfigurationFilePut("etc/org.audotics.ratelimit.cfg", "enabled", "false"),
+                editConfigurationFilePut("etc/org.audotics.auth.cfg", "admin.token", ADMIN_TOKEN),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", Integer.toString(freePort())),
                 // the probe's @Inject waits for the API services while the boot features start
                 systemProperty("pax.exam.service.timeout").value("180000"),
+                // the probe bundle is installed while the boot features still start bundles one by one (the audotics
+                // ones run their migrations on that thread): give Pax Exam's invoker bundle time to come (default 10 s)
+                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("300000"),
                 systemProperty("audotics.example.jar").value(new File(System.getProperty("audotics.example.jar",
                         "target/artifacts/popularity-recommender.jar")).getAbsolutePath())};
         Option[] all = new Option[base.length + extra.length];

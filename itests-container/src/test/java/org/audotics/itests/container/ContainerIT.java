@@ -76,6 +76,8 @@ public class ContainerIT {
             "many: a whiteboard, every bundle with a dependency to watch registers its own check",
             "org.audotics.recommendation.api.Recommender",
             "many: the engines (built-in feature-knn at ranking -100, the hybrid engine, any third party's); the service picks one",
+            "org.audotics.health.api.JobSource",
+            "many: a whiteboard, one source per kind of job (import, scan, analysis, training) for audotics:jobs",
             "org.audotics.recommendation.api.SimilarityRecommender",
             "none: a capability an engine's Recommender object may implement (the service asks the active engine by instanceof); never registered on its own",
             "org.audotics.ml.api.Classifier",
