@@ -73,4 +73,37 @@ public interface AccountService {
      * @throws AccountException NOT_FOUND for an unknown id
      */
     void delete(String id);
+
+    /**
+     * The account with this sign-in email (compared lower-cased, as registered), or empty when none has it or the
+     * email is null or blank.
+     *
+     * @since 1.4
+     */
+    default Optional<Account> byEmail(String email) {
+        throw new UnsupportedOperationException("AccountService.byEmail (auth-api 1.4) is not provided by " + getClass().getName());
+    }
+
+    /**
+     * Replaces an account's roles. {@link Roles#USER} is always kept (every account has it), so an empty set
+     * leaves only {@code user}. The change applies to tokens issued afterwards; a token already issued keeps the
+     * roles it was issued with until it expires.
+     *
+     * @param roles role names: lower-case letters and {@code _}, 1 to 30 characters (see {@link Roles})
+     * @return the account with its new roles
+     * @throws AccountException NOT_FOUND for an unknown id, INVALID_FIELD for a malformed role name
+     * @since 1.4
+     */
+    default Account setRoles(String id, Set<String> roles) {
+        throw new UnsupportedOperationException("AccountService.setRoles (auth-api 1.4) is not provided by " + getClass().getName());
+    }
+
+    /**
+     * How many accounts exist (for the operator's status view).
+     *
+     * @since 1.4
+     */
+    default long count() {
+        throw new UnsupportedOperationException("AccountService.count (auth-api 1.4) is not provided by " + getClass().getName());
+    }
 }

@@ -9,9 +9,12 @@
  *
  * <p>1.2.0: a person's {@link org.audotics.auth.api.Preferences} through the
  * {@link org.audotics.auth.api.PreferencesService}.
+ *
+ * <p>1.4.0: {@code AccountService.byEmail}, {@code setRoles} and {@code count}, for the operator's shell
+ * ({@code audotics:user-role}, {@code audotics:status}); default methods, so other implementations still compile.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.audotics.auth.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -83,6 +83,23 @@ final class AccountStore {
                 newHash, System.currentTimeMillis(), id, oldHash);
     }
 
+    /** @return whether an account had the id; roles are stored sorted and comma-separated */
+    boolean updateRoles(String id, Set<String> roles) {
+        return update("Changing an account's roles", "UPDATE user_account SET roles = ?, updated_at = ? WHERE id = ?",
+                String.join(",", new TreeSet<>(roles)), System.currentTimeMillis(), id) == 1;
+    }
+
+    long count() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = prepare(connection, "SELECT COUNT(*) FROM user_account");
+                ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw StorageException.from("Counting accounts", e);
+        }
+    }
+
     /** @return whether an account had the id */
     boolean delete(String id) {
         return update("Deleting an account", "DELETE FROM user_account WHERE id = ?", id) == 1;

@@ -216,6 +216,25 @@ public final class DefaultAccountService implements AccountService, Passwordless
     }
 
     @Override
+    public Account setRoles(String id, Set<String> roles) {
+        Set<String> all = new HashSet<>(roles);
+        all.add(Roles.USER);
+        all.stream().filter(role -> role == null || !role.matches(ROLE_NAME)).findFirst().ifPresent(role -> {
+            throw new AccountException(AccountException.Reason.INVALID_FIELD, "role '" + role + "' is no role name (lower-case letters and _)");
+        });
+        if (!AccountIds.plausible(id) || !store().updateRoles(id, all)) {
+            throw notFound(id);
+        }
+        LOG.info("Account {}: roles set to {}", id, new java.util.TreeSet<>(all));
+        return account(id).orElseThrow(() -> notFound(id));
+    }
+
+    @Override
+    public long count() {
+        return store().count();
+    }
+
+    @Override
     public void delete(String id) {
         if (!AccountIds.plausible(id) || !store().delete(id)) {
             throw notFound(id);

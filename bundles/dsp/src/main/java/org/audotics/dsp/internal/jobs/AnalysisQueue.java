@@ -83,6 +83,11 @@ public final class AnalysisQueue {
     }
 
     /** The store itself, for the workers and the folder scans that share its database (empty until it is open). */
+    /** The newest analysis jobs first, over every node. */
+    public java.util.List<AnalysisJob> recent(int limit) {
+        return store().recent(limit);
+    }
+
     public Optional<AnalysisStore> storeIfReady() {
         return Optional.ofNullable(store);
     }

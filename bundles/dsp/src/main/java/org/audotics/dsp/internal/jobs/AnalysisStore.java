@@ -50,6 +50,11 @@ public final class AnalysisStore {
         return jobs("SELECT " + JOB_COLUMNS + " FROM analysis_job WHERE id = ?", id).stream().findFirst();
     }
 
+    /** The newest jobs first, over every node. */
+    public List<AnalysisJob> recent(int limit) {
+        return jobs("SELECT " + JOB_COLUMNS + " FROM analysis_job ORDER BY created_at DESC LIMIT ?", limit);
+    }
+
     /** Takes the oldest queued job for this node, or empty when none is queued (or others took them first). */
     public Optional<AnalysisJob> claimNext(String nodeId) {
         for (AnalysisJob candidate : jobs("SELECT " + JOB_COLUMNS + " FROM analysis_job WHERE state = ? ORDER BY created_at LIMIT 10",

@@ -118,6 +118,11 @@ public final class FolderScanner {
         return store.scan(scanId).map(scan -> new Progress(scan, queue.storeIfReady().orElseThrow().jobCountsOfScan(scanId)));
     }
 
+    /** The newest scans first (for the operator's {@code audotics:jobs}). */
+    public java.util.List<ScanJob> recent(int limit) {
+        return store().recent(limit);
+    }
+
     /** @return the files that scans found for the track and that are still there, the newest scan first */
     public java.util.List<Path> scannedFilesOf(String trackId) {
         return store().pathsOf(trackId).stream().map(Path::of).filter(java.nio.file.Files::isRegularFile).toList();

@@ -35,6 +35,13 @@ final class ScanStore {
                 row.getString(9), row.getLong(10), row.getLong(11)), id).stream().findFirst();
     }
 
+    /** The newest scans first, over every node. */
+    java.util.List<ScanJob> recent(int limit) {
+        return sql.query("Reading folder scans", "SELECT " + COLUMNS + " FROM folder_scan ORDER BY created_at DESC LIMIT ?", row -> new ScanJob(row.getString(1),
+                row.getString(2), ScanState.valueOf(row.getString(3)), row.getInt(4), row.getInt(5), row.getInt(6), row.getInt(7), row.getInt(8),
+                row.getString(9), row.getLong(10), row.getLong(11)), limit);
+    }
+
     void running(String id) {
         sql.update("Starting a folder scan", "UPDATE folder_scan SET state = ?, updated_at = ? WHERE id = ?",
                 ScanState.RUNNING.name(), System.currentTimeMillis(), id);

@@ -14,6 +14,8 @@ import org.audotics.catalog.api.Track;
 import org.audotics.history.api.HistoryService;
 import org.audotics.metrics.api.Metrics;
 import org.audotics.ml.api.LinearAlgebra;
+import org.audotics.health.api.JobSource;
+import org.audotics.health.api.JobStatus;
 import org.audotics.recommendation.api.EngineNotReadyException;
 import org.audotics.recommendation.api.Explanation;
 import org.audotics.recommendation.api.ModelInfo;
@@ -75,13 +77,14 @@ import org.slf4j.LoggerFactory;
  * answers; the engine only skips what it is told to exclude. A group caller is served from the seeds: the service's
  * group aggregation asks once per member.
  */
-@Component(service = {Recommender.class, TrainableRecommender.class}, immediate = true, configurationPid = HybridConfig.PID,
+@Component(service = {Recommender.class, TrainableRecommender.class, JobSource.class}, immediate = true, configurationPid = HybridConfig.PID,
         property = {
+            JobSource.KIND + "=training",
             Recommender.NAME + "=" + HybridRecommender.NAME,
             Recommender.DESCRIPTION + "=Collaborative iALS + RP3β model from listening history, popularity-debiased, content fallback",
             Constants.SERVICE_RANKING + ":Integer=0"})
 @Designate(ocd = HybridConfig.class)
-public final class HybridRecommender implements SimilarityRecommender, TrainableRecommender {
+public final class HybridRecommender implements SimilarityRecommender, TrainableRecommender, JobSource {
 
     static final String NAME = "hybrid";
     /** The engine asked about sound: the recommendation bundle's built-in one. */
@@ -175,6 +178,15 @@ public final class HybridRecommender implements SimilarityRecommender, Trainable
     @Override
     public Optional<TrainingJob> trainingJob(String id) {
         return lifecycle.job(id);
+    }
+
+    /** The training jobs for the operator's {@code audotics:jobs} (health-api 1.1 {@link JobSource}). */
+    @Override
+    public List<JobStatus> recentJobs(int limit) {
+        return lifecycle.recentJobs(Math.max(1, Math.min(limit, 1000))).stream().map(job -> new JobStatus("training", job.id(),
+                job.state().name().toLowerCase(java.util.Locale.ROOT), job.state().finished() ? 1 : job.progress(),
+                job.trigger() + ", " + job.phase() + (job.modelVersion() == null ? "" : ", model " + job.modelVersion())
+                        + (job.error() == null ? "" : ": " + job.error()), job.createdAt(), job.finishedAt())).toList();
     }
 
     @Override

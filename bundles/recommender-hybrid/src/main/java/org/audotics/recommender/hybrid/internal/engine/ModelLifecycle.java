@@ -3,6 +3,7 @@ package org.audotics.recommender.hybrid.internal.engine;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -169,6 +170,10 @@ final class ModelLifecycle implements AutoCloseable {
 
     Optional<TrainingJob> job(String id) {
         return jobs.find(id);
+    }
+
+    List<TrainingJob> recentJobs(int limit) {
+        return jobs.recent(limit);
     }
 
     /**

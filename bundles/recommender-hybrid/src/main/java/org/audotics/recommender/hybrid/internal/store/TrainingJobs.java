@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.audotics.recommendation.api.TrainingJob;
@@ -99,33 +101,53 @@ public final class TrainingJobs {
         }
     }
 
+    private static final String COLUMNS = "id, engine, trigger_kind, state, phase, progress, created_at, started_at, finished_at, model_version, "
+            + "error, heartbeat_at";
+
     public Optional<TrainingJob> find(String id) {
         try (Connection c = store.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT id, engine, trigger_kind, state, phase, progress, created_at, started_at, finished_at, model_version, error, heartbeat_at "
-                        + "FROM recommender_training_job WHERE id = ?")) {
+                "SELECT " + COLUMNS + " FROM recommender_training_job WHERE id = ?")) {
             s.setString(1, id);
             try (ResultSet r = s.executeQuery()) {
-                if (!r.next()) {
-                    return Optional.empty();
-                }
-                TrainingJob.State state = TrainingJob.State.valueOf(r.getString(4).toUpperCase(Locale.ROOT));
-                long heartbeat = r.getLong(12);
-                String error = r.getString(11);
-                Instant finished = instant(r, 9);
-                if (!state.finished() && clock.millis() - heartbeat > staleAfter.toMillis()) {
-                    state = TrainingJob.State.FAILED;
-                    error = NODE_LOST;
-                    finished = Instant.ofEpochMilli(heartbeat);
-                }
-                long version = r.getLong(10);
-                Long modelVersion = r.wasNull() ? null : version;
-                return Optional.of(new TrainingJob(r.getString(1), r.getString(2), r.getString(3), state, r.getString(5),
-                        Math.max(0, Math.min(1, r.getDouble(6))), Instant.ofEpochMilli(r.getLong(7)), instant(r, 8), finished,
-                        modelVersion, error));
+                return r.next() ? Optional.of(job(r)) : Optional.empty();
             }
         } catch (SQLException e) {
             throw StorageException.from("Reading a training job", e);
         }
+    }
+
+    /** The newest jobs first, started on any node (for the operator's {@code audotics:jobs}). */
+    public List<TrainingJob> recent(int limit) {
+        try (Connection c = store.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM recommender_training_job ORDER BY created_at DESC LIMIT ?")) {
+            s.setInt(1, limit);
+            List<TrainingJob> jobs = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    jobs.add(job(r));
+                }
+            }
+            return jobs;
+        } catch (SQLException e) {
+            throw StorageException.from("Reading training jobs", e);
+        }
+    }
+
+    private TrainingJob job(ResultSet r) throws SQLException {
+        TrainingJob.State state = TrainingJob.State.valueOf(r.getString(4).toUpperCase(Locale.ROOT));
+        long heartbeat = r.getLong(12);
+        String error = r.getString(11);
+        Instant finished = instant(r, 9);
+        if (!state.finished() && clock.millis() - heartbeat > staleAfter.toMillis()) {
+            state = TrainingJob.State.FAILED;
+            error = NODE_LOST;
+            finished = Instant.ofEpochMilli(heartbeat);
+        }
+        long version = r.getLong(10);
+        Long modelVersion = r.wasNull() ? null : version;
+        return new TrainingJob(r.getString(1), r.getString(2), r.getString(3), state, r.getString(5),
+                Math.max(0, Math.min(1, r.getDouble(6))), Instant.ofEpochMilli(r.getLong(7)), instant(r, 8), finished,
+                modelVersion, error);
     }
 
     private static Instant instant(ResultSet r, int column) throws SQLException {

@@ -1,4 +1,4 @@
-package org.audotics.auth.internal.shell;
+package org.audotics.shell.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.audotics.auth.internal.shell;
+package org.audotics.shell.internal;
 
 import java.util.Set;
 import org.apache.karaf.shell.api.action.Action;
