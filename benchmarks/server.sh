@@ -42,7 +42,7 @@ server_start() {
     READY_MS=$(( ($(date +%s%N) - START_NANOS) / 1000000 ))
     [ "$(curl -s -o /dev/null -w '%{http_code}' "localhost:$PORT/health/ready")" = 200 ] || { echo "server not ready; see $SERVER_HOME/data/log/karaf.log" >&2; exit 1; }
     # the admin token is written by the auth bundle, which may come up a moment after readiness under load
-    for _ in $(seq 1 300); do [ -s "$SERVER_HOME/data/audotics/admin-token" ] && break; sleep 0.1; done
+    for _ in $(seq 1 1200); do [ -s "$SERVER_HOME/data/audotics/admin-token" ] && break; sleep 0.1; done
     TOKEN=$(cat "$SERVER_HOME/data/audotics/admin-token")
 }
 
