@@ -1,6 +1,7 @@
 package org.audotics.itests.container;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Hashtable;
@@ -292,17 +294,29 @@ public class ContainerIT {
         library.stop();
         assertEquals("the other bundles' services, unchanged while the library is stopped", othersBefore, servicesOfOthers(library));
         assertEquals(0, context.getServiceReferences("org.audotics.library.api.PlaylistService", null) == null ? 0 : 1);
+        for (String dependent : NEED_THE_LIBRARY) {
+            assertNull(dependent + " goes away with the library", registered(dependent));
+        }
 
         library.start();
         Await.until("the library's services back after start", () -> serviceNames(library), names -> names.containsAll(libraryServices));
         assertEquals("the other bundles' services, unchanged after the library restarted", othersBefore, servicesOfOthers(library));
+        for (String dependent : NEED_THE_LIBRARY) {
+            Await.until(dependent + " back with the library", () -> registered(dependent), found -> found != null);
+        }
 
         library.update();
         Await.until("the library's services back after update", () -> serviceNames(library), names -> names.containsAll(libraryServices));
         assertEquals("the other bundles' services, unchanged after the library was updated", othersBefore, servicesOfOthers(library));
     }
 
-    /** The service ids and interfaces registered by every org.audotics bundle but {@code except}. */
+    /**
+     * Components that cannot work without the library's API and so go away with it, their REST resources answering
+     * 503 meanwhile: the discovery playlists are written through PlaylistService. Everything else stays bound.
+     */
+    private static final Set<String> NEED_THE_LIBRARY = Set.of("org.audotics.recommendation.internal.discovery.DiscoveryPlaylists");
+
+    /** The service ids and interfaces registered by every org.audotics bundle but {@code except} and {@link #NEED_THE_LIBRARY}. */
     private Map<Long, String> servicesOfOthers(Bundle except) {
         Map<Long, String> services = new TreeMap<>();
         for (Bundle bundle : context.getBundles()) {
@@ -311,11 +325,23 @@ public class ContainerIT {
                 continue;
             }
             for (ServiceReference<?> reference : bundle.getRegisteredServices()) {
+                if (!Collections.disjoint(NEED_THE_LIBRARY, Arrays.asList((String[]) reference.getProperty(Constants.OBJECTCLASS)))) {
+                    continue;
+                }
                 services.put((Long) reference.getProperty(Constants.SERVICE_ID),
                         bundle.getSymbolicName() + " " + Arrays.toString((String[]) reference.getProperty(Constants.OBJECTCLASS)));
             }
         }
         return services;
+    }
+
+    /** @return the references registered under {@code name}, or null for none */
+    private ServiceReference<?>[] registered(String name) {
+        try {
+            return context.getServiceReferences(name, null);
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Set<String> serviceNames(Bundle bundle) {
