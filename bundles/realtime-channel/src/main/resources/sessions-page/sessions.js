@@ -100,6 +100,11 @@
         return json;
     }
 
+    /** The channel's acknowledgements carry the queue as an array, REST as {"items": [...]}. */
+    function items(queue) {
+        return Array.isArray(queue) ? queue : (queue && queue.items) || [];
+    }
+
     function failed(what) {
         return (e) => problem(what + ": " + (e && e.message ? e.message : e));
     }
@@ -310,8 +315,8 @@
             const by = await userName(item.added_by);
             const net = item.net_votes > 0 ? "+" + item.net_votes : String(item.net_votes);
             return element("li", { "data-item-id": item.id },
-                element("span", { class: "title", text: title }), " ",
-                element("span", { class: "votes", "aria-label": "net votes " + net, text: net }), " ",
+                element("span", { class: "title", text: title }), " · net votes ",
+                element("span", { class: "votes", text: net }), " ",
                 element("button", { type: "button", "aria-pressed": String(item.my_vote === 1), "data-focus-key": item.id + ":up",
                     "aria-label": "Vote up " + title, text: "▲ Up", onclick: () => vote(item, item.my_vote === 1 ? 0 : 1) }), " ",
                 element("button", { type: "button", "aria-pressed": String(item.my_vote === -1), "data-focus-key": item.id + ":down",
@@ -444,6 +449,10 @@
         }
         const want = atMs / 1000;
         const inFile = !Number.isFinite(audio.duration) || want < audio.duration;
+        if (p.playing && inFile && !audio.paused) {
+            // how far the element is from the server's position (before any correction), for whoever looks
+            audio.dataset.driftMs = String(Math.round(audio.currentTime * 1000 - atMs));
+        }
         if (inFile && Math.abs(audio.currentTime - want) * 1000 > DRIFT_MS) {
             audio.currentTime = want;
         }
@@ -476,8 +485,9 @@
                 $("connection").textContent = "live";
                 if (ack.resumed === "snapshot") {
                     state.lastSequence = ack.sequence;
-                    state.session = ack.snapshot.session;
-                    state.queue = ack.snapshot.queue.items;
+                    // the channel's session has no rules: keep those of the REST session
+                    state.session = Object.assign({}, state.session, ack.snapshot.session);
+                    state.queue = items(ack.snapshot.queue);
                     state.playback = ack.snapshot.playback;
                     renderSession();
                     renderQueue();
@@ -561,7 +571,7 @@
 
     function refreshQueue() {
         refresh("queue", async () => {
-            state.queue = (await api("GET", "/v1/sessions/" + state.session.id + "/queue")).items;
+            state.queue = items(await api("GET", "/v1/sessions/" + state.session.id + "/queue"));
             renderQueue();
         });
     }
@@ -613,7 +623,7 @@
     async function vote(item, value) {
         try {
             const ack = await action("vote", { session_id: state.session.id, item_id: item.id, value });
-            state.queue = ack.queue.items;
+            state.queue = items(ack.queue);
             renderQueue();
         } catch (e) {
             failed("The vote did not count")(e);
@@ -623,7 +633,7 @@
     async function add(track) {
         try {
             const ack = await action("add", { session_id: state.session.id, uris: ["audotics:track:" + track.id] });
-            state.queue = ack.queue.items;
+            state.queue = items(ack.queue);
             renderQueue();
             say("Added " + track.name + " to the queue.");
         } catch (e) {
