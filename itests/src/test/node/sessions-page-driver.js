@@ -149,7 +149,7 @@ async function main() {
             host_progress: await hostPage.locator("#progress").getAttribute("aria-valuetext") });
         // the drift of each page's audio from the server's position, sampled while it plays (a figure, not a test)
         const drift = { host: [], guest: [] };
-        for (let i = 0; i < 8; i++) {
+        for (let i = 0; i < 24; i++) {
             await hostPage.waitForTimeout(250);
             for (const [who, page] of pages) {
                 const d = await page.evaluate(() => Number(document.getElementById("audio").dataset.driftMs));

@@ -6,6 +6,7 @@
     const $ = (id) => document.getElementById(id);
     const TOKEN_KEY = "audotics.access_token";
     const DRIFT_MS = 250;
+    const NUDGE_MS = 30;
     const state = {
         token: sessionStorage.getItem(TOKEN_KEY),
         me: null,
@@ -449,12 +450,20 @@
         }
         const want = atMs / 1000;
         const inFile = !Number.isFinite(audio.duration) || want < audio.duration;
+        const drift = audio.currentTime * 1000 - atMs;
         if (p.playing && inFile && !audio.paused) {
             // how far the element is from the server's position (before any correction), for whoever looks
-            audio.dataset.driftMs = String(Math.round(audio.currentTime * 1000 - atMs));
+            audio.dataset.driftMs = String(Math.round(drift));
         }
-        if (inFile && Math.abs(audio.currentTime - want) * 1000 > DRIFT_MS) {
+        if (inFile && Math.abs(drift) > DRIFT_MS) {
+            // far off (a seek, a late start): jump
             audio.currentTime = want;
+            audio.playbackRate = 1;
+        } else if (p.playing && Math.abs(drift) > NUDGE_MS) {
+            // a little off (the output's start-up latency): play 5 % faster or slower until back within NUDGE_MS
+            audio.playbackRate = drift < 0 ? 1.05 : 0.95;
+        } else {
+            audio.playbackRate = 1;
         }
         if (p.playing && inFile && audio.paused) {
             audio.play().catch(() => say("The browser blocked playing the audio: press Play the audio here, or any button, to allow it."));
