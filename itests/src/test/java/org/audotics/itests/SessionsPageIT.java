@@ -94,7 +94,8 @@ class SessionsPageIT {
     @Test
     void twoPeopleInOneSessionSeeEachOtherTheirVotesAndTheSamePlayingItem() throws Exception {
         Optional<Path> chromium = chromium();
-        Assumptions.assumeTrue(chromium.isPresent(), "no Chromium found (looked for -Daudotics.it.chromium and " + CANDIDATES
+        Assumptions.assumeTrue(chromium.isPresent(), "no Chromium found (at -Daudotics.it.chromium="
+                + System.getProperty("audotics.it.chromium", "") + ", else at " + CANDIDATES
                 + "): install Debian's chromium (apt-get install -y chromium) to run the sessions page test");
         RealtimeFixture.User host = RealtimeFixture.user(server, "Ada");
         RealtimeFixture.User guest = RealtimeFixture.user(server, "Bob");
