@@ -32,7 +32,8 @@ without() {
 WORK=$(mktemp -d)
 HOMES=()
 cleanup() {
-    for home in "${HOMES[@]}"; do SERVER_HOME=$home server_stop; done
+    # each server_stop waits for its own server only (SERVER_PID is the last one started)
+    for home in "${HOMES[@]}"; do SERVER_HOME=$home SERVER_PID= server_stop; done
     rm -rf "$WORK"
 }
 trap cleanup EXIT
