@@ -3,6 +3,7 @@ package org.audotics.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -298,6 +299,25 @@ class PersonalRecommendationIT {
         HttpAnswer jazzOnly = group(metalFan, "{" + members + ", \"weights\": {\"" + jazzFan.id() + "\": 1, \"" + metalFan.id() + "\": 0}, \"limit\": 3}");
         assertEquals(200, jazzOnly.status(), jazzOnly.toString());
         jazzOnly.json().get("tracks").forEach(track -> assertTrue(JAZZ_TRACKS.contains(track.get("id").asText()), jazzOnly.toString()));
+
+        // who proposed the group's tracks: a hybrid without a model passes everything to feature-knn, and says so;
+        // with a model, what its fallbacks gave is counted (never more than the answer holds)
+        HttpAnswer genreSeeded = group(jazzFan, "{" + members + ", \"seed_genres\": [\"" + JAZZ + "\"], \"limit\": 4}");
+        assertEquals(200, genreSeeded.status(), genreSeeded.toString());
+        int answered = genreSeeded.json().get("tracks").size();
+        String fallback = genreSeeded.header("Audotics-Engine-Fallback");
+        if (!genreSeeded.header("Audotics-Engine").equals("hybrid")) {
+            assertNull(fallback, genreSeeded.toString());
+        } else if (!server.get("/v1/recommender").json().path("model").isObject()) {
+            assertEquals("feature-knn=" + answered, fallback, genreSeeded.toString());
+        } else if (fallback != null) {
+            int counted = 0;
+            for (String part : fallback.split(", ")) {
+                assertTrue(part.matches("(feature-knn|hybrid-content)=[1-9][0-9]*"), fallback);
+                counted += Integer.parseInt(part.substring(part.indexOf('=') + 1));
+            }
+            assertTrue(counted <= answered, fallback + " of " + answered);
+        }
     }
 
     private static Set<String> fieldNames(JsonNode object) {

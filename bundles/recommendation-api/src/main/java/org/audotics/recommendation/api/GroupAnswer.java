@@ -1,6 +1,9 @@
 package org.audotics.recommendation.api;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,5 +20,31 @@ public record GroupAnswer(List<GroupRecommendation> tracks, GroupStrategy strate
         tracks = List.copyOf(tracks);
         Objects.requireNonNull(strategy, "strategy");
         Objects.requireNonNull(engine, "engine");
+    }
+
+    /**
+     * Who proposed the tracks: the number of tracks of each producer, the engine's own under its
+     * {@link EngineInfo#name()} and each {@link GroupRecommendation#source()} under its own name, in order of first
+     * appearance (as {@link Recommendations#producers()}).
+     *
+     * @since 1.6
+     */
+    public Map<String, Integer> producers() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (GroupRecommendation track : tracks) {
+            out.merge(track.source() == null ? engine.name() : track.source(), 1, Integer::sum);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The producers other than the engine itself: empty when its own ranking proposed every track.
+     *
+     * @since 1.6
+     */
+    public Map<String, Integer> fallbacks() {
+        Map<String, Integer> out = new LinkedHashMap<>(producers());
+        out.remove(engine.name());
+        return Collections.unmodifiableMap(out);
     }
 }

@@ -33,9 +33,12 @@
  * part of a request to another engine or a fallback of its own, and
  * {@link org.audotics.recommendation.api.Recommendations#producers()}/{@code fallbacks()}, which count them (the
  * {@code Audotics-Engine-Fallback} header); the older constructors are kept.
+ *
+ * <p>1.6: the same for groups: {@link org.audotics.recommendation.api.GroupRecommendation#source()} and
+ * {@link org.audotics.recommendation.api.GroupAnswer#producers()}/{@code fallbacks()}; the older constructor is kept.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package org.audotics.recommendation.api;
 
 import org.osgi.annotation.bundle.Export;

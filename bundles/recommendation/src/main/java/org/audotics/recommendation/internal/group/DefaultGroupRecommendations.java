@@ -101,12 +101,14 @@ public final class DefaultGroupRecommendations implements GroupRecommendations {
 
         Map<String, Track> candidates = new LinkedHashMap<>();
         Map<String, Double> requestScores = new HashMap<>();
+        Map<String, String> producers = new HashMap<>(); // candidate → who proposed it first (engine or fallback)
         EngineInfo engine = null;
         if (!group.request().hasNoSeed()) {
             Recommendations answer = recommendations.recommend(group.request().withContext(shared), perMember);
             engine = answer.engine();
             for (Recommendation recommended : answer.tracks()) {
                 candidates.putIfAbsent(recommended.track().id(), recommended.track());
+                producers.putIfAbsent(recommended.track().id(), producer(recommended, answer.engine()));
                 requestScores.put(recommended.track().id(), recommended.score());
             }
         }
@@ -121,7 +123,10 @@ public final class DefaultGroupRecommendations implements GroupRecommendations {
                 RecommendationContext personal = shared.withCaller(Caller.user(member)).withTaste(taste.tracks());
                 Recommendations answer = recommendations.recommend(group.request().withContext(personal), perMember);
                 engine = answer.engine();
-                answer.tracks().forEach(recommended -> candidates.putIfAbsent(recommended.track().id(), recommended.track()));
+                for (Recommendation recommended : answer.tracks()) {
+                    candidates.putIfAbsent(recommended.track().id(), recommended.track());
+                    producers.putIfAbsent(recommended.track().id(), producer(recommended, answer.engine()));
+                }
             }
         }
         if (engine == null) {
@@ -158,10 +163,16 @@ public final class DefaultGroupRecommendations implements GroupRecommendations {
             for (int m = 0; m < memberIds.size(); m++) {
                 byMember.put(memberIds.get(m), round(satisfaction[m][pick.candidate()]));
             }
+            String producer = producers.get(ids.get(pick.candidate()));
             tracks.add(new GroupRecommendation(candidates.get(ids.get(pick.candidate())), pick.score(), byMember,
-                    forWhom(memberIds, weights, satisfaction, pick)));
+                    forWhom(memberIds, weights, satisfaction, pick), producer.equals(engine.name()) ? null : producer));
         }
         return new GroupAnswer(tracks, group.strategy(), engine);
+    }
+
+    /** The engine's name for its own ranking, the fallback's name for a track a fallback produced. */
+    private static String producer(Recommendation recommended, EngineInfo engine) {
+        return recommended.source() == null ? engine.name() : recommended.source();
     }
 
     /** Members at or above the misery threshold (the one whose turn it was first), else the most satisfied. */

@@ -82,7 +82,9 @@ public final class GroupRecommendationResource {
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("strategy", answer.strategy().wireName());
         response.put("tracks", tracks);
-        return Response.ok(response).header(RecommendationResource.ENGINE_HEADER, answer.engine().name()).build();
+        Response.ResponseBuilder ok = Response.ok(response).header(RecommendationResource.ENGINE_HEADER, answer.engine().name());
+        String fallback = RecommendationResource.fallbackHeader(answer.fallbacks());
+        return (fallback == null ? ok : ok.header(RecommendationResource.FALLBACK_HEADER, fallback)).build();
     }
 
     private static void authorise(SecurityContext security, List<String> members) {

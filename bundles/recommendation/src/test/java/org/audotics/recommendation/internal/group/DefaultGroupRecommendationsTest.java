@@ -79,4 +79,21 @@ class DefaultGroupRecommendationsTest {
     void withoutSeedsAndWithoutHistoryThereIsNothingToStartFrom() {
         assertThrows(NoSeedException.class, () -> groups.recommend(request(List.of("cyd"), GroupStrategy.AVERAGE, 5)));
     }
+
+    @Test
+    void tracksAFallbackProposedAreCountedAsItsOwn() {
+        var catalog = TestCatalog.of(tracks);
+        var history = PersonalisedRecommendationTest.history(Map.of("ann", List.of("j0"), "bob", List.of("m0")), Map.of());
+        var withFallback = new DefaultGroupRecommendations(ServiceForTests.proposingEverything(catalog, tracks.keySet(), history,
+                id -> id.startsWith("m") ? "feature-knn" : null), catalog);
+        withFallback.history = history;
+        var answer = withFallback.recommend(request(List.of("ann", "bob"), GroupStrategy.FAIRNESS, 6));
+        long metal = answer.tracks().stream().filter(t -> t.track().id().startsWith("m")).count();
+        assertTrue(metal > 0 && metal < answer.tracks().size(), "both tastes are served: " + answer.tracks());
+        for (GroupRecommendation track : answer.tracks()) {
+            assertEquals(track.track().id().startsWith("m") ? "feature-knn" : null, track.source(), track.track().id());
+        }
+        assertEquals(Map.of("feature-knn", (int) metal), answer.fallbacks());
+        assertEquals((int) (answer.tracks().size() - metal), answer.producers().get("everything"));
+    }
 }
