@@ -1,7 +1,5 @@
 package org.audotics.recommendation.api;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,11 +28,7 @@ public record GroupAnswer(List<GroupRecommendation> tracks, GroupStrategy strate
      * @since 1.6
      */
     public Map<String, Integer> producers() {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        for (GroupRecommendation track : tracks) {
-            out.merge(track.source() == null ? engine.name() : track.source(), 1, Integer::sum);
-        }
-        return Collections.unmodifiableMap(out);
+        return Producers.of(tracks, GroupRecommendation::source, engine);
     }
 
     /**
@@ -43,8 +37,6 @@ public record GroupAnswer(List<GroupRecommendation> tracks, GroupStrategy strate
      * @since 1.6
      */
     public Map<String, Integer> fallbacks() {
-        Map<String, Integer> out = new LinkedHashMap<>(producers());
-        out.remove(engine.name());
-        return Collections.unmodifiableMap(out);
+        return Producers.fallbacks(producers(), engine);
     }
 }

@@ -1,7 +1,5 @@
 package org.audotics.recommendation.api;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,11 +25,7 @@ public record Recommendations(List<Recommendation> tracks, EngineInfo engine) {
      * @since 1.5
      */
     public Map<String, Integer> producers() {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        for (Recommendation r : tracks) {
-            out.merge(r.source() == null ? engine.name() : r.source(), 1, Integer::sum);
-        }
-        return Collections.unmodifiableMap(out);
+        return Producers.of(tracks, Recommendation::source, engine);
     }
 
     /**
@@ -41,8 +35,6 @@ public record Recommendations(List<Recommendation> tracks, EngineInfo engine) {
      * @since 1.5
      */
     public Map<String, Integer> fallbacks() {
-        Map<String, Integer> out = new LinkedHashMap<>(producers());
-        out.remove(engine.name());
-        return Collections.unmodifiableMap(out);
+        return Producers.fallbacks(producers(), engine);
     }
 }
