@@ -14,6 +14,11 @@ public @interface HttpConfig {
             description = "Comma-separated names of the health checks that must be registered and up for GET /health/ready to answer 200")
     String ready_required_checks() default "database,cache,catalog,recommendation";
 
+    @AttributeDefinition(name = "Ready waits for Karaf's boot",
+            description = "Whether GET /health/ready stays DOWN (check 'boot') until Karaf has installed and started every boot "
+                    + "feature, so that no bundle still registering its resources makes the REST application reload under traffic")
+    boolean ready_wait_for_boot() default true;
+
     @AttributeDefinition(name = "Health detail for localhost",
             description = "Whether GET /health/ready shows each check's detail (versions, addresses, node ids) to any caller "
                     + "connecting from the loopback interface. The detail is always shown to an admin bearer token; every other "

@@ -27,6 +27,11 @@ class CorsFilterTest {
             }
 
             @Override
+            public boolean ready_wait_for_boot() {
+                return defaults.ready_wait_for_boot();
+            }
+
+            @Override
             public boolean health_detail_localhost() {
                 return true;
             }

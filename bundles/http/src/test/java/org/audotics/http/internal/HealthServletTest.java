@@ -34,6 +34,11 @@ class HealthServletTest {
             }
 
             @Override
+            public boolean ready_wait_for_boot() {
+                return true;
+            }
+
+            @Override
             public boolean health_detail_localhost() {
                 return detailForLocalhost;
             }
