@@ -12,6 +12,9 @@ Usage: develop.py DEV-DETAILS.jsonl [mode]
   fit-key L2     trains it on the whole development part and prints its 48 weights (shipped in 2aa7ab2,
                  reverted: worse on real recordings, see docs/dsp.md)
   tempo-logit    a learned metrical-level choice (not adopted: it did not beat the tuned constants)
+  harmonic       harmonic-aware Krumhansl-Kessler profiles (each plus a share of itself a fifth and a
+                 major third up, for the 3rd and 5th harmonics) with and without the bass chroma's
+                 correlation added: the search behind KeyEstimator 0.3.0 (fifth share 0.2, bass weight 0.5)
 DEV-DETAILS comes from `EstimateFiles --details @dev.list` (rendered.sh 300 --dev writes it).
 """
 import itertools
@@ -350,7 +353,42 @@ def tempo_logit_experiments(rows):
         print(f"tempo conditional logit (2-fold on the development part), L2 {l2}: Acc1 {a1 / len(rows):.3f} Acc2 {a2 / len(rows):.3f}")
 
 
+# ------------------------------------------- key: harmonic-aware profiles plus the bass (shipped in 0.3.0)
+def harmonic_profiles(fifth, third):
+    """24 x 12 centred, unit-length profiles (row 2 * tonic + 1 major, 2 * tonic minor): each KK profile plus
+    `fifth` of itself rotated a fifth up (3rd harmonics) and `third` of itself a major third up (5th)."""
+    rows = np.zeros((24, 12))
+    for mode, p in ((1, np.array(KK_MAJOR)), (0, np.array(KK_MINOR))):
+        q = p + fifth * np.roll(p, 7) + third * np.roll(p, 4)
+        for tonic in range(12):
+            rows[2 * tonic + mode] = np.roll(q, tonic)
+    rows -= rows.mean(axis=1, keepdims=True)
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def harmonic_key(r, profiles, bass_weight):
+    def unit(c):
+        c = c - c.mean()
+        n = np.linalg.norm(c)
+        return c / n if n > 0 else c
+    s = profiles @ unit(r["chroma"])
+    if bass_weight and r["bass_chroma"].sum() >= BASS_PRESENT * r["chroma"].sum():
+        s = s + bass_weight * (profiles @ unit(r["bass_chroma"]))
+    best = int(np.argmax(s))
+    return best // 2, best % 2
+
+
+def harmonic_experiments(rows):
+    for fifth, third, bass_weight in itertools.product([0, 0.1, 0.2, 0.25, 0.35, 0.5, 0.75], [0, 0.15, 0.3], [0, 0.25, 0.5, 0.8]):
+        profiles = harmonic_profiles(fifth, third)
+        total = sum(mirex(*harmonic_key(r, profiles, bass_weight), r["truth"]["key"], r["truth"]["mode"]) for r in rows)
+        print(f"key MIREX, KK + {fifth} fifth + {third} third harmonics, bass weight {bass_weight}: {total / len(rows):.3f}")
+
+
 if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[2] == "harmonic":
+        harmonic_experiments(load(sys.argv[1]))
+        sys.exit()
     if len(sys.argv) > 2 and sys.argv[2] == "tempo-logit":
         tempo_logit_experiments(load(sys.argv[1]))
         sys.exit()

@@ -10,8 +10,7 @@ final class Chromagram implements SpectralFrames.Listener {
     static final double LOW_HZ = 80;
     static final double HIGH_HZ = 2000;
     /**
-     * The bass range, where the lowest notes sound: its chroma is read only by the accuracy tools
-     * (EstimateFiles --details, benchmarks/accuracy/develop.py), for methods under development.
+     * The bass range, where the lowest notes sound: its chroma helps {@link KeyEstimator} find the tonic.
      */
     static final double BASS_LOW_HZ = 50;
     static final double BASS_HIGH_HZ = 250;

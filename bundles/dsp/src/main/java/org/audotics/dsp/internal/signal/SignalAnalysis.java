@@ -16,7 +16,7 @@ import org.audotics.dsp.api.UndecodableAudioException;
 public final class SignalAnalysis {
 
     /** Version of the analysis method, stored with every result so results of different versions can be told apart. */
-    public static final String VERSION = "0.2.0";
+    public static final String VERSION = "0.3.0";
 
     /** Shorter audio has too few beats for a tempo or a meaningful loudness. */
     static final double MIN_SECONDS = 2;
@@ -78,7 +78,7 @@ public final class SignalAnalysis {
             }
             OnsetEnvelope envelope = new OnsetEnvelope(onsets.envelope(), rate / onsetHop, onsetSize / 2.0 / rate);
             TempoEstimator.Estimate tempo = TempoEstimator.estimate(envelope.values(), envelope.frameRate());
-            KeyEstimator.Estimate key = KeyEstimator.estimate(chromagram.chroma());
+            KeyEstimator.Estimate key = KeyEstimator.estimate(chromagram.chroma(), chromagram.bassChroma());
             Rhythm rhythm = Rhythm.of(envelope, timeline, tempo.bpm(), seconds);
             int[] onsetPeaks = envelope.onsets();
             List<Segment> segments = Segmenter.segments(envelope, onsetPeaks, timeline, seconds);
