@@ -4,7 +4,11 @@
 #   "with":          the distribution as shipped (Prometheus metrics, one access-log line per request, request ids);
 #   "no-access-log": the access-log logger off (etc/org.ops4j.pax.logging.cfg, the admin's switch);
 #   "no-metrics":    the metrics bundle left out of the copy's audotics feature;
-#   "without":       both.
+#   "without":       both;
+#   "lean-log":      as shipped, but pax-logging neither posts each log event to Event Admin nor keeps it for the
+#                    OSGi LogReaderService, and takes no lock per event (etc/system.properties) — what the access log
+#                    costs beyond writing its line.
+# VARIANTS="with lean-log without" picks some (the figures are relative to "without", which must be among them).
 # Request ids stay on in all: they are made at the Jetty edge, with no switch (one random 128-bit id per request).
 # wrk runs rounds on each server in turn, so all see the same machine load; besides requests per second it
 # reports the server's CPU time per request (from /proc), which other load on the machine disturbs less.
@@ -27,6 +31,10 @@ no_access_log() {
 without() {
     no_metrics "$1"
     no_access_log "$1"
+}
+lean_log() {
+    printf '%s\n' 'org.ops4j.pax.logging.eventAdminEnabled = false' 'org.ops4j.pax.logging.logReaderEnabled = false' \
+        'org.ops4j.pax.logging.useLocks = false' >> "$1/etc/system.properties"
 }
 
 WORK=$(mktemp -d)
@@ -60,7 +68,7 @@ declare -A PORTS PIDS
 cpu_ticks() {
     awk '{print $14 + $15}' "/proc/$1/stat"
 }
-VARIANTS=(with no-access-log no-metrics without)
+read -r -a VARIANTS <<< "${VARIANTS:-with no-access-log no-metrics without}"
 port=8281
 for name in "${VARIANTS[@]}"; do
     case $name in
@@ -68,6 +76,7 @@ for name in "${VARIANTS[@]}"; do
         no-access-log) start_node no-access-log $port no_access_log ;;
         no-metrics) start_node no-metrics $port no_metrics ;;
         without) start_node without $port without ;;
+        lean-log) start_node lean-log $port lean_log ;;
     esac
     port=$((port + 1))
 done
