@@ -12,9 +12,15 @@ import org.audotics.realtime.api.Playback;
 import org.audotics.realtime.api.QueueItem;
 import org.audotics.realtime.api.Session;
 import org.audotics.realtime.api.SessionEvent;
+import org.audotics.realtime.api.SessionRules;
 import org.audotics.realtime.api.Vote;
 
-/** The channel's JSON messages (docs/api.md, "Realtime channel"), field names as the REST API spells them. */
+/**
+ * The channel's JSON messages (docs/api.md, "Realtime channel"). A session, a queue and a playback are written in
+ * exactly the shapes of {@code GET /v1/sessions/{id}}, {@code GET /v1/sessions/{id}/queue} and
+ * {@code GET /v1/sessions/{id}/playback} (RealtimeIT compares them with those answers), so a client parses one
+ * shape whichever way it learnt the state.
+ */
 final class ChannelJson {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -69,6 +75,9 @@ final class ChannelJson {
         node.put("name", session.settings().name());
         node.put("visibility", session.settings().visibility().name().toLowerCase(Locale.ROOT));
         node.put("max_members", session.settings().maxMembers());
+        node.set("rules", rules(session.settings().rules()));
+        node.put("strategy", session.settings().strategy());
+        node.put("auto_fill", session.settings().autoFill());
         node.put("host_id", session.hostId());
         if (session.hasMember(caller)) {
             node.put("invite_code", session.inviteCode());
@@ -97,8 +106,22 @@ final class ChannelJson {
         return node;
     }
 
-    static ArrayNode queue(List<QueueItem> items, String caller) {
-        ArrayNode array = JSON.createArrayNode();
+    private static ObjectNode rules(SessionRules rules) {
+        return JSON.createObjectNode().put("add", who(rules.add())).put("remove", who(rules.remove())).put("reorder", who(rules.reorder()))
+                .put("skip", who(rules.skip())).put("skip_share", rules.skipShare()).put("playback", who(rules.playback()));
+    }
+
+    private static String who(SessionRules.Who who) {
+        return who.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The queue in its order, {@code {"items": [...]}}; {@code for_members} and {@code satisfaction} only on the
+     * items the server added (auto-fill), as the REST answer leaves them out when empty.
+     */
+    static ObjectNode queue(List<QueueItem> items, String caller) {
+        ObjectNode queue = JSON.createObjectNode();
+        ArrayNode array = queue.putArray("items");
         for (QueueItem item : items) {
             ObjectNode node = array.addObject();
             node.put("id", item.id());
@@ -112,7 +135,15 @@ final class ChannelJson {
             for (Vote vote : item.votes()) {
                 votes.addObject().put("user_id", vote.userId()).put("value", vote.value());
             }
+            if (!item.forMembers().isEmpty()) {
+                ArrayNode forMembers = node.putArray("for_members");
+                item.forMembers().forEach(forMembers::add);
+            }
+            if (!item.satisfaction().isEmpty()) {
+                ObjectNode satisfaction = node.putObject("satisfaction");
+                item.satisfaction().forEach(satisfaction::put);
+            }
         }
-        return array;
+        return queue;
     }
 }
