@@ -91,5 +91,9 @@ function percentile(sorted, p) { return sorted[Math.min(sorted.length - 1, Math.
   console.log(`deliveries ${latencies.length}: p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p90 ${percentile(latencies, 0.9).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms`);
   console.log(`action to its last member (${slowest.length} actions): p50 ${percentile(slowest, 0.5).toFixed(1)} ms, p99 ${percentile(slowest, 0.99).toFixed(1)} ms`);
   sockets.forEach((s) => s.socket.disconnect());
+  if (process.env.HOLD_MS) {
+    // the script reads the heap again with every connection closed: the connections' share is the difference
+    console.log("RELEASED"); await new Promise((r) => setTimeout(r, +process.env.HOLD_MS));
+  }
   process.exit(0);
 })().catch((e) => { console.error(e); process.exit(1); });

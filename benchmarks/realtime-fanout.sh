@@ -2,7 +2,8 @@
 # Realtime fan-out: MEMBERS members in SESSIONS sessions on one node over Socket.IO (WebSocket transport); each
 # session's first member votes ACTIONS times, one action at a time per session, all sessions at once. Prints the
 # latency from an action to its vote_cast at every member (p50/p90/p99), to the last member of its session, and the
-# heap per connection (used heap after a full GC with the members connected, minus before, divided by MEMBERS).
+# heap per connection: used heap after a full GC with the members connected, minus the same with them all
+# disconnected again (measured after the votes, so both readings see the same warmed-up server), divided by MEMBERS.
 # NODES=2 starts a second node of the same cluster (same database and Redis) on PORT+1; members alternate between
 # the nodes and the latency is reported per node, the second being cross-node (heap is then not measured).
 # Usage: benchmarks/realtime-fanout.sh [MEMBERS=1000] [SESSIONS=100] [ACTIONS=20] [NODES=1]   (build the distribution first)
@@ -47,12 +48,13 @@ heap_used_kib() {
 FIFO=$(mktemp -u); mkfifo "$FIFO"
  HOLD_MS=$([ "$NODES" = 2 ] || echo 20000) node "$NODE_DIR/realtime-fanout.js" "$URLS" "$MEMBERS" "$SESSIONS" "$ACTIONS" "$TOKEN" > "$FIFO" &
 CLIENT=$!
-BEFORE=""
+CONNECTED=""
 while IFS= read -r line; do
     case "$line" in
-        *"registered and joined"*) echo "$line"; BEFORE=$(heap_used_kib) ;;
-        HOLD) AFTER=$(heap_used_kib)
-              echo "heap used: ${BEFORE} KiB before connecting, ${AFTER} KiB with ${MEMBERS} connections: $(( (AFTER - BEFORE) / MEMBERS )) KiB per connection; RSS $(server_rss_mib) MiB" ;;
+        HOLD) CONNECTED=$(heap_used_kib)
+              echo "heap used with ${MEMBERS} connections: ${CONNECTED} KiB; RSS $(server_rss_mib) MiB" ;;
+        RELEASED) RELEASED=$(heap_used_kib)
+              echo "heap used with them closed: ${RELEASED} KiB: $(( (CONNECTED - RELEASED) / MEMBERS )) KiB per connection" ;;
         *) echo "$line" ;;
     esac
 done < "$FIFO"
