@@ -43,6 +43,11 @@ async function signInWithKeyboard(page, who) {
     await page.locator("#lobby").waitFor({ state: "visible", timeout: WAIT });
 }
 
+/** Each member shown, with whether the page says they are here. */
+async function presence(page) {
+    return page.$$eval("#members li", (items) => items.map((li) => ({ name: li.querySelector(".member-name").textContent, present: li.dataset.present })));
+}
+
 async function memberNames(page, count) {
     await page.waitForFunction((n) => document.querySelectorAll("#members li").length === n, count, { timeout: WAIT });
     return page.$$eval("#members .member-name", (names) => names.map((n) => n.textContent));
@@ -108,6 +113,27 @@ async function main() {
         await hostPage.waitForFunction(() => document.getElementById("connection").textContent === "live", null, { timeout: WAIT });
         report("members", { host_sees: await memberNames(hostPage, 2), guest_sees: await memberNames(guestPage, 2),
             guest_session_id: await guestPage.evaluate(() => decodeURIComponent(location.hash.substring(1))) });
+        // presence: with both pages open, each shows both members here (the channel's presence message)
+        const bothHere = () => document.querySelectorAll('#members li[data-present="true"]').length === 2;
+        await hostPage.waitForFunction(bothHere, null, { timeout: WAIT });
+        await guestPage.waitForFunction(bothHere, null, { timeout: WAIT });
+        report("present", { host_sees: await presence(hostPage), guest_sees: await presence(guestPage) });
+
+        // the sign-in renews itself: an access token about to expire is traded for a new one (the refresh grant)
+        // and the channel follows again with it; an access token the server refuses (401) is renewed once and the
+        // request asked again — both with the server's real token endpoint
+        const firstToken = await hostPage.evaluate(() => sessionStorage.getItem("audotics.access_token"));
+        await hostPage.evaluate(() => sessionStorage.setItem("audotics.access_expires_at", String(Date.now())));
+        await hostPage.waitForFunction((old) => sessionStorage.getItem("audotics.access_token") !== old, firstToken, { timeout: WAIT });
+        await hostPage.waitForFunction(() => document.getElementById("connection").textContent === "live", null, { timeout: WAIT });
+        const renewedToken = await hostPage.evaluate(() => sessionStorage.getItem("audotics.access_token"));
+        await hostPage.evaluate(() => sessionStorage.setItem("audotics.access_token", "an-expired-or-revoked-token"));
+        await hostPage.reload();
+        await hostPage.locator("#session").waitFor({ state: "visible", timeout: WAIT });
+        await hostPage.waitForFunction(() => document.getElementById("connection").textContent === "live", null, { timeout: WAIT });
+        const afterReload = await hostPage.evaluate(() => sessionStorage.getItem("audotics.access_token"));
+        report("renewed", { before_due: firstToken !== renewedToken, after_refused: afterReload !== "an-expired-or-revoked-token" && afterReload !== renewedToken,
+            signed_in_as: await hostPage.locator("#who-name").textContent(), problem: await hostPage.locator("#problem").textContent() });
 
         // the host searches and adds two tracks
         await hostPage.getByLabel("Search tracks").fill(input.query);
@@ -169,6 +195,12 @@ async function main() {
         report("skipped", { host: hostNext, guest: guestNext });
         await shot(hostPage, "3-host-after-skip");
         await shot(guestPage, "3-guest-after-skip");
+
+        // the guest closes the page (still a member): the host's page shows them away
+        await guestPage.close();
+        await hostPage.waitForFunction(() => document.querySelectorAll('#members li[data-present="true"]').length === 1, null, { timeout: WAIT });
+        report("away", { host_sees: await presence(hostPage) });
+        await shot(hostPage, "4-host-guest-away");
         report("done");
     } catch (e) {
         for (const [who, page] of pages) {

@@ -5,6 +5,11 @@
 (function () {
     const $ = (id) => document.getElementById(id);
     const TOKEN_KEY = "audotics.access_token";
+    // the refresh token (single use, replaced on each renewal) and when the access token expires, epoch ms
+    const REFRESH_KEY = "audotics.refresh_token";
+    const EXPIRES_KEY = "audotics.access_expires_at";
+    // renew this long before the access token expires, so neither REST nor the channel ever meets an expired one
+    const RENEW_BEFORE_MS = 60000;
     const DRIFT_MS = 250;
     const NUDGE_MS = 30;
     const state = {
@@ -14,6 +19,7 @@
         queue: [],
         playback: null,
         lastSequence: null,
+        present: new Set(),
         socket: null,
         nextActionId: 1,
         pending: new Map(),
@@ -76,7 +82,7 @@
         }
     }
 
-    async function api(method, path, body) {
+    async function api(method, path, body, renewed) {
         const headers = { Authorization: "Bearer " + state.token };
         const init = { method, headers };
         if (body !== undefined) {
@@ -92,6 +98,10 @@
             json = null;
         }
         if (answer.status === 401) {
+            // an access token that expired (a laptop that slept through the renewal): renew once and ask again
+            if (!renewed && await renewToken()) {
+                return api(method, path, body, true);
+            }
             signOut("Your sign-in has expired: please sign in again.");
         }
         if (!answer.ok) {
@@ -101,7 +111,7 @@
         return json;
     }
 
-    /** The channel's acknowledgements carry the queue as an array, REST as {"items": [...]}. */
+    /** The queue as REST and the channel both send it, {"items": [...]} (a bare array from servers before 2026-12). */
     function items(queue) {
         return Array.isArray(queue) ? queue : (queue && queue.items) || [];
     }
@@ -122,15 +132,79 @@
             problem("Sign-in failed: " + (json.error_description || (json.error && json.error.message) || json.error || answer.status));
             return;
         }
-        state.token = json.access_token;
-        sessionStorage.setItem(TOKEN_KEY, state.token);
+        keepTokens(json);
         $("password").value = "";
         await start();
     }
 
+    /** Keeps a token answer: the access token, when it expires, and the refresh token (replaced by each renewal). */
+    function keepTokens(json) {
+        state.token = json.access_token;
+        sessionStorage.setItem(TOKEN_KEY, state.token);
+        sessionStorage.setItem(EXPIRES_KEY, String(Date.now() + 1000 * (json.expires_in || 3600)));
+        if (json.refresh_token) {
+            sessionStorage.setItem(REFRESH_KEY, json.refresh_token);
+        }
+    }
+
+    let renewing = null;
+
+    /**
+     * Trades the refresh token for a new access token (one request at a time: a refresh token is good once).
+     * @return whether the page holds a fresh access token now
+     */
+    function renewToken() {
+        const refreshToken = sessionStorage.getItem(REFRESH_KEY);
+        if (!refreshToken) {
+            return Promise.resolve(false);
+        }
+        if (!renewing) {
+            const form = new URLSearchParams({ grant_type: "refresh_token", refresh_token: refreshToken });
+            renewing = fetch("/v1/auth/token", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: form })
+                .then(async (answer) => {
+                    const json = await answer.json().catch(() => ({}));
+                    if (!answer.ok || !json.access_token) {
+                        sessionStorage.removeItem(REFRESH_KEY);
+                        return false;
+                    }
+                    keepTokens(json);
+                    return true;
+                })
+                .catch(() => false)
+                .finally(() => {
+                    renewing = null;
+                });
+        }
+        return renewing;
+    }
+
+    function renewalDue() {
+        const expiresAt = Number(sessionStorage.getItem(EXPIRES_KEY) || 0);
+        return Boolean(state.token) && expiresAt > 0 && Date.now() > expiresAt - RENEW_BEFORE_MS;
+    }
+
+    /** Renews a token about to expire, then follows the session again with it (resuming from the last event seen). */
+    async function renewIfDue() {
+        if (!renewalDue()) {
+            return;
+        }
+        if (await renewToken()) {
+            if (state.socket) {
+                const old = state.socket;
+                state.socket = null;
+                old.close(1000, "a new access token");
+                connect();
+            }
+        } else if (renewalDue() && Date.now() > Number(sessionStorage.getItem(EXPIRES_KEY))) {
+            signOut("Your sign-in has expired: please sign in again.");
+        }
+    }
+
     function signOut(message) {
         state.token = null;
-        sessionStorage.removeItem(TOKEN_KEY);
+        for (const key of [TOKEN_KEY, REFRESH_KEY, EXPIRES_KEY]) {
+            sessionStorage.removeItem(key);
+        }
         closeSession();
         $("who").hidden = true;
         show("sign-in");
@@ -231,6 +305,7 @@
         const socket = state.socket;
         state.socket = null;
         state.session = null;
+        state.present = new Set();
         if (socket) {
             socket.close(1000, "left");
         }
@@ -296,8 +371,10 @@
         const items = await Promise.all(s.members.map(async (m) => {
             const name = await userName(m.user_id);
             const notes = [m.host ? "host" : null, m.user_id === state.me.id ? "you" : null].filter(Boolean);
-            return element("li", { "data-user-id": m.user_id }, element("span", { class: "member-name", text: name }),
-                element("span", { class: "meta", text: " · present" + (notes.length ? " · " + notes.join(", ") : "") }));
+            // presence comes from the channel: who has the session open now (until it has spoken, nobody is shown here)
+            const here = state.present.has(m.user_id);
+            return element("li", { "data-user-id": m.user_id, "data-present": String(here) }, element("span", { class: "member-name", text: name }),
+                element("span", { class: "meta", text: " · " + (here ? "here" : "away") + (notes.length ? " · " + notes.join(", ") : "") }));
         }));
         members.replaceChildren(...items);
         $("members-title").textContent = "Members (" + s.members.length + ")";
@@ -494,7 +571,7 @@
                 $("connection").textContent = "live";
                 if (ack.resumed === "snapshot") {
                     state.lastSequence = ack.sequence;
-                    // the channel's session has no rules: keep those of the REST session
+                    // the snapshot's session is the REST one; merged, so a field an older server left out stays
                     state.session = Object.assign({}, state.session, ack.snapshot.session);
                     state.queue = items(ack.snapshot.queue);
                     state.playback = ack.snapshot.playback;
@@ -519,6 +596,13 @@
                 if (waiting) {
                     m.ok ? waiting.resolve(m) : waiting.reject(new ApiError(m.error.status, m.error.code, m.error.message));
                 }
+            } else if (m.event === "presence" && m.session_id === session.id) {
+                // a state, not an event: no sequence number, never replayed
+                state.present = new Set((m.data && m.data.online) || []);
+                renderSession();
+            } else if (m.event === "error" && m.code === "token_expired") {
+                // the channel closes now; the reconnect renews the token first (renewIfDue)
+                $("connection").textContent = "renewing the sign-in…";
             } else if (m.event === "error") {
                 problem("The live connection reported: " + (m.message || m.code));
             } else if (m.session_id === session.id) {
@@ -536,7 +620,8 @@
             state.socket = null;
             $("connection").textContent = "reconnecting…";
             state.retry = Math.min(state.retry + 1, 5);
-            setTimeout(connect, 500 * state.retry * state.retry);
+            // a connection closed for an expired token comes back with a renewed one
+            setTimeout(() => renewIfDue().finally(() => state.socket || connect()), 500 * state.retry * state.retry);
         };
     }
 
@@ -705,6 +790,7 @@
         setInterval(() => state.session && tick(), 250);
         // the clock offset drifts slowly; a read now and then keeps it and the skip votes fresh
         setInterval(() => state.session && refresh("playback", refreshPlayback), 15000);
+        setInterval(renewIfDue, 5000);
         if (state.token) {
             start();
         } else {

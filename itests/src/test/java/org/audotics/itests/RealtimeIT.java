@@ -69,6 +69,71 @@ class RealtimeIT {
     }
 
     @Test
+    void presenceSaysWhichMembersHaveTheSessionOpenNow() throws Exception {
+        User alice = user(server, "alice");
+        User bob = user(server, "bob");
+        User carol = user(server, "carol");
+        String id = RealtimeFixture.session(server, alice, bob, carol);
+        try (RealtimeWebSocketClient a = RealtimeWebSocketClient.connect(server, alice.token())) {
+            assertTrue(a.call("join", args(id)).get("ok").asBoolean());
+            assertEquals(List.of(alice.id()), online(a.next(m -> "presence".equals(m.path("event").asText()))), "alone in the session");
+            try (NodeSocketIoClient b = NodeSocketIoClient.connect(server, bob.token(), false)) {
+                b.next("connect");
+                assertTrue(b.call("join", args(id)).get("ok").asBoolean());
+                JsonNode toBob = b.next(e -> "presence".equals(e.path("name").asText())).get("body");
+                assertEquals(List.of(alice.id(), bob.id()), online(toBob), "a follower learns who is here at once: " + toBob);
+                assertFalse(toBob.has("sequence"), "presence is a state, not a sequenced event: " + toBob);
+                assertEquals(List.of(alice.id(), bob.id()), online(a.next(m -> "presence".equals(m.path("event").asText()))),
+                        "the others learn of the newcomer; carol, a member without the session open, is not here");
+            }
+            assertEquals(List.of(alice.id()), online(a.next(m -> "presence".equals(m.path("event").asText()))), "bob's connection closed: away");
+        }
+    }
+
+    private static List<String> online(JsonNode presence) {
+        assertEquals("presence", presence.get("type").asText(), presence.toString());
+        List<String> ids = new ArrayList<>();
+        presence.get("data").get("online").forEach(user -> ids.add(user.asText()));
+        return ids;
+    }
+
+    @Test
+    void theJoinSnapshotAndTheAcknowledgementsAnswerInTheShapesOfTheRestApi() throws Exception {
+        User alice = user(server, "alice");
+        User bob = user(server, "bob");
+        JsonNode created = ok(201, call(server, alice, "POST", "/v1/sessions", "{\"name\": \"Shapes " + RUN + "\", \"visibility\": \"private\", "
+                + "\"max_members\": 5, \"strategy\": \"fairness\", \"rules\": {\"reorder\": \"host\", \"skip_share\": 0.75}}"));
+        String id = created.get("id").asText();
+        ok(200, call(server, bob, "POST", "/v1/sessions/join", "{\"invite_code\": \"" + created.get("invite_code").asText() + "\"}"));
+        JsonNode queued = ok(201, call(server, alice, "POST", "/v1/sessions/" + id + "/queue",
+                "{\"uris\": [\"audotics:track:" + tracks.get(0) + "\", \"audotics:track:" + tracks.get(1) + "\"]}"));
+        String second = queued.get("items").get(1).get("id").asText();
+        ok(200, call(server, bob, "PUT", "/v1/sessions/" + id + "/queue/" + second + "/vote", "{\"value\": 1}"));
+        try (RealtimeWebSocketClient b = RealtimeWebSocketClient.connect(server, bob.token())) {
+            JsonNode joined = b.call("join", args(id));
+            assertEquals("snapshot", joined.get("resumed").asText(), joined.toString());
+            JsonNode snapshot = joined.get("snapshot");
+            // nothing changes between the join and these reads, so each must be the same JSON, field for field
+            assertEquals(ok(200, call(server, bob, "GET", "/v1/sessions/" + id, null)), snapshot.get("session"));
+            assertEquals(ok(200, call(server, bob, "GET", "/v1/sessions/" + id + "/queue", null)), snapshot.get("queue"));
+            assertEquals("fairness", snapshot.get("session").get("strategy").asText(), snapshot.toString());
+            assertEquals(0.75, snapshot.get("session").get("rules").get("skip_share").asDouble(), snapshot.toString());
+            assertEquals(1, snapshot.get("queue").get("items").get(0).get("my_vote").asInt(), "bob's own vote, as his GET says: " + snapshot);
+            JsonNode playback = ok(200, call(server, bob, "GET", "/v1/sessions/" + id + "/playback", null));
+            List<String> restFields = new ArrayList<>();
+            playback.fieldNames().forEachRemaining(restFields::add);
+            List<String> snapshotFields = new ArrayList<>();
+            snapshot.get("playback").fieldNames().forEachRemaining(snapshotFields::add);
+            assertEquals(restFields, snapshotFields, "the playback's fields: " + snapshot.get("playback") + " vs " + playback);
+
+            JsonNode voted = b.call("vote", args(id).put("item_id", second).put("value", -1));
+            assertTrue(voted.get("ok").asBoolean(), voted.toString());
+            assertEquals(ok(200, call(server, bob, "GET", "/v1/sessions/" + id + "/queue", null)), voted.get("queue"),
+                    "an acknowledgement's queue is the REST queue after the change");
+        }
+    }
+
+    @Test
     void membersOnBothTransportsSeeEveryActionInSequenceOrderWithAcknowledgements() throws Exception {
         User alice = user(server, "alice");
         User bob = user(server, "bob");
@@ -106,10 +171,10 @@ class RealtimeIT {
 
             JsonNode added = a.call("add", add(id, tracks.get(0), tracks.get(1)));
             assertTrue(added.get("ok").asBoolean(), added.toString());
-            String first = added.get("queue").get(0).get("id").asText();
-            String second = added.get("queue").get(1).get("id").asText();
+            String first = added.get("queue").get("items").get(0).get("id").asText();
+            String second = added.get("queue").get("items").get(1).get("id").asText();
             JsonNode voted = b.call("vote", args(id).put("item_id", second).put("value", 1));
-            assertEquals(second, voted.get("queue").get(0).get("id").asText(), "an up vote moves the item first: " + voted);
+            assertEquals(second, voted.get("queue").get("items").get(0).get("id").asText(), "an up vote moves the item first: " + voted);
             JsonNode carolVoted = c.call("vote", args(id).put("item_id", first).put("value", -1));
             assertTrue(carolVoted.get("ok").asBoolean(), carolVoted.toString());
             ok(200, call(server, alice, "PUT", "/v1/sessions/" + id + "/queue/" + second + "/vote", "{\"value\": 1}"));
@@ -185,7 +250,7 @@ class RealtimeIT {
                 seen.add(event.get("body").get("sequence").asLong());
             }
             ok(200, call(server, alice, "PUT", "/v1/sessions/" + id + "/queue/" + item + "/vote", "{\"value\": 0}"));
-            seen.add(again.next("event").get("body").get("sequence").asLong());
+            seen.add(again.events(1).get(0).get("body").get("sequence").asLong());
         }
         long firstSeen = seen.get(0);
         assertEquals(LongStream.rangeClosed(firstSeen, firstSeen + seen.size() - 1).boxed().toList(), seen, "no gap and no repeat across the drop");

@@ -74,7 +74,10 @@ class RealtimeTwoNodeIT {
                 b.next("connect");
                 long start = a.call("join", args(id)).get("sequence").asLong();
                 assertTrue(b.call("join", args(id).put("last_sequence", start)).get("ok").asBoolean());
-                String item = a.call("add", RealtimeFixture.add(id, tracks.get(0), tracks.get(1))).get("queue").get(0).get("id").asText();
+                // presence crosses nodes: alice, on node 1, learns that bob has the session open on node 2
+                JsonNode bothHere = a.next(r -> "presence".equals(r.path("name").asText()) && r.path("body").path("data").path("online").size() == 2);
+                assertEquals(bob.id(), bothHere.get("body").get("data").get("online").get(1).asText(), bothHere.toString());
+                String item = a.call("add", RealtimeFixture.add(id, tracks.get(0), tracks.get(1))).get("queue").get("items").get(0).get("id").asText();
                 for (int i = 0; i < 10; i++) {
                     // alternate the nodes the changes are made on
                     NodeSocketIoClient actor = i % 2 == 0 ? b : a;

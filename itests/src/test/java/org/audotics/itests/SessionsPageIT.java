@@ -119,6 +119,12 @@ class SessionsPageIT {
         assertEquals(List.of("Ada", "Bob"), texts(steps.get("members").get("host_sees")), "the host sees both members, longest first");
         assertEquals(List.of("Ada", "Bob"), texts(steps.get("members").get("guest_sees")), "the guest sees both members");
 
+        JsonNode renewed = steps.get("renewed");
+        assertTrue(renewed.get("before_due").asBoolean(), "an access token about to expire was renewed: " + renewed);
+        assertTrue(renewed.get("after_refused").asBoolean(), "a refused access token was renewed and the page went on: " + renewed);
+        assertEquals("Ada", renewed.get("signed_in_as").asText(), "still signed in after both renewals: " + renewed);
+        assertEquals("", renewed.get("problem").asText(), "no error shown: " + renewed);
+
         JsonNode session = RealtimeFixture.ok(200, RealtimeFixture.call(server, guest, "GET", "/v1/sessions/" + sessionId, null));
         assertEquals(host.id(), session.get("host_id").asText());
         assertEquals(2, session.get("members").size());
@@ -155,8 +161,19 @@ class SessionsPageIT {
         assertNotEquals(playing, next, "the skip vote moved on");
         assertEquals(next, skipped.get("guest").get("item_id").asText(), "both pages show the next item");
 
+        // presence: both here while both pages are open; the guest away once their page closed, still a member
+        for (String who : List.of("host_sees", "guest_sees")) {
+            JsonNode shown = steps.get("present").get(who);
+            assertEquals(2, shown.size(), shown.toString());
+            shown.forEach(m -> assertEquals("true", m.get("present").asText(), "both are here, as " + who + ": " + shown));
+        }
+        JsonNode away = steps.get("away").get("host_sees");
+        assertEquals("true", away.get(0).get("present").asText(), "the host is here: " + away);
+        assertEquals("Bob", away.get(1).get("name").asText(), away.toString());
+        assertEquals("false", away.get(1).get("present").asText(), "the guest who closed the page is away: " + away);
+
         for (String name : List.of("1-host-queue-voted", "1-guest-queue-voted", "2-host-now-playing", "2-guest-now-playing", "3-host-after-skip",
-                "3-guest-after-skip")) {
+                "3-guest-after-skip", "4-host-guest-away")) {
             Path shot = screenshots.resolve(name + ".png");
             assertTrue(Files.size(shot) > 1000, "screenshot " + shot);
         }

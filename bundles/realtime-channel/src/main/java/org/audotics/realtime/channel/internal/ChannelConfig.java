@@ -36,6 +36,9 @@ public @interface ChannelConfig {
     @AttributeDefinition(name = "Gap check", description = "Seconds between checks of the event log for events this node missed (0: never)")
     int gap_check_seconds() default 5;
 
+    @AttributeDefinition(name = "Presence", description = "Seconds between refreshes of who has a session open; a member whose node stopped vouching for them is shown absent after three times this")
+    int presence_seconds() default 5;
+
     @AttributeDefinition(name = "Idle timeout", description = "Seconds a plain WebSocket may stay silent before it is closed")
     int idle_timeout_seconds() default 300;
 }

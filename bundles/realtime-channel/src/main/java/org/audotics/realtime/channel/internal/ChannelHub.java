@@ -60,6 +60,15 @@ public final class ChannelHub {
     private final TokenRecheck tokenRecheck = new TokenRecheck();
     private final EventLog log;
     private volatile ChannelConfig config;
+    private volatile FollowListener followListener;
+
+    /** Told when a connection starts or stops following a session (for {@link SessionPresence}); never blocks. */
+    interface FollowListener {
+
+        void followed(String sessionId, Connection connection);
+
+        void unfollowed(String sessionId);
+    }
 
     @Activate
     public ChannelHub(@Reference SessionService sessions, @Reference CatalogService catalog, ChannelConfig config) {
@@ -91,6 +100,11 @@ public final class ChannelHub {
 
     ChannelConfig config() {
         return config;
+    }
+
+    /** Sets (or with null, clears) the one listener of follows and unfollows. */
+    void listen(FollowListener listener) {
+        followListener = listener;
     }
 
     EventLog log() {
@@ -277,18 +291,32 @@ public final class ChannelHub {
                 long position = missed.isEmpty() ? from : missed.get(missed.size() - 1).sequence();
                 ack.accept(ChannelJson.ok().put("resumed", "events").put("sequence", from).put("replayed", missed.size()));
                 connection.replay(sessionId, missed, position);
-                return;
+            } else {
+                sendSnapshot(connection, sessionId, ack);
             }
-            Snapshot snapshot = snapshot(sessionId, user);
-            long position = snapshot.session().sequence();
-            ObjectNode answer = ChannelJson.ok().put("resumed", "snapshot").put("sequence", position);
-            ObjectNode body = answer.putObject("snapshot");
-            body.set("session", ChannelJson.session(snapshot.session(), user));
-            body.set("queue", ChannelJson.queue(snapshot.queue(), user));
-            body.set("playback", ChannelJson.playback(snapshot.playback()));
-            List<SessionEvent> since = eventsAfter(sessionId, user, position);
-            ack.accept(answer);
-            connection.replay(sessionId, since, since.isEmpty() ? position : since.get(since.size() - 1).sequence());
+        }
+        announceFollow(sessionId, connection);
+    }
+
+    /** The join's acknowledgement with a snapshot, then the events after it; the caller holds the connection's lock. */
+    private void sendSnapshot(Connection connection, String sessionId, Consumer<ObjectNode> ack) {
+        String user = connection.userId();
+        Snapshot snapshot = snapshot(sessionId, user);
+        long position = snapshot.session().sequence();
+        ObjectNode answer = ChannelJson.ok().put("resumed", "snapshot").put("sequence", position);
+        ObjectNode body = answer.putObject("snapshot");
+        body.set("session", ChannelJson.session(snapshot.session(), user));
+        body.set("queue", ChannelJson.queue(snapshot.queue(), user));
+        body.set("playback", ChannelJson.playback(snapshot.playback()));
+        List<SessionEvent> since = eventsAfter(sessionId, user, position);
+        ack.accept(answer);
+        connection.replay(sessionId, since, since.isEmpty() ? position : since.get(since.size() - 1).sequence());
+    }
+
+    private void announceFollow(String sessionId, Connection connection) {
+        FollowListener listener = followListener;
+        if (listener != null) {
+            listener.followed(sessionId, connection);
         }
     }
 
@@ -329,10 +357,34 @@ public final class ChannelHub {
 
     private void unfollow(Connection connection, String sessionId) {
         connection.unfollow(sessionId);
+        boolean[] removed = {false};
         rooms.computeIfPresent(sessionId, (id, members) -> {
-            members.remove(connection);
+            removed[0] = members.remove(connection);
             return members.isEmpty() ? null : members;
         });
+        FollowListener listener = followListener;
+        if (removed[0] && listener != null) {
+            listener.unfollowed(sessionId);
+        }
+    }
+
+    /** @return the users with a connection on this node that follows the session */
+    Set<String> followersOf(String sessionId) {
+        Set<Connection> room = rooms.get(sessionId);
+        if (room == null) {
+            return Set.of();
+        }
+        Set<String> users = new java.util.HashSet<>();
+        room.forEach(connection -> users.add(connection.userId()));
+        return users;
+    }
+
+    /** Sends a message that is not a session event (no sequence number) to every connection on this node following the session. */
+    void sendToFollowers(String sessionId, String event, String bodyJson) {
+        Set<Connection> room = rooms.get(sessionId);
+        if (room != null) {
+            room.forEach(connection -> connection.notice(event, bodyJson));
+        }
     }
 
     /** Sends the event to every connection on this node that follows its session. */

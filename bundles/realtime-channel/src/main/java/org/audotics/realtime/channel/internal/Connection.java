@@ -133,6 +133,11 @@ abstract class Connection {
         }
     }
 
+    /** Sends a message that is not a session event (presence): under the lock, so it never splits a replay. */
+    final synchronized void notice(String event, String bodyJson) {
+        send(event, bodyJson);
+    }
+
     /** Sends stored events as they are (a replay on join): the caller holds the lock and sets the position. */
     final synchronized void replay(String sessionId, List<SessionEvent> events, long position) {
         for (SessionEvent event : events) {

@@ -55,8 +55,7 @@ public final class SessionFeed implements EventHandler {
         thread.setDaemon(true);
         return thread;
     });
-    private volatile PubSub pubSub;
-    private volatile PubSub.Subscription subscription;
+    private final PubSubChannel announcements = new PubSubChannel(CHANNEL, this::received);
 
     @Activate
     public SessionFeed(@Reference ChannelHub hub, @Reference SessionService sessions, ChannelConfig config) {
@@ -71,31 +70,16 @@ public final class SessionFeed implements EventHandler {
     @Deactivate
     void deactivate() {
         worker.shutdownNow();
-        PubSub.Subscription s = subscription;
-        if (s != null) {
-            s.close();
-        }
+        announcements.close();
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void bindPubSub(PubSub bound) {
-        PubSub.Subscription old = subscription;
-        pubSub = bound;
-        subscription = bound.subscribe(CHANNEL, this::received);
-        if (old != null) {
-            old.close();
-        }
+        announcements.bind(bound);
     }
 
     void unbindPubSub(PubSub unbound) {
-        if (pubSub == unbound) {
-            pubSub = null;
-            PubSub.Subscription s = subscription;
-            subscription = null;
-            if (s != null) {
-                s.close();
-            }
-        }
+        announcements.unbind(unbound);
     }
 
     /** An event committed on this node. */
@@ -103,10 +87,7 @@ public final class SessionFeed implements EventHandler {
     public void handleEvent(Event event) {
         SessionEvent e = new SessionEvent((String) event.getProperty(SessionEvents.SESSION_ID), (Long) event.getProperty(SessionEvents.SEQUENCE),
                 (String) event.getProperty(SessionEvents.TYPE), (String) event.getProperty(SessionEvents.PAYLOAD), Instant.now());
-        PubSub p = pubSub;
-        if (p != null) {
-            p.publish(CHANNEL, encode(e));
-        }
+        announcements.publish(encode(e));
         offer(e);
     }
 

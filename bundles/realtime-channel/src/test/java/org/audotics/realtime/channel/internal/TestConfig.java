@@ -61,6 +61,11 @@ class TestConfig implements ChannelConfig {
     }
 
     @Override
+    public int presence_seconds() {
+        return 5;
+    }
+
+    @Override
     public int idle_timeout_seconds() {
         return 300;
     }
