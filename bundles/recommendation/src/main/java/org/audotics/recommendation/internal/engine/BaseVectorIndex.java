@@ -17,6 +17,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.LogDocMergePolicy;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -74,11 +75,13 @@ final class BaseVectorIndex {
                 })
                 .setRAMBufferSizeMB(settings.bufferMegabytes())
                 .setMergePolicy(new LogDocMergePolicy()) // merges neighbouring segments only: document order stays
+                .setMergeScheduler(new SerialMergeScheduler()) // merges on this thread too: the build is one thread
                 .setUseCompoundFile(false);
         try (IndexWriter writer = new IndexWriter(directory, config)) {
             float[] vector = new float[TrackIndex.DIMENSIONS];
             for (int i = 0; i < base.size(); i++) {
                 if ((i & 1023) == 0 && stop.getAsBoolean()) {
+                    writer.rollback(); // closing would flush, and build, the graph of what was added so far
                     return null;
                 }
                 writer.addDocument(document(base, i, vector));

@@ -104,13 +104,9 @@ public final class FeatureKnnRecommender implements SimilarityRecommender, Event
             VectorIndexSettings settings) {
         this.executor = new ScheduledThreadPoolExecutor(1, daemon("audotics-feature-index"));
         executor.setRemoveOnCancelPolicy(true);
-        // one graph build at a time, the newest base's; a lower priority, so requests win the cores it shares
+        // one graph build at a time (the newest base's): it takes one core for minutes at a million tracks
         this.graphExecutor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                runnable -> {
-                    Thread thread = daemon("audotics-feature-graph").newThread(runnable);
-                    thread.setPriority(Thread.MIN_PRIORITY);
-                    return thread;
-                });
+                daemon("audotics-feature-graph"));
         this.vectors = new VectorIndexBuilder(graphExecutor, settings);
         this.indexer = new FeatureIndexer(catalog, executor, coalescing, RETRY, gapGrace, clock, vectors);
         indexer.start(poll);

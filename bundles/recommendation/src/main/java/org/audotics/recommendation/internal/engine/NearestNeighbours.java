@@ -37,6 +37,11 @@ import org.audotics.recommendation.api.TunableAttribute;
  *   <li>Excluded and banned tracks and tracks of excluded artists are skipped (so the answer fills up with
  *       others), and heard tracks when the policy excludes them.</li>
  * </ol>
+ *
+ * <p>Which tracks are scored: every track of the delta, and of the base either every one (the exact scan) or,
+ * when the base has an HNSW graph ({@link BaseVectorIndex}) and the profile knows every dimension, only the
+ * graph's candidates, the nearest to the profile within the bounds; see {@code rankedFromGraph} for what that
+ * approximates.
  */
 final class NearestNeighbours {
 
