@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -30,21 +31,34 @@ public final class ConfigFileAssert {
      * @param config    the {@code @ObjectClassDefinition} annotation type
      */
     public static void assertMatchesDefaults(Path cfgFile, Class<?> config) throws IOException {
+        assertMatchesDefaults(cfgFile, List.of(config));
+    }
+
+    /**
+     * For a PID read by several components, each with its own configuration type: the file lists the keys of all.
+     *
+     * @param cfgFile the shipped file
+     * @param configs the {@code @ObjectClassDefinition} annotation types sharing its PID
+     */
+    public static void assertMatchesDefaults(Path cfgFile, List<Class<?>> configs) throws IOException {
         Properties file = new Properties();
         try (Reader reader = Files.newBufferedReader(cfgFile, StandardCharsets.UTF_8)) {
             file.load(reader);
         }
         Map<String, String> expected = new TreeMap<>();
-        for (Method attribute : config.getDeclaredMethods()) {
-            Object value = attribute.getDefaultValue();
-            if (value == null) {
-                fail(config.getSimpleName() + "." + attribute.getName() + " has no default");
+        for (Class<?> config : configs) {
+            for (Method attribute : config.getDeclaredMethods()) {
+                Object value = attribute.getDefaultValue();
+                if (value == null) {
+                    fail(config.getSimpleName() + "." + attribute.getName() + " has no default");
+                }
+                expected.put(propertyName(attribute.getName()), render(value));
             }
-            expected.put(propertyName(attribute.getName()), render(value));
         }
         Map<String, String> actual = new TreeMap<>();
         file.stringPropertyNames().forEach(key -> actual.put(key, file.getProperty(key).strip()));
-        assertEquals(expected, actual, cfgFile + " must list every key of " + config.getSimpleName() + " with its default");
+        assertEquals(expected, actual, cfgFile + " must list every key of "
+                + configs.stream().map(Class::getSimpleName).collect(Collectors.joining(", ")) + " with its default");
     }
 
     /** The metatype mapping: {@code __} is {@code _}, {@code _} is {@code .}, {@code $$} is {@code $}. */

@@ -32,19 +32,27 @@ final class FeatureIndex {
     /** Positions in the base whose track changed since: their current state, if any, is in the delta. */
     private final BitSet superseded;
     final TrackIndex delta;
+    /** The HNSW graph of the base, or null (not built yet, or the base is too small for one): then the scan answers. */
+    final BaseVectorIndex baseVectors;
     private final int size;
 
-    private FeatureIndex(long revision, TrackIndex base, BitSet superseded, TrackIndex delta) {
+    private FeatureIndex(long revision, TrackIndex base, BitSet superseded, TrackIndex delta, BaseVectorIndex baseVectors) {
         this.revision = revision;
         this.base = base;
         this.superseded = superseded;
         this.delta = delta;
+        this.baseVectors = baseVectors;
         this.size = base.size() - superseded.cardinality() + delta.size();
     }
 
     /** @param revision the catalog revision read before the tracks, so a change during the read is seen again */
     static FeatureIndex of(long revision, List<Track> tracks) {
-        return new FeatureIndex(revision, TrackIndex.of(tracks), new BitSet(), TrackIndex.EMPTY);
+        return new FeatureIndex(revision, TrackIndex.of(tracks), new BitSet(), TrackIndex.EMPTY, null);
+    }
+
+    /** @return this index with the graph of its base; the same index when the graph is of another base */
+    FeatureIndex withBaseVectors(BaseVectorIndex vectors) {
+        return vectors.base() == base ? new FeatureIndex(revision, base, superseded, delta, vectors) : this;
     }
 
     /** @return the number of tracks a request can find */
@@ -73,14 +81,14 @@ final class FeatureIndex {
                 changes.remove(id);
             }
         }
-        return new FeatureIndex(revision, base, hidden, TrackIndex.of(List.copyOf(changes.values())));
+        return new FeatureIndex(revision, base, hidden, TrackIndex.of(List.copyOf(changes.values())), baseVectors);
     }
 
     boolean wantsCompaction() {
         return delta.size() > Math.max(COMPACTION_MIN, base.size() / 32);
     }
 
-    /** @return the same tracks in one base with an empty delta */
+    /** @return the same tracks in one base with an empty delta, and no graph until one is built for that base */
     FeatureIndex compacted() {
         List<Track> tracks = new ArrayList<>(size);
         for (int i = 0; i < base.size(); i++) {
@@ -89,7 +97,7 @@ final class FeatureIndex {
             }
         }
         delta.tracks.forEach(indexed -> tracks.add(indexed.track()));
-        return new FeatureIndex(revision, TrackIndex.of(tracks), new BitSet(), TrackIndex.EMPTY);
+        return new FeatureIndex(revision, TrackIndex.of(tracks), new BitSet(), TrackIndex.EMPTY, null);
     }
 
     /** @return a new, modifiable set of the base positions a request must skip (the superseded ones) */

@@ -45,7 +45,9 @@ import org.slf4j.LoggerFactory;
  *       under a stream of lost events the thread rebuilds at most half of the time. A burst of events whose
  *       revisions follow each other never rebuilds.</li>
  * </ul>
- * Changes that arrive while a build runs stay pending and are applied on top of the new index.
+ * Changes that arrive while a build runs stay pending and are applied on top of the new index. Each new base (a
+ * full build or a compaction) is passed to the {@link VectorIndexBuilder}, which builds its HNSW graph on its own
+ * thread and hands it back here, where it joins the index if that base is still the current one.
  */
 final class FeatureIndexer {
 
@@ -61,6 +63,7 @@ final class FeatureIndexer {
     private final Duration retry;
     private final Duration gapGrace;
     private final LongSupplier clock;
+    private final VectorIndexBuilder vectors;
     private final RevisionCoverage coverage = new RevisionCoverage(0);
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean patchScheduled = new AtomicBoolean();
@@ -85,6 +88,14 @@ final class FeatureIndexer {
      */
     FeatureIndexer(CatalogService catalog, ScheduledExecutorService executor, Duration coalescing, Duration retry,
             Duration gapGrace, LongSupplier clock) {
+        this(catalog, executor, coalescing, retry, gapGrace, clock, new VectorIndexBuilder(Runnable::run,
+                new VectorIndexSettings(Integer.MAX_VALUE, 1, 1, 2, 1, 16)));
+    }
+
+    /** @param vectors builds the HNSW graph of each new base (a builder whose threshold is never met: always the scan) */
+    FeatureIndexer(CatalogService catalog, ScheduledExecutorService executor, Duration coalescing, Duration retry,
+            Duration gapGrace, LongSupplier clock, VectorIndexBuilder vectors) {
+        this.vectors = Objects.requireNonNull(vectors, "vectors");
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.coalescing = coalescing;
@@ -134,7 +145,8 @@ final class FeatureIndexer {
                     + (problem == null ? "" : "; waiting for the catalog: " + problem));
         }
         return HealthStatus.up("index of " + current.size() + " tracks built at catalog revision " + current.revision
-                + ", events up to " + coverage.covered() + (problem == null ? "" : "; last refresh failed: " + problem));
+                + ", events up to " + coverage.covered() + (vectors.state().isEmpty() ? "" : "; " + vectors.state())
+                + (problem == null ? "" : "; last refresh failed: " + problem));
     }
 
     /** @return how many patches have been applied (for tests and logs) */
@@ -213,6 +225,7 @@ final class FeatureIndexer {
         } while (page.size() == PAGE);
         FeatureIndex fresh = FeatureIndex.of(revision, tracks);
         index = fresh;
+        vectors.baseChanged(fresh.base, this::attach);
         coverage.built(revision);
         gapRevision = 0;
         builds.incrementAndGet();
@@ -259,6 +272,9 @@ final class FeatureIndexer {
             FeatureIndex next = current.patched(ids, found);
             boolean compacted = next.wantsCompaction();
             index = compacted ? next.compacted() : next;
+            if (compacted) {
+                vectors.baseChanged(index.base, this::attach);
+            }
             patches.incrementAndGet();
             LOG.debug("Feature index patched: {} tracks changed{} in {} ms", ids.size(), compacted ? ", delta compacted" : "",
                     (clock.getAsLong() - started) / 1_000_000);
@@ -267,6 +283,20 @@ final class FeatureIndexer {
             pending.addAll(ids);
             noteFailure("Feature index not patched with " + ids.size() + " changed tracks", e);
             schedulePatch(retry);
+        }
+    }
+
+    /** Hands a finished graph to the index thread, the only writer of the index; dropped if its base was replaced. */
+    private void attach(BaseVectorIndex built) {
+        try {
+            executor.execute(() -> {
+                FeatureIndex current = index;
+                if (current != null) {
+                    index = current.withBaseVectors(built);
+                }
+            });
+        } catch (RejectedExecutionException stopped) {
+            // the component is stopping: nobody will ask
         }
     }
 

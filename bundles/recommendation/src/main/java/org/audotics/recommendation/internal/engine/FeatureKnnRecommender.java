@@ -3,7 +3,11 @@ package org.audotics.recommendation.internal.engine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.audotics.catalog.api.CatalogEvents;
 import org.audotics.catalog.api.CatalogService;
@@ -19,6 +23,7 @@ import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
@@ -40,6 +45,12 @@ import org.osgi.service.event.EventHandler;
  * patch too. The catalog revision, checked every {@link #POLL}, is the safety net: a write whose events have not
  * come after {@link #GAP_GRACE} (lost across nodes, say) makes the indexer rebuild from the catalog.
  *
+ * <p>At {@code knn.ann.min_tracks} (50 000) tracks and more, the base of the index gets an HNSW graph
+ * ({@link BaseVectorIndex}), built on a second thread of this component after each full build or compaction; from
+ * then on a request's base candidates come from the graph and are rescored exactly ({@link NearestNeighbours}).
+ * Until it is ready, and below the threshold, the exact scan answers. Its settings ({@link FeatureKnnConfig}) share
+ * the recommendation PID; a change applies from the next base, without rebuilding the index.
+ *
  * <p>Immediate, so the index is built at start and kept while another engine answers: a delayed component
  * would be deactivated, and its index dropped, when its last consumer let go of it during a swap.
  */
@@ -48,10 +59,12 @@ import org.osgi.service.event.EventHandler;
         HealthCheck.NAME + "=" + FeatureKnnRecommender.HEALTH_CHECK,
         Recommender.NAME + "=" + FeatureKnnRecommender.NAME,
         Recommender.DESCRIPTION + "=Nearest neighbours over audio features, seeds and targets",
-        Constants.SERVICE_RANKING + ":Integer=-100"})
+        Constants.SERVICE_RANKING + ":Integer=-100"}, configurationPid = FeatureKnnRecommender.PID)
 public final class FeatureKnnRecommender implements SimilarityRecommender, EventHandler, HealthCheck {
 
     static final String NAME = "feature-knn";
+    /** The recommendation bundle's PID: one file configures the bundle ({@link FeatureKnnConfig}, keys knn.ann.*). */
+    static final String PID = "org.audotics.recommendation";
     static final String HEALTH_CHECK = "recommendation";
     /** Every topic the catalog posts; the handler uses those that name a track. */
     static final String CATALOG_TOPICS = "org/audotics/catalog/*";
@@ -67,11 +80,13 @@ public final class FeatureKnnRecommender implements SimilarityRecommender, Event
             CatalogEvents.TRACK_DELETED);
 
     private final ScheduledThreadPoolExecutor executor;
+    private final ThreadPoolExecutor graphExecutor;
+    private final VectorIndexBuilder vectors;
     private final FeatureIndexer indexer;
 
     @Activate
-    public FeatureKnnRecommender(@Reference CatalogService catalog) {
-        this(catalog, POLL, COALESCING, GAP_GRACE, System::nanoTime);
+    public FeatureKnnRecommender(@Reference CatalogService catalog, FeatureKnnConfig config) {
+        this(catalog, POLL, COALESCING, GAP_GRACE, System::nanoTime, VectorIndexSettings.of(config));
     }
 
     /** For tests: other intervals and clock; a revision check rebuilds at once on any write it has no events of. */
@@ -81,14 +96,34 @@ public final class FeatureKnnRecommender implements SimilarityRecommender, Event
 
     /** For tests: other intervals, gap grace and clock. */
     FeatureKnnRecommender(CatalogService catalog, Duration poll, Duration coalescing, Duration gapGrace, LongSupplier clock) {
-        this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "audotics-feature-index");
+        this(catalog, poll, coalescing, gapGrace, clock, VectorIndexSettings.DEFAULTS);
+    }
+
+    /** For tests: other intervals, gap grace, clock and graph settings. */
+    FeatureKnnRecommender(CatalogService catalog, Duration poll, Duration coalescing, Duration gapGrace, LongSupplier clock,
+            VectorIndexSettings settings) {
+        this.executor = new ScheduledThreadPoolExecutor(1, daemon("audotics-feature-index"));
+        executor.setRemoveOnCancelPolicy(true);
+        // one graph build at a time (the newest base's): it takes one core for minutes at a million tracks
+        this.graphExecutor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                daemon("audotics-feature-graph"));
+        this.vectors = new VectorIndexBuilder(graphExecutor, settings);
+        this.indexer = new FeatureIndexer(catalog, executor, coalescing, RETRY, gapGrace, clock, vectors);
+        indexer.start(poll);
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        this.indexer = new FeatureIndexer(catalog, executor, coalescing, RETRY, gapGrace, clock);
-        indexer.start(poll);
+        };
+    }
+
+    /** New graph settings apply from the next base; the index itself is kept (no reactivation). */
+    @Modified
+    void modified(FeatureKnnConfig config) {
+        vectors.configure(VectorIndexSettings.of(config));
     }
 
     /** For tests: the indexer and the thread it runs on. */
@@ -103,6 +138,7 @@ public final class FeatureKnnRecommender implements SimilarityRecommender, Event
     @Deactivate
     void deactivate() {
         executor.shutdownNow();
+        graphExecutor.shutdownNow();
     }
 
     @Override

@@ -37,6 +37,11 @@ import org.audotics.recommendation.api.TunableAttribute;
  *   <li>Excluded and banned tracks and tracks of excluded artists are skipped (so the answer fills up with
  *       others), and heard tracks when the policy excludes them.</li>
  * </ol>
+ *
+ * <p>Which tracks are scored: every track of the delta, and of the base either every one (the exact scan) or,
+ * when the base has an HNSW graph ({@link BaseVectorIndex}) and the profile knows every dimension, only the
+ * graph's candidates, the nearest to the profile within the bounds; see {@code rankedFromGraph} for what that
+ * approximates.
  */
 final class NearestNeighbours {
 
@@ -55,16 +60,8 @@ final class NearestNeighbours {
         RecommendationContext context = request.context();
         Taste taste = Taste.of(index, context);
         double[] profile = taste.blend(profile(index, request), request);
-        Set<String> seedArtists = Set.copyOf(request.seedArtistIds());
-        Set<String> seedGenres = Set.copyOf(request.seedGenres());
-        boolean rewardAffinity = !seedArtists.isEmpty() || !seedGenres.isEmpty();
-        Set<String> excludedArtists = context.exclusions().artistIds();
-        double exploration = context.exploration();
         Checks checks = Checks.of(request);
-
-        // A bounded heap of the best so far, worst on top: most candidates lose against the top and
-        // are never allocated or inserted.
-        PriorityQueue<ScoredTrack> best = new PriorityQueue<>(limit + 1, WORST_FIRST);
+        Ranking ranking = new Ranking(request, profile, checks, taste, limit);
         BitSet skipInBase = index.hiddenInBase();
         BitSet skipInDelta = new BitSet();
         List<String> skipped = new ArrayList<>(request.seedTrackIds());
@@ -77,40 +74,12 @@ final class NearestNeighbours {
             markPosition(index.base, id, skipInBase);
             markPosition(index.delta, id, skipInDelta);
         }
-        for (TrackIndex part : List.of(index.base, index.delta)) {
-            BitSet skip = part == index.base ? skipInBase : skipInDelta;
-            for (int i = skip.nextClearBit(0); i < part.size(); i = skip.nextClearBit(i + 1)) {
-                if (!checks.withinBounds(part.attributes, i * TrackIndex.ATTRIBUTES)) {
-                    continue;
-                }
-                IndexedTrack candidate = part.tracks.get(i);
-                if (!excludedArtists.isEmpty() && candidate.artistIds().stream().anyMatch(excludedArtists::contains)) {
-                    continue;
-                }
-                double similarity = similarity(part, i, profile, checks);
-                double soundWeight = 1 - (rewardAffinity ? AFFINITY_WEIGHT : 0) - (taste.isEmpty() ? 0 : TASTE_WEIGHT);
-                double score = soundWeight * similarity;
-                if (rewardAffinity && related(candidate, seedArtists, seedGenres)) {
-                    score += AFFINITY_WEIGHT;
-                }
-                if (!taste.isEmpty()) {
-                    double familiarity = taste.familiarity(candidate);
-                    score += TASTE_WEIGHT * ((1 - exploration) * familiarity + exploration * (1 - familiarity));
-                }
-                score = Math.max(0, Math.min(1, score));
-                if (best.size() < limit) {
-                    best.offer(new ScoredTrack(candidate.track().id(), score));
-                } else if (score >= best.peek().score()) {
-                    String id = candidate.track().id();
-                    if (beats(score, id, best.peek())) {
-                        best.poll();
-                        best.offer(new ScoredTrack(id, score));
-                    }
-                }
-            }
+        if (!rankedFromGraph(index, profile, checks, skipInBase, ranking, limit)) {
+            ranking.clear();
+            scan(index.base, skipInBase, ranking);
         }
-        List<ScoredTrack> ranked = new ArrayList<>(best);
-        ranked.sort(WORST_FIRST.reversed());
+        scan(index.delta, skipInDelta, ranking);
+        List<ScoredTrack> ranked = ranking.ranked();
         if (!context.explain()) {
             return ranked;
         }
@@ -120,6 +89,124 @@ final class NearestNeighbours {
                     explain(index, scored.trackId(), profile, checks, request, taste)));
         }
         return explained;
+    }
+
+    private static void scan(TrackIndex part, BitSet skip, Ranking ranking) {
+        for (int i = skip.nextClearBit(0); i < part.size(); i = skip.nextClearBit(i + 1)) {
+            ranking.consider(part, i);
+        }
+    }
+
+    /**
+     * The base's candidates from its HNSW graph, when it has one and the profile places the request in the whole
+     * space: the k nearest by sound within the bounds, each scored exactly as the scan scores it. This
+     * approximates twice, which is why k is a multiple of the limit: the graph search may miss a true neighbour
+     * (recall@10 in docs/recommender.md), and the candidates are chosen by the profile distance alone, so a track
+     * outside them that the other terms would have lifted (a label target such as key or mode, a seed artist's or
+     * genre's affinity, the listener's familiarity) is not considered.
+     *
+     * @return false when the scan must answer for the base: no graph, a profile with unknown dimensions (targets
+     *         only: the graph measures every dimension), or fewer than {@code limit} candidates left after the
+     *         exclusions while more tracks might pass
+     */
+    private static boolean rankedFromGraph(FeatureIndex index, double[] profile, Checks checks, BitSet skipInBase,
+            Ranking ranking, int limit) {
+        BaseVectorIndex graph = index.baseVectors;
+        if (graph == null || graph.base() != index.base || !complete(profile)) {
+            return false;
+        }
+        int k = graph.candidatesFor(limit);
+        int[] candidates = graph.nearest(profile, k, checks.boundOrdinals(), checks.mins(), checks.maxs(), skipInBase);
+        for (int position : candidates) {
+            if (!skipInBase.get(position)) { // the graph skips these already; a second look costs one bit
+                ranking.consider(index.base, position);
+            }
+        }
+        return candidates.length < k || ranking.size() >= limit;
+    }
+
+    private static boolean complete(double[] profile) {
+        for (double value : profile) {
+            if (Double.isNaN(value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One request's scoring of candidates, and the best {@code limit} so far. */
+    private static final class Ranking {
+
+        private final double[] profile;
+        private final Checks checks;
+        private final Taste taste;
+        private final Set<String> seedArtists;
+        private final Set<String> seedGenres;
+        private final boolean rewardAffinity;
+        private final Set<String> excludedArtists;
+        private final double exploration;
+        private final double soundWeight;
+        private final int limit;
+        // A bounded heap of the best so far, worst on top: most candidates lose against the top and
+        // are never allocated or inserted.
+        private final PriorityQueue<ScoredTrack> best;
+
+        Ranking(RecommendationRequest request, double[] profile, Checks checks, Taste taste, int limit) {
+            this.profile = profile;
+            this.checks = checks;
+            this.taste = taste;
+            this.seedArtists = Set.copyOf(request.seedArtistIds());
+            this.seedGenres = Set.copyOf(request.seedGenres());
+            this.rewardAffinity = !seedArtists.isEmpty() || !seedGenres.isEmpty();
+            this.excludedArtists = request.context().exclusions().artistIds();
+            this.exploration = request.context().exploration();
+            this.soundWeight = 1 - (rewardAffinity ? AFFINITY_WEIGHT : 0) - (taste.isEmpty() ? 0 : TASTE_WEIGHT);
+            this.limit = limit;
+            this.best = new PriorityQueue<>(limit + 1, WORST_FIRST);
+        }
+
+        void consider(TrackIndex part, int i) {
+            if (!checks.withinBounds(part.attributes, i * TrackIndex.ATTRIBUTES)) {
+                return;
+            }
+            IndexedTrack candidate = part.tracks.get(i);
+            if (!excludedArtists.isEmpty() && candidate.artistIds().stream().anyMatch(excludedArtists::contains)) {
+                return;
+            }
+            double score = soundWeight * similarity(part, i, profile, checks);
+            if (rewardAffinity && related(candidate, seedArtists, seedGenres)) {
+                score += AFFINITY_WEIGHT;
+            }
+            if (!taste.isEmpty()) {
+                double familiarity = taste.familiarity(candidate);
+                score += TASTE_WEIGHT * ((1 - exploration) * familiarity + exploration * (1 - familiarity));
+            }
+            score = Math.max(0, Math.min(1, score));
+            if (best.size() < limit) {
+                best.offer(new ScoredTrack(candidate.track().id(), score));
+            } else if (score >= best.peek().score()) {
+                String id = candidate.track().id();
+                if (beats(score, id, best.peek())) {
+                    best.poll();
+                    best.offer(new ScoredTrack(id, score));
+                }
+            }
+        }
+
+        int size() {
+            return best.size();
+        }
+
+        void clear() {
+            best.clear();
+        }
+
+        /** @return the best, best first */
+        List<ScoredTrack> ranked() {
+            List<ScoredTrack> ranked = new ArrayList<>(best);
+            ranked.sort(WORST_FIRST.reversed());
+            return ranked;
+        }
     }
 
     private static boolean related(IndexedTrack candidate, Set<String> seedArtists, Set<String> seedGenres) {
