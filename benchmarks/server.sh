@@ -66,8 +66,10 @@ import_file() {
     parts=$(mktemp -d)
     split -l 10000 "$file" "$parts/part-"
     for part in "$parts"/part-*; do
-        curl -sf -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/x-ndjson' \
-             --data-binary @"$part" "localhost:$PORT/v1/catalog/import" > "$part.answer"
+        local status
+        status=$(curl -s -o "$part.answer" -w '%{http_code}' -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/x-ndjson' \
+             --data-binary @"$part" "localhost:$PORT/v1/catalog/import")
+        [ "$status" = 200 ] || { echo "import into port $PORT answered $status: $(head -c 400 "$part.answer")" >&2; exit 1; }
     done
     cat "$parts"/*.answer | python3 -c 'import json,sys
 for line in sys.stdin.read().replace("}{", "}\n{").splitlines():
