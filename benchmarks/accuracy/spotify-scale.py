@@ -152,19 +152,20 @@ def main(argv):
             print(f"{feature} | {points(s)} | {points(r)} | {points(m)} | {stats.ks_2samp(r, s).statistic:.3f} | "
                   f"{stats.ks_2samp(m, s).statistic:.3f}")
     both = [f for f in sorted(ours) if f in essentia]
+    every = sorted(ours)
     inversions = 0
     for feature in FEATURES:
-        r, m = raw(both, feature), mapped(both, feature)
+        r, m = raw(every, feature), mapped(every, feature)
         order = np.argsort(r, kind="stable")
         inversions += int(np.sum(np.diff(m[order]) < -1e-12))
-    print(f"\norder kept by the mapping: {inversions} adjacent inversions over {len(both)} tracks x {len(FEATURES)} features")
-    ranked = sorted(both, key=lambda f: ours[f]["raw"]["energy"])
+    print(f"\norder kept by the mapping: {inversions} adjacent inversions over {len(every)} tracks x {len(FEATURES)} features")
+    ranked = sorted(every, key=lambda f: ours[f]["raw"]["energy"])
     print("lowest and highest energy (raw -> mapped): " + "; ".join(
         f"{package_of[f]} {f.rsplit('/', 1)[-1]} {ours[f]['raw']['energy']:.3f} -> "
         f"{float(np.interp(ours[f]['raw']['energy'], knots['energy'][0], knots['energy'][1])):.3f}"
         for f in ranked[:3] + ranked[-3:]))
     per_package = defaultdict(list)
-    for f in both:
+    for f in every:
         per_package[package_of[f]].append(float(np.interp(ours[f]["raw"]["energy"], knots["energy"][0], knots["energy"][1])))
     print("median mapped energy per package: " + ", ".join(f"{p} {np.median(v):.2f}" for p, v in sorted(per_package.items())))
     ours_d = np.array([ours[f]["raw"]["danceability"] for f in both])
