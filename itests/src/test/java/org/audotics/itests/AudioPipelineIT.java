@@ -106,6 +106,14 @@ class AudioPipelineIT {
         assertEquals(12.0, analysis.json().get("track").get("duration").asDouble(), 0.05);
         assertTrue(analysis.json().get("meta").has("analyzer_version"));
         assertTrue(analysis.json().get("meta").get("feature_methods").get("valence").asText().startsWith("heuristic"));
+        // energy, danceability, valence and acousticness are served on Spotify's scale; our raw measures stay in the analysis
+        assertTrue(analysis.json().get("meta").get("feature_methods").get("energy").asText().contains("Spotify's scale"));
+        var raw = analysis.json().get("track").get("raw_features");
+        assertNotNull(raw, analysis.json().get("track").toString());
+        for (String field : new String[] {"energy", "danceability", "valence", "acousticness"}) {
+            double value = raw.get(field).asDouble(-1);
+            assertTrue(value >= 0 && value <= 1, "raw " + field + " = " + value);
+        }
         int beats = analysis.json().get("beats").size();
         assertEquals(12 * 132 / 60.0, beats, 3, "beats");
         assertEquals(2 * beats, analysis.json().get("tatums").size());

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.audotics.catalog.api.AudioFeatures;
+import org.audotics.dsp.internal.models.RawFeatures;
 import org.audotics.storage.api.Database;
 
 /**
@@ -23,7 +24,8 @@ public final class AnalysisStore {
             "id, track_id, audio_path, state, progress, error_code, error_message, created_at, updated_at";
     private static final String ANALYSIS_COLUMNS = "track_id, analyzer_version, duration_ms, loudness, tempo, tempo_confidence,"
             + " music_key, mode, key_confidence, analyzed_at, time_signature, time_signature_confidence, acousticness, danceability,"
-            + " energy, instrumentalness, liveness, speechiness, valence, structure_json, analysis_ms";
+            + " energy, instrumentalness, liveness, speechiness, valence, structure_json, analysis_ms, raw_energy, raw_danceability, raw_valence,"
+            + " raw_acousticness";
 
     private final Sql sql;
 
@@ -76,13 +78,15 @@ public final class AnalysisStore {
     /** Stores the analysis (replacing an earlier one of the track) and finishes the job, in one transaction. */
     public void complete(String jobId, TrackAnalysis analysis) {
         AudioFeatures f = analysis.features();
+        RawFeatures raw = analysis.raw();
         sql.inTransaction("Storing an analysis", connection -> {
             Sql.execute(connection, "DELETE FROM track_analysis WHERE track_id = ?", analysis.trackId());
-            Sql.execute(connection, "INSERT INTO track_analysis (" + ANALYSIS_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            Sql.execute(connection, "INSERT INTO track_analysis (" + ANALYSIS_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     analysis.trackId(), analysis.analyzerVersion(), analysis.durationMs(), f.loudness(), f.tempo(),
                     analysis.tempoConfidence(), f.key(), f.mode(), analysis.keyConfidence(), analysis.analyzedAt(), f.timeSignature(),
                     analysis.timeSignatureConfidence(), f.acousticness(), f.danceability(), f.energy(), f.instrumentalness(), f.liveness(),
-                    f.speechiness(), f.valence(), analysis.structureJson(), analysis.analysisMs());
+                    f.speechiness(), f.valence(), analysis.structureJson(), analysis.analysisMs(), raw == null ? null : raw.energy(),
+                    raw == null ? null : raw.danceability(), raw == null ? null : raw.valence(), raw == null ? null : raw.acousticness());
             Sql.execute(connection, "UPDATE analysis_job SET state = ?, progress = 1, updated_at = ? WHERE id = ?",
                     JobState.DONE.name(), System.currentTimeMillis(), jobId);
         });
@@ -159,8 +163,11 @@ public final class AnalysisStore {
         AudioFeatures features = new AudioFeatures(row.getDouble(13), row.getDouble(14), row.getDouble(15), row.getDouble(16),
                 row.getInt(7), row.getDouble(17), row.getDouble(4), row.getInt(8), row.getDouble(18), row.getDouble(5),
                 row.getInt(11), row.getDouble(19));
+        double rawEnergy = row.getDouble(22);
+        // analyses stored before 0.4.0 have no raw measures
+        RawFeatures raw = row.wasNull() ? null : new RawFeatures(rawEnergy, row.getDouble(23), row.getDouble(24), row.getDouble(25));
         return new TrackAnalysis(row.getString(1), row.getString(2), row.getLong(3), row.getDouble(6),
-                row.getDouble(9), row.getInt(11), row.getDouble(12), features, row.getString(20), row.getLong(10), row.getLong(21));
+                row.getDouble(9), row.getInt(11), row.getDouble(12), features, raw, row.getString(20), row.getLong(10), row.getLong(21));
     }
 
     private List<AnalysisJob> jobs(String query, Object... parameters) {

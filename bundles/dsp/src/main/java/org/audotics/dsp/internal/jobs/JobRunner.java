@@ -51,7 +51,7 @@ final class JobRunner {
             }
             long tookMs = (System.nanoTime() - started) / 1_000_000;
             store.complete(job.id(), new TrackAnalysis(job.trackId(), SignalAnalysis.VERSION, signal.durationMs(), signal.tempoConfidence(),
-                    signal.keyConfidence(), signal.timeSignature(), signal.timeSignatureConfidence(), analysis.features(),
+                    signal.keyConfidence(), signal.timeSignature(), signal.timeSignatureConfidence(), analysis.features(), analysis.raw(),
                     StructureJson.of(signal.structure()), System.currentTimeMillis(), tookMs));
             metrics.finished(true);
             LOG.info("Analysis of track {} done in {} ms", job.trackId(), tookMs);

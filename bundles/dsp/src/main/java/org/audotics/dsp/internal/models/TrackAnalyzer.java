@@ -17,7 +17,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The complete analysis of one file: the signal measurements ({@link SignalAnalysis}), the heuristic
  * features ({@link HeuristicFeatures}) and the learned ones ({@link FeatureModels}), as Spotify-style
- * {@link AudioFeatures}. Also offered to other bundles as the {@link AudioAnalyzer} service.
+ * {@link AudioFeatures}; energy, danceability, valence and acousticness are our own measures mapped onto
+ * Spotify's distribution ({@link FeatureScale}), the measures themselves kept as {@link RawFeatures}. Also offered to other bundles as the {@link AudioAnalyzer} service.
  *
  * <p>The models are loaded on the first analysis, not at start: loading them starts ND4J's native
  * libraries (seconds, several hundred MB), which a server that never analyses should not pay.
@@ -25,8 +26,11 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = {TrackAnalyzer.class, AudioAnalyzer.class})
 public final class TrackAnalyzer implements AudioAnalyzer {
 
-    /** A file's signal measurements and the features computed from them. */
-    public record Analysis(SignalFeatures signal, AudioFeatures features) {
+    /**
+     * A file's signal measurements, the features computed from them (energy, danceability, valence and
+     * acousticness on Spotify's scale, {@link FeatureScale}) and our own measures behind the mapped ones.
+     */
+    public record Analysis(SignalFeatures signal, AudioFeatures features, RawFeatures raw) {
     }
 
     private final ModelRuntime runtime;
@@ -59,10 +63,13 @@ public final class TrackAnalyzer implements AudioAnalyzer {
         float[] d = signal.descriptors();
         FeatureModels.Learned learned = models().estimate(d);
         double energy = HeuristicFeatures.energy(d);
+        RawFeatures raw = new RawFeatures(energy, HeuristicFeatures.danceability(d), HeuristicFeatures.valence(d, signal.mode(), energy),
+                unit(learned.acousticness()));
+        FeatureScale scale = FeatureScale.shipped();
         AudioFeatures features = new AudioFeatures(
-                round(learned.acousticness()),
-                round(HeuristicFeatures.danceability(d)),
-                round(energy),
+                round(scale.map("acousticness", raw.acousticness())),
+                round(scale.map("danceability", raw.danceability())),
+                round(scale.map("energy", raw.energy())),
                 round(learned.instrumentalness()),
                 signal.key(),
                 round(HeuristicFeatures.liveness(d)),
@@ -71,8 +78,8 @@ public final class TrackAnalyzer implements AudioAnalyzer {
                 round(learned.speechiness()),
                 Math.min(300, round(signal.tempo())),
                 signal.timeSignature(),
-                round(HeuristicFeatures.valence(d, signal.mode(), energy)));
-        return new Analysis(signal, features);
+                round(scale.map("valence", raw.valence())));
+        return new Analysis(signal, features, raw);
     }
 
     private FeatureModels models() {
@@ -90,6 +97,11 @@ public final class TrackAnalyzer implements AudioAnalyzer {
             }
         }
         return loaded;
+    }
+
+    /** A probability as a 0..1 value: NaN (degenerate descriptors) reads as 0, as the rounding always made it. */
+    private static double unit(double value) {
+        return Double.isNaN(value) ? 0 : Math.max(0, Math.min(1, value));
     }
 
     private static double round(double value) {

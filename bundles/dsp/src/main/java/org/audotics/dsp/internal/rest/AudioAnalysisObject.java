@@ -6,12 +6,14 @@ import java.util.Map;
 import org.audotics.catalog.api.AudioFeatures;
 import org.audotics.dsp.internal.jobs.StructureJson;
 import org.audotics.dsp.internal.jobs.TrackAnalysis;
+import org.audotics.dsp.internal.models.RawFeatures;
 
 /**
  * Spotify's audio-analysis object built from a stored analysis, with Spotify's JSON types (checked against
  * its OpenAPI description by SpotifyShapesIT): {@code meta.timestamp} is the epoch second the analysis
  * ended, {@code meta.analysis_time} the seconds it took (a number, not a date). {@code meta.feature_methods}
- * is our addition.
+ * and {@code track.raw_features} (our own measures behind the energy, danceability, valence and acousticness,
+ * which are reported on Spotify's scale; absent for analyses before 0.4.0) are our additions.
  */
 final class AudioAnalysisObject {
 
@@ -38,6 +40,15 @@ final class AudioAnalysisObject {
         track.put("key_confidence", measured.keyConfidence());
         track.put("mode", features.mode());
         track.put("mode_confidence", measured.keyConfidence());
+        RawFeatures raw = measured.raw();
+        if (raw != null) {
+            Map<String, Object> rawFeatures = new LinkedHashMap<>();
+            rawFeatures.put("energy", round(raw.energy()));
+            rawFeatures.put("danceability", round(raw.danceability()));
+            rawFeatures.put("valence", round(raw.valence()));
+            rawFeatures.put("acousticness", round(raw.acousticness()));
+            track.put("raw_features", rawFeatures);
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("meta", meta);
         answer.put("track", track);
@@ -46,5 +57,9 @@ final class AudioAnalysisObject {
             answer.put(part, structure.path(part));
         }
         return answer;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
     }
 }

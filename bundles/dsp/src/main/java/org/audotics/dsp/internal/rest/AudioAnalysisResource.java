@@ -49,10 +49,10 @@ public final class AudioAnalysisResource {
         methods.put("time_signature", "measured: accent contrast of tracked beats");
         methods.put("speechiness", "model: neural network trained on generated speech and music");
         methods.put("instrumentalness", "model: neural network trained on generated speech and music");
-        methods.put("acousticness", "model: neural network trained on generated acoustic and electronic music");
-        methods.put("energy", "heuristic: loudness, brightness, onset density, noisiness");
-        methods.put("danceability", "heuristic: beat strength and regularity, tempo, bass");
-        methods.put("valence", "heuristic guess: mode, tempo, brightness, energy");
+        methods.put("acousticness", "model: neural network trained on generated acoustic and electronic music, on Spotify's scale (quantile mapping; raw value in track.raw_features)");
+        methods.put("energy", "heuristic: loudness, brightness, onset density, noisiness, on Spotify's scale (quantile mapping; raw value in track.raw_features)");
+        methods.put("danceability", "heuristic: beat strength and regularity, tempo, bass, on Spotify's scale (quantile mapping; raw value in track.raw_features)");
+        methods.put("valence", "heuristic guess: mode, tempo, brightness, energy, on Spotify's scale (quantile mapping; raw value in track.raw_features)");
         methods.put("liveness", "heuristic guess: noise between the notes");
         return java.util.Collections.unmodifiableMap(methods);
     }

@@ -16,7 +16,7 @@ import org.audotics.dsp.api.UndecodableAudioException;
 public final class SignalAnalysis {
 
     /** Version of the analysis method, stored with every result so results of different versions can be told apart. */
-    public static final String VERSION = "0.3.0";
+    public static final String VERSION = "0.4.0";
 
     /** Shorter audio has too few beats for a tempo or a meaningful loudness. */
     static final double MIN_SECONDS = 2;

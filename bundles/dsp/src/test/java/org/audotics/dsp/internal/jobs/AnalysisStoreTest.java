@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import org.audotics.catalog.api.AudioFeatures;
+import org.audotics.dsp.internal.models.RawFeatures;
 import org.audotics.storage.internal.EmbeddedDatabase;
 import org.audotics.storage.internal.PooledDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -101,9 +102,20 @@ class AnalysisStoreTest {
         assertTrue(store.analysis("t2").isEmpty());
     }
 
+    @Test
+    void anAnalysisWithoutRawMeasuresReadsBackWithoutThem() {
+        AnalysisJob job = store.create("t1", "/a/1.wav", null);
+        store.claimNext("n");
+        TrackAnalysis withRaw = analysis(-9.5, 128, 1L);
+        TrackAnalysis old = new TrackAnalysis(withRaw.trackId(), "0.3.0", withRaw.durationMs(), withRaw.tempoConfidence(), withRaw.keyConfidence(),
+                withRaw.timeSignature(), withRaw.timeSignatureConfidence(), withRaw.features(), null, withRaw.structureJson(), 1L, 5L);
+        store.complete(job.id(), old);
+        assertEquals(old, store.analysis("t1").orElseThrow(), "no raw measures: null, not zeros");
+    }
+
     private static TrackAnalysis analysis(double loudness, double tempo, long at) {
         AudioFeatures features = new AudioFeatures(0.1, 0.2, 0.3, 0.4, 7, 0.5, loudness, 1, 0.6, tempo, 3, 0.7);
-        return new TrackAnalysis("t1", "0.2.0", 180_000, 0.9, 0.6, 3, 0.8, features,
+        return new TrackAnalysis("t1", "0.4.0", 180_000, 0.9, 0.6, 3, 0.8, features, new RawFeatures(0.31, 0.22, 0.73, 0.14),
                 "{\"bars\":[],\"beats\":[],\"tatums\":[],\"sections\":[],\"segments\":[]}", at, 1_234 + at);
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.sound.sampled.AudioFormat;
 import org.audotics.catalog.api.AudioFeatures;
+import org.audotics.dsp.internal.signal.HeuristicFeatures;
 import org.audotics.dsp.internal.signal.Signals;
 import org.audotics.dsp.internal.training.TrainFeatureModels;
 import org.audotics.dsp.internal.training.TrainingCorpus;
@@ -76,5 +77,33 @@ class FeatureModelsTest {
         assertTrue(features.instrumentalness() > 0.5, "drums have no voice: " + features);
         assertTrue(features.speechiness() < 0.33, "drums are no speech: " + features);
         assertEquals(features, analyzer.analyze(file, progress -> { }).features(), "the same file gives the same features");
+    }
+
+    /** The mapping onto Spotify's scale keeps the orderings the raw measures promise, and the raw measures stay in the analysis. */
+    @Test
+    void loudDenseDrumsStayMoreEnergeticAndDanceableThanASoftPianoLineOnSpotifysScale(@TempDir Path dir) throws Exception {
+        TrackAnalyzer analyzer = TrackAnalyzer.withModels(models);
+        TrackAnalyzer.Analysis drums = analyzer.analyze(Signals.wav(dir.resolve("drums.wav"), Signals.drums(128, 20, 44_100, 3), 44_100,
+                AudioFormat.Encoding.PCM_SIGNED, 16), progress -> { });
+        float[][] line = Signals.scaled(Signals.notes(new int[] {60, 64, 67, 72, 67, 64, 62, 65, 69, 74, 69, 65, 60, 64, 67, 72}, 1.25, 44_100), 0.1);
+        TrackAnalyzer.Analysis piano = analyzer.analyze(Signals.wav(dir.resolve("piano.wav"), line, 44_100, AudioFormat.Encoding.PCM_SIGNED, 16),
+                progress -> { });
+        assertTrue(drums.raw().energy() > piano.raw().energy(), "raw energy: drums " + drums.raw() + ", piano " + piano.raw());
+        assertTrue(drums.features().energy() > piano.features().energy() + 0.2,
+                "energy on Spotify's scale: drums " + drums.features().energy() + ", piano " + piano.features().energy());
+        assertTrue(drums.features().danceability() > piano.features().danceability(),
+                "danceability: drums " + drums.features().danceability() + ", piano " + piano.features().danceability());
+
+        FeatureScale scale = FeatureScale.shipped();
+        for (TrackAnalyzer.Analysis a : List.of(drums, piano)) {
+            RawFeatures raw = a.raw();
+            assertEquals(HeuristicFeatures.energy(a.signal().descriptors()), raw.energy(), 1e-12, "the raw energy is the formula's");
+            assertEquals(HeuristicFeatures.danceability(a.signal().descriptors()), raw.danceability(), 1e-12);
+            assertEquals(models.estimate(a.signal().descriptors()).acousticness(), raw.acousticness(), 1e-9);
+            assertEquals(scale.map("energy", raw.energy()), a.features().energy(), 0.0005, "reported = mapped raw");
+            assertEquals(scale.map("danceability", raw.danceability()), a.features().danceability(), 0.0005);
+            assertEquals(scale.map("valence", raw.valence()), a.features().valence(), 0.0005);
+            assertEquals(scale.map("acousticness", raw.acousticness()), a.features().acousticness(), 0.0005);
+        }
     }
 }

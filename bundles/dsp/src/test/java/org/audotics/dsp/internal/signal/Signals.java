@@ -160,7 +160,7 @@ public final class Signals {
     }
 
     /** Plucked notes (MIDI numbers) starting every {@code secondsEach}, each decaying. */
-    static float[][] notes(int[] midiNotes, double secondsEach, float sampleRate) {
+    public static float[][] notes(int[] midiNotes, double secondsEach, float sampleRate) {
         int each = (int) (secondsEach * sampleRate);
         float[][] signal = new float[1][each * midiNotes.length];
         for (int n = 0; n < midiNotes.length; n++) {
@@ -186,7 +186,7 @@ public final class Signals {
         return signal;
     }
 
-    static float[][] scaled(float[][] signal, double gain) {
+    public static float[][] scaled(float[][] signal, double gain) {
         float[][] out = new float[signal.length][];
         for (int c = 0; c < signal.length; c++) {
             out[c] = signal[c].clone();
