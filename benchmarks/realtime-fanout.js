@@ -55,7 +55,9 @@ function percentile(sorted, p) { return sorted[Math.min(sorted.length - 1, Math.
       const node = index % nodes.length;
       const socket = io(nodes[node] + "/sessions", { auth: { token }, transports: ["websocket"], reconnection: false });
       await new Promise((resolve, reject) => { socket.once("connect", resolve); socket.once("connect_error", reject); });
-      await new Promise((resolve) => socket.emit("join", { session_id: session.id }, resolve));
+      await new Promise((resolve, reject) => socket.emit("join", { session_id: session.id },
+        (ack) => ack && ack.ok ? resolve() : reject(new Error(`member ${index} on node ${node + 1}: join refused ${JSON.stringify(ack)}`))));
+      socket.on("disconnect", (reason) => reason !== "io client disconnect" && console.log(`member ${index} of session ${session.id} on node ${node + 1} disconnected: ${reason}`));
       socket.on("vote_cast", (event) => {
         // one action at a time per session: the vote_cast that comes is the one in flight
         const w = session.waiter;
@@ -63,7 +65,8 @@ function percentile(sorted, p) { return sorted[Math.min(sorted.length - 1, Math.
         w.sequence = event.sequence;
         const ms = Number(process.hrtime.bigint() - w.sent) / 1e6;
         latencies.push(ms); perNode[node].push(ms); w.max = Math.max(w.max ?? 0, ms);
-        if (--w.waiting === 0) { slowest.push(w.max); session.waiter = null; w.done(); }
+        w.heard.add(index);
+        if (--w.waiting === 0) { slowest.push(w.max); session.waiter = null; clearTimeout(w.timer); w.done(); }
       });
       sockets.push({ socket, session });
     }
@@ -74,7 +77,13 @@ function percentile(sorted, p) { return sorted[Math.min(sorted.length - 1, Math.
     await Promise.all(sessions.map(async (session) => {
       const voter = sockets.find((s) => s.session === session).socket;
       await new Promise((done) => {
-        session.waiter = { sent: process.hrtime.bigint(), waiting: session.members.length, done };
+        session.waiter = { sent: process.hrtime.bigint(), waiting: session.members.length, done, heard: new Set() };
+        // a delivery that never comes is a finding, not a hang: say who missed it and stop
+        session.waiter.timer = setTimeout(() => {
+          const missing = session.members.map((_, i) => i).filter((i) => !session.waiter.heard.has(i));
+          console.log(`action ${a} of session ${session.id}: no vote_cast after 60 s at members ${missing.join(", ")} (nodes ${missing.map((i) => i % nodes.length + 1).join(", ")}); sequence seen ${session.waiter.sequence}`);
+          process.exit(2);
+        }, 60000);
         voter.emit("vote", { session_id: session.id, item_id: session.item, value: a % 2 === 0 ? 1 : -1 }, (ack) => {
           if (!ack.ok) { console.error("refused", JSON.stringify(ack)); process.exit(1); }
         });

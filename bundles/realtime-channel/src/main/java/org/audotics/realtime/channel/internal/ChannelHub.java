@@ -368,6 +368,15 @@ public final class ChannelHub {
         }
     }
 
+    /** @return the lowest sequence number sent to a connection of this node that follows the session, empty when none does */
+    java.util.OptionalLong lowestPosition(String sessionId) {
+        Set<Connection> room = rooms.get(sessionId);
+        if (room == null) {
+            return java.util.OptionalLong.empty();
+        }
+        return room.stream().map(connection -> connection.position(sessionId)).filter(java.util.Objects::nonNull).mapToLong(Long::longValue).min();
+    }
+
     /** @return the users with a connection on this node that follows the session */
     Set<String> followersOf(String sessionId) {
         Set<Connection> room = rooms.get(sessionId);

@@ -99,6 +99,11 @@ abstract class Connection {
         return following.containsKey(sessionId);
     }
 
+    /** @return the sequence number last sent of the session, or null when not following it */
+    final synchronized Long position(String sessionId) {
+        return following.get(sessionId);
+    }
+
     final synchronized Set<String> followed() {
         return Set.copyOf(following.keySet());
     }

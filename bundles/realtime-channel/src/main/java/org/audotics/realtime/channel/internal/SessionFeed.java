@@ -36,8 +36,12 @@ import org.slf4j.LoggerFactory;
  * event log: per session the feed keeps the last sequence delivered, drops repeats, reads a gap from the log
  * before the event after it, and every {@code gap.check.seconds} reads the log of the followed sessions for events
  * whose announcement was lost altogether. Delivery runs on one thread the feed owns.
+ *
+ * <p>Immediate: as a delayed component it came to life only when Event Admin first had a session event of this node
+ * to hand it, so a node whose clients only listened (every change made on another node) never subscribed to the
+ * other nodes' events, and its members heard nothing (benchmarks/realtime-fanout.sh with two nodes found it).
  */
-@Component(service = {SessionFeed.class, EventHandler.class}, configurationPid = ChannelConfig.PID,
+@Component(service = {SessionFeed.class, EventHandler.class}, configurationPid = ChannelConfig.PID, immediate = true,
         property = EventConstants.EVENT_TOPIC + "=" + SessionEvents.TOPIC_ALL)
 public final class SessionFeed implements EventHandler {
 
@@ -148,6 +152,11 @@ public final class SessionFeed implements EventHandler {
             for (String sessionId : hub.followedSessions()) {
                 Optional<String> reader = hub.readerOf(sessionId);
                 Long last = delivered.get(sessionId);
+                if (last == null) {
+                    // nothing delivered here since the followers joined: the first announcement may be the one lost
+                    java.util.OptionalLong joined = hub.lowestPosition(sessionId);
+                    last = joined.isPresent() ? joined.getAsLong() : null;
+                }
                 if (reader.isPresent() && last != null) {
                     delivered.put(sessionId, fillFromLog(sessionId, reader.get(), last, Long.MAX_VALUE));
                 }
