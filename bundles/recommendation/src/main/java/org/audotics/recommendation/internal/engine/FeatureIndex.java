@@ -125,6 +125,29 @@ final class FeatureIndex {
         return position >= 0 && !superseded.get(position) ? base.tracks.get(position) : null;
     }
 
+    /** @return the feature vectors of the artist's tracks a request can find (the base's not superseded, then the delta's) */
+    List<double[]> vectorsOfArtist(String artistId) {
+        return vectorsAt(base.positionsOfArtist(artistId), delta.positionsOfArtist(artistId));
+    }
+
+    /** @return the feature vectors of the genre's tracks a request can find (the base's not superseded, then the delta's) */
+    List<double[]> vectorsOfGenre(String genre) {
+        return vectorsAt(base.positionsOfGenre(genre), delta.positionsOfGenre(genre));
+    }
+
+    private List<double[]> vectorsAt(int[] inBase, int[] inDelta) {
+        List<double[]> vectors = new ArrayList<>(inBase.length + inDelta.length);
+        for (int position : inBase) {
+            if (!superseded.get(position)) {
+                vectors.add(base.vectorAt(position));
+            }
+        }
+        for (int position : inDelta) {
+            vectors.add(delta.vectorAt(position));
+        }
+        return vectors;
+    }
+
     /** @return whether a request can find the track */
     boolean contains(String trackId) {
         return vectorOf(trackId) != null;

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.audotics.recommendation.api.AlreadyHeard;
 import org.audotics.recommendation.api.AttributeBounds;
 import org.audotics.recommendation.api.Explanation;
@@ -414,10 +413,10 @@ final class NearestNeighbours {
             }
         }
         for (String artist : request.seedArtistIds()) {
-            mean(vectorsWhere(index, track -> track.artistIds().contains(artist))).ifPresent(points::add);
+            mean(index.vectorsOfArtist(artist)).ifPresent(points::add);
         }
         for (String genre : request.seedGenres()) {
-            mean(vectorsWhere(index, track -> track.genres().contains(genre))).ifPresent(points::add);
+            mean(index.vectorsOfGenre(genre)).ifPresent(points::add);
         }
         double[] profile = mean(points).orElseGet(() -> {
             double[] none = new double[FeatureSpace.DIMENSIONS.size()];
@@ -471,22 +470,6 @@ final class NearestNeighbours {
             terms++;
         }
         return terms == 0 ? 0.5 : 1 - Math.sqrt(sum / terms);
-    }
-
-    private static List<double[]> vectorsWhere(FeatureIndex index, Predicate<IndexedTrack> test) {
-        List<double[]> vectors = new ArrayList<>();
-        BitSet hidden = index.hiddenInBase();
-        for (int i = hidden.nextClearBit(0); i < index.base.size(); i = hidden.nextClearBit(i + 1)) {
-            if (test.test(index.base.tracks.get(i))) {
-                vectors.add(index.base.vectorAt(i));
-            }
-        }
-        for (int i = 0; i < index.delta.size(); i++) {
-            if (test.test(index.delta.tracks.get(i))) {
-                vectors.add(index.delta.vectorAt(i));
-            }
-        }
-        return vectors;
     }
 
     /** Distance in 0..1 between a value and a target of a label or non-feature attribute. */

@@ -3,6 +3,8 @@ package org.audotics.recommendation.internal.engine;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.audotics.catalog.api.Track;
 import org.audotics.recommendation.api.TunableAttribute;
 
@@ -21,11 +23,15 @@ final class TrackIndex {
     static final int ATTRIBUTES = TunableAttribute.values().length;
 
     static final TrackIndex EMPTY = new TrackIndex(List.of());
+    private static final int[] NONE = new int[0];
 
     final List<IndexedTrack> tracks;
     final double[] vectors;
     final double[] attributes;
     private final Map<String, Integer> positions;
+    /** Each artist's and each genre's positions, ascending: a seed artist or genre costs its tracks, not the index. */
+    private final Map<String, int[]> positionsByArtist;
+    private final Map<String, int[]> positionsByGenre;
 
     private TrackIndex(List<Track> tracks) {
         this.tracks = tracks.stream().map(IndexedTrack::of).toList();
@@ -41,6 +47,28 @@ final class TrackIndex {
             byId.put(track.id(), i);
         }
         this.positions = Map.copyOf(byId);
+        this.positionsByArtist = positionsOf(this.tracks, IndexedTrack::artistIds);
+        this.positionsByGenre = positionsOf(this.tracks, IndexedTrack::genres);
+    }
+
+    /** Two passes (count, then fill) so a million tracks make one int per credit, not a boxed list entry. */
+    private static Map<String, int[]> positionsOf(List<IndexedTrack> tracks, Function<IndexedTrack, Set<String>> keys) {
+        Map<String, int[]> counts = new HashMap<>();
+        for (IndexedTrack track : tracks) {
+            for (String key : keys.apply(track)) {
+                counts.computeIfAbsent(key, k -> new int[1])[0]++;
+            }
+        }
+        Map<String, int[]> positions = new HashMap<>(counts.size() * 2);
+        counts.forEach((key, count) -> positions.put(key, new int[count[0]]));
+        Map<String, int[]> filled = new HashMap<>(counts.size() * 2);
+        for (int i = 0; i < tracks.size(); i++) {
+            for (String key : keys.apply(tracks.get(i))) {
+                int[] next = filled.computeIfAbsent(key, k -> new int[1]);
+                positions.get(key)[next[0]++] = i;
+            }
+        }
+        return positions;
     }
 
     /** @param tracks tracks that have audio features, each once */
@@ -55,6 +83,16 @@ final class TrackIndex {
     /** @return the track's position, or -1 when it is not indexed */
     int positionOf(String trackId) {
         return positions.getOrDefault(trackId, -1);
+    }
+
+    /** @return the positions of the artist's tracks, ascending; empty when none is indexed */
+    int[] positionsOfArtist(String artistId) {
+        return positionsByArtist.getOrDefault(artistId, NONE);
+    }
+
+    /** @return the positions of the genre's tracks, ascending; empty when none is indexed */
+    int[] positionsOfGenre(String genre) {
+        return positionsByGenre.getOrDefault(genre, NONE);
     }
 
     double[] vectorAt(int position) {

@@ -83,4 +83,32 @@ class FeatureIndexTest {
         assertEquals(0.99, compacted.vectorOf("a")[2], 1e-9);
         assertEquals(nearEnergy(index, 1.0, List.of("c")), nearEnergy(compacted, 1.0, List.of("c")));
     }
+
+    private static Track by(String id, String artist, String genre, double energy) {
+        Track plain = InMemoryCatalog.track(id, energy);
+        return new Track(id, plain.externalId(), plain.name(), List.of(new org.audotics.catalog.api.ArtistRef(artist, artist)),
+                null, List.of(genre), 50, 180_000, false, 1, 1, plain.audioFeatures());
+    }
+
+    /** The energies of the vectors, sorted: the order within base and delta is not part of the promise. */
+    private static List<Double> energies(List<double[]> vectors) {
+        return vectors.stream().map(vector -> vector[2]).sorted().toList();
+    }
+
+    @Test
+    void anArtistsAndAGenresVectorsAreTheTracksARequestCanFindInBaseAndDelta() {
+        FeatureIndex index = FeatureIndex.of(1, List.of(by("a", "x", "jazz", 0.1), by("b", "x", "rock", 0.2),
+                by("c", "y", "jazz", 0.3), by("d", "x", "jazz", 0.4)));
+        // b moves to artist y; d leaves the catalog; e is new, by x in jazz; c gets new features
+        FeatureIndex patched = index.patched(List.of("b", "d", "e", "c"), Map.of("b", by("b", "y", "rock", 0.25),
+                "e", by("e", "x", "jazz", 0.5), "c", by("c", "y", "jazz", 0.35)));
+
+        assertEquals(List.of(0.1, 0.2, 0.4), energies(index.vectorsOfArtist("x")));
+        assertEquals(List.of(0.1, 0.5), energies(patched.vectorsOfArtist("x")), "a, and e from the delta; not b or d");
+        assertEquals(List.of(0.25, 0.35), energies(patched.vectorsOfArtist("y")), "the delta's b and c, not the base's");
+        assertEquals(List.of(0.1, 0.35, 0.5), energies(patched.vectorsOfGenre("jazz")));
+        assertEquals(List.of(0.25), energies(patched.vectorsOfGenre("rock")));
+        assertEquals(List.of(), patched.vectorsOfArtist("nobody"));
+        assertEquals(List.of(), patched.vectorsOfGenre("polka"));
+    }
 }
