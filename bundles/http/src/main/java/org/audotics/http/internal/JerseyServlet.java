@@ -80,7 +80,16 @@ public final class JerseyServlet extends ServletContainer {
 
     @Deactivate
     void deactivate() {
+        // closing the tracker removes every resource one by one: reloading Jersey for each, after the web container
+        // may already have destroyed this servlet, only logged errors at every shutdown
+        initialised = false;
         tracker.close();
+    }
+
+    @Override
+    public void destroy() {
+        initialised = false; // resources that leave after this find no application to reload
+        super.destroy();
     }
 
     @Override
