@@ -77,6 +77,15 @@ public final class DefaultCatalogService implements CatalogService, CatalogImage
     });
     private volatile CatalogStore store;
     private volatile String lastMigrationFailure = "migration not run yet";
+    /**
+     * The distinct genres as last read, with the catalog revision read before them. Every mood query and genre-seed
+     * list asks for them, and the DISTINCT is a scan of track_genre (hundreds of milliseconds at a million tracks);
+     * the revision is one row, and every write that can change a genre moves it, on any node.
+     */
+    private volatile GenresAt genres;
+
+    private record GenresAt(long revision, List<String> genres) {
+    }
 
     @Activate
     public DefaultCatalogService(@Reference Database database, @Reference ObjectStores stores, @Reference Cache cache,
@@ -336,7 +345,15 @@ public final class DefaultCatalogService implements CatalogService, CatalogImage
 
     @Override
     public List<String> genres() {
-        return store().genres();
+        CatalogStore current = store();
+        long revision = current.revision(); // before the genres: a write in between is seen again next time
+        GenresAt cached = genres;
+        if (cached != null && cached.revision() == revision) {
+            return cached.genres();
+        }
+        List<String> read = List.copyOf(current.genres());
+        genres = new GenresAt(revision, read);
+        return read;
     }
 
     @Override
