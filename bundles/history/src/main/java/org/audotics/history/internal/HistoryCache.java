@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.audotics.cache.api.Cache;
 import org.audotics.history.api.PlayContext;
@@ -17,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A listener's top items and first page of recently played in the shared cache (Redis when configured, every node's
+ * A listener's top items, taste profile, banned tracks and first page of recently played in the shared cache (Redis when configured, every node's
  * copy the same), the reads a client repeats. Every key carries the user's history version
  * ({@code EventStore.version}), which each stored batch changes and a deletion removes inside its transaction:
  * a reader first reads the version from the database (one primary-key row), so after a batch's 2xx every node
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * deleted) is read from the database and not cached.
  *
  * <p>Keys (under the cache bundle's {@code key.prefix}): {@code history:top:<user>:<version>:<tracks|artists>:<first
- * day|all>:<offset>:<limit>} and {@code history:recent:<user>:<version>:<limit>}; the first day of the window is in
+ * day|all>:<offset>:<limit>} (the top items, and the taste profiles recommendations read), {@code
+ * history:recent:<user>:<version>:<limit>} and {@code history:bans:<user>:<version>}; the first day of the window is in
  * the key, so a window that moved at midnight is another entry. Thread-safe.
  */
 final class HistoryCache {
@@ -75,6 +77,17 @@ final class HistoryCache {
         TopItems top = read.get();
         put(key, new CachedTop(top.items(), top.total()));
         return top;
+    }
+
+    Set<String> bans(String userId, long version, Supplier<Set<String>> read) {
+        String key = "history:bans:" + userId + ":" + version;
+        Optional<String[]> cached = get(key, String[].class);
+        if (cached.isPresent()) {
+            return Set.of(cached.get());
+        }
+        Set<String> bans = read.get();
+        put(key, bans.toArray(String[]::new));
+        return bans;
     }
 
     List<PlayedTrack> recent(String userId, long version, int limit, Supplier<List<PlayedTrack>> read) {

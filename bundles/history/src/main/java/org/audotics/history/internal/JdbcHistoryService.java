@@ -201,8 +201,11 @@ public final class JdbcHistoryService implements HistoryService, HealthCheck, Ev
     private TopItems top(String kind, String table, String itemColumn, String userId, TimeRange range, int offset, int limit) {
         checkOffset(offset);
         checkLimit(limit, 50);
-        EventStore ready = store();
-        Long from = fromDay(range);
+        return cachedTop(store(), kind, table, itemColumn, userId, fromDay(range), offset, limit);
+    }
+
+    private TopItems cachedTop(EventStore ready, String kind, String table, String itemColumn, String userId, Long from, int offset,
+            int limit) {
         if (!cache.enabled()) {
             return ready.top(table, itemColumn, userId, from, offset, limit);
         }
@@ -225,8 +228,9 @@ public final class JdbcHistoryService implements HistoryService, HealthCheck, Ev
         checkLimit(limit, 1_000);
         EventStore ready = store();
         Long from = fromDay(range);
-        return new TasteProfile(userId, range, ready.top("history_track_day", "track_id", userId, from, 0, limit).items(),
-                ready.top("history_artist_day", "artist_id", userId, from, 0, limit).items());
+        // every personal recommendation reads two profiles: through the read cache like the top items they are
+        return new TasteProfile(userId, range, cachedTop(ready, "tracks", "history_track_day", "track_id", userId, from, 0, limit).items(),
+                cachedTop(ready, "artists", "history_artist_day", "artist_id", userId, from, 0, limit).items());
     }
 
     @Override
@@ -246,7 +250,13 @@ public final class JdbcHistoryService implements HistoryService, HealthCheck, Ev
 
     @Override
     public Set<String> bannedTracks(String userId) {
-        return store().bannedTracks(userId, MAX_BANNED_TRACKS);
+        EventStore ready = store();
+        if (!cache.enabled()) {
+            return ready.bannedTracks(userId, MAX_BANNED_TRACKS);
+        }
+        OptionalLong version = ready.version(userId); // a ban is an event: its batch moves the version
+        return version.isEmpty() ? ready.bannedTracks(userId, MAX_BANNED_TRACKS)
+                : cache.bans(userId, version.getAsLong(), () -> ready.bannedTracks(userId, MAX_BANNED_TRACKS));
     }
 
     @Override

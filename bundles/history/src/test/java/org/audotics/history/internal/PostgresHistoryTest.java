@@ -237,4 +237,21 @@ class PostgresHistoryTest {
         one.record(user, "k-0", List.of(play("t2", NOW.minusSeconds(10), 100_000)));
         assertEquals(List.of("t2"), ids(two.topTracks(user, TimeRange.SHORT_TERM, 0, 10).items()));
     }
+
+    @Test
+    void tasteProfilesAndBansComeFromTheCacheAtTheUsersVersionAndABanIsSeenAtOnceOnAnyNode() {
+        String user = "taste";
+        one.record(user, "p-0", List.of(play("t1", NOW.minusSeconds(300), 200_000),
+                new ListeningEvent(EventType.BAN, "t2", NOW.minusSeconds(200), 0, null)));
+        assertEquals(List.of("t1"), ids(two.profile(user, TimeRange.LONG_TERM, 100).tracks()));
+        assertEquals(java.util.Set.of("t2"), two.bannedTracks(user));
+        int hits = cache.hits.get();
+        assertEquals(List.of("t1"), ids(two.profile(user, TimeRange.LONG_TERM, 100).tracks()));
+        assertEquals(java.util.Set.of("t2"), two.bannedTracks(user));
+        assertTrue(cache.hits.get() >= hits + 3, "the profile's tracks and artists and the bans come from the cache");
+        cache.writesLost = true; // even when the new answers are not cached, the new version makes the old ones unused
+        one.record(user, "p-1", List.of(new ListeningEvent(EventType.BAN, "t1", NOW.minusSeconds(100), 0, null)));
+        cache.writesLost = false;
+        assertEquals(java.util.Set.of("t1", "t2"), two.bannedTracks(user), "node two sees node one's ban at once");
+    }
 }
