@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -116,13 +118,7 @@ class PersistedGraphsTest {
     void aBaseWithOneFeatureChangedHasAnotherFingerprintAndIsBuilt() throws IOException {
         start(base, settings(root, 16));
         List<Track> changed = new ArrayList<>(catalog);
-        Track track = changed.get(3_210);
-        AudioFeatures f = track.audioFeatures();
-        changed.set(3_210, new Track(track.id(), track.externalId(), track.name(), track.artists(), track.album(),
-                track.genres(), track.popularity(), track.durationMs(), track.explicit(), track.trackNumber(),
-                track.discNumber(), new AudioFeatures(f.acousticness(), f.danceability(), Math.nextUp(f.energy()),
-                        f.instrumentalness(), f.key(), f.liveness(), f.loudness(), f.mode(), f.speechiness(), f.tempo(),
-                        f.timeSignature(), f.valence())));
+        changed.set(3_210, withEnergy(changed.get(3_210), Math.nextUp(changed.get(3_210).audioFeatures().energy())));
         TrackIndex other = FeatureIndex.of(1, changed).base;
         VectorIndexSettings settings = settings(root, 16);
         assertNotEquals(BaseFingerprint.of(base, settings), BaseFingerprint.of(other, settings));
@@ -137,9 +133,43 @@ class PersistedGraphsTest {
     @Test
     void theSameTracksInAnotherOrderAreAnotherBase() {
         List<Track> reversed = new ArrayList<>(catalog);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         VectorIndexSettings settings = settings(root, 16);
-        assertNotEquals(BaseFingerprint.of(base, settings), BaseFingerprint.of(FeatureIndex.of(1, reversed).base, settings));
+        assertNotEquals(BaseFingerprint.of(TrackIndex.of(catalog), settings), BaseFingerprint.of(TrackIndex.of(reversed), settings));
+    }
+
+    @Test
+    void aCompactedBaseIsTheBaseARestartReadsSoItsGraphIsLoaded() throws IOException {
+        Map<String, Track> current = new HashMap<>();
+        List<String> changed = new ArrayList<>();
+        for (Track track : catalog.subList(2_500, TRACKS)) { // imported after the first build: the delta
+            current.put(track.id(), track);
+            changed.add(track.id());
+        }
+        Track updated = withEnergy(catalog.get(10), 0.99);
+        current.put(updated.id(), updated);
+        changed.add(updated.id());
+        Collections.shuffle(changed, new Random(5)); // events come in any order
+        FeatureIndex patched = FeatureIndex.of(1, catalog.subList(0, 2_500)).patched(changed, current);
+        assertTrue(patched.wantsCompaction());
+        Outcome compaction = start(patched.compacted().base, settings(root, 16));
+        assertTrue(compaction.state().contains(", built in"), compaction.state());
+
+        List<Track> readAtRestart = new ArrayList<>(catalog);
+        readAtRestart.set(10, updated);
+        Collections.shuffle(readAtRestart, new Random(6)); // the database's collation is not Java's order
+        TrackIndex restarted = FeatureIndex.of(2, readAtRestart).base;
+        Outcome restart = start(restarted, settings(root, 16));
+        assertTrue(restart.state().contains(", loaded in"), restart.state());
+        assertAnswersLike(BaseVectorIndex.build(restarted, settings(null, 16), () -> false), restart.graph());
+    }
+
+    private static Track withEnergy(Track track, double energy) {
+        AudioFeatures f = track.audioFeatures();
+        return new Track(track.id(), track.externalId(), track.name(), track.artists(), track.album(), track.genres(),
+                track.popularity(), track.durationMs(), track.explicit(), track.trackNumber(), track.discNumber(),
+                new AudioFeatures(f.acousticness(), f.danceability(), energy, f.instrumentalness(), f.key(), f.liveness(),
+                        f.loudness(), f.mode(), f.speechiness(), f.tempo(), f.timeSignature(), f.valence()));
     }
 
     @Test
