@@ -44,6 +44,14 @@ final class VectorIndexBuilder {
         return settings;
     }
 
+    /**
+     * @return whether a graph of this base is still to come: it is the newest base given, large enough, and its
+     *         build neither failed nor was refused (the component stopping)
+     */
+    boolean pending(TrackIndex base) {
+        return wanted == base;
+    }
+
     /** @return what the candidate stage is doing, for the readiness detail; empty when the base is below the threshold */
     String state() {
         return state;
@@ -100,6 +108,9 @@ final class VectorIndexBuilder {
         } catch (RuntimeException e) { // the scan keeps answering: a missing graph costs speed only
             LOG.warn("Feature index HNSW graph not built ({}); the exact scan answers", e.toString());
             state = "no HNSW graph (" + e + "): exact scan";
+            if (wanted == base) {
+                wanted = null; // nothing will come: a compaction waiting for it goes ahead without (pending)
+            }
         }
     }
 
