@@ -68,8 +68,15 @@ class RecommendationGraphIT {
             assertTrue(restarted.contains("candidates from an HNSW graph of " + TRACKS + " tracks, loaded in"), restarted);
             HttpAnswer again = server.get(query);
             assertEquals(200, again.status(), again.toString());
-            assertEquals(tracks, again.json().get("tracks"), "the loaded graph answers as the built one did");
+            // the ids in order: the tracks' other fields are the catalog's (an album's total_tracks grows as imports settle)
+            assertEquals(idsOf(tracks), idsOf(again.json().get("tracks")), "the loaded graph answers as the built one did");
         }
+    }
+
+    private static List<String> idsOf(JsonNode tracks) {
+        List<String> ids = new ArrayList<>();
+        tracks.forEach(track -> ids.add(track.get("id").asText()));
+        return ids;
     }
 
     private static String awaitGraph(AudoticsServer server) throws Exception {
