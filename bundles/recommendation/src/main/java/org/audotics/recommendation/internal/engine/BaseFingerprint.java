@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
  * can answer for the other; one changed feature, one track more or the same tracks in another order change it.
  *
  * <p>Not a cryptographic hash: the inputs are the catalog's, not an adversary's, and a build of a million tracks is
- * minutes while this is one pass over the arrays (tens of milliseconds). Two independent 64-bit lanes in the style
+ * minutes while this is one pass over the arrays (1.25 s at a million tracks on a loaded machine, GraphCandidatesBenchmark).
+ * Two independent 64-bit lanes in the style
  * of MurmurHash3's x64 128-bit variant, each word mixed with a different constant and rotation.
  */
 record BaseFingerprint(long high, long low) {
