@@ -5,16 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * feature-knn's HNSW candidate stage inside Karaf: with {@code knn.ann.min_tracks = 0} the base the indexer compacts
  * after an import gets its Lucene graph (Lucene embedded in the recommendation bundle, its codecs found through the
  * bundle's own SPI files), and {@code GET /v1/recommendations} answers from it, bounds honoured, the seed left out.
- * Its own server (embedded defaults): the shared one keeps the default threshold, under which every answer is a scan.
+ * The graph is kept under {@code data/feature-graph}, and a restart, which reads the same catalog again, loads it
+ * instead of building it and answers the same. Its own server (embedded defaults): the shared one keeps the default
+ * threshold, under which every answer is a scan.
  */
 class RecommendationGraphIT {
 
@@ -37,15 +42,12 @@ class RecommendationGraphIT {
                 imported.json().get("tracks").forEach(track -> ids.add(track.get("id").asText()));
             }
 
-            String detail = "";
-            for (int tries = 0; tries < 1200 && !detail.contains("candidates from an HNSW graph"); tries++) {
-                Thread.sleep(100);
-                detail = server.get("/health/ready").json().get("checks").get("recommendation").get("detail").asText();
-            }
-            assertTrue(detail.contains("candidates from an HNSW graph of " + TRACKS + " tracks"), detail);
+            String detail = awaitGraph(server);
+            assertTrue(detail.contains("candidates from an HNSW graph of " + TRACKS + " tracks, built in"), detail);
 
             String seed = ids.get(700);
-            HttpAnswer answer = server.get("/v1/recommendations?limit=20&min_energy=0.5&seed_tracks=" + seed);
+            String query = "/v1/recommendations?limit=20&min_energy=0.5&seed_tracks=" + seed;
+            HttpAnswer answer = server.get(query);
             assertEquals(200, answer.status(), answer.toString());
             JsonNode tracks = answer.json().get("tracks");
             assertEquals(20, tracks.size(), answer.toString());
@@ -54,6 +56,46 @@ class RecommendationGraphIT {
                 HttpAnswer features = server.get("/v1/audio-features/" + track.get("id").asText());
                 assertTrue(features.json().get("energy").asDouble() >= 0.5, features.toString());
             }
+
+            Path graphs = server.deployFolder().resolveSibling("data").resolve("feature-graph");
+            for (int tries = 0; tries < 600 && keptGraphs(graphs).isEmpty(); tries++) {
+                Thread.sleep(100); // kept once it serves, on the graph thread
+            }
+            assertEquals(1, keptGraphs(graphs).size(), "one graph kept in " + graphs);
+            server.crash();
+            server.restart();
+            String restarted = awaitGraph(server);
+            assertTrue(restarted.contains("candidates from an HNSW graph of " + TRACKS + " tracks, loaded in"), restarted);
+            HttpAnswer again = server.get(query);
+            assertEquals(200, again.status(), again.toString());
+            // the ids in order: the tracks' other fields are the catalog's (an album's total_tracks grows as imports settle)
+            assertEquals(idsOf(tracks), idsOf(again.json().get("tracks")), "the loaded graph answers as the built one did");
+        }
+    }
+
+    private static List<String> idsOf(JsonNode tracks) {
+        List<String> ids = new ArrayList<>();
+        tracks.forEach(track -> ids.add(track.get("id").asText()));
+        return ids;
+    }
+
+    private static String awaitGraph(AudoticsServer server) throws Exception {
+        String detail = "";
+        for (int tries = 0; tries < 1200 && !detail.contains("candidates from an HNSW graph"); tries++) {
+            Thread.sleep(100);
+            detail = server.get("/health/ready").json().get("checks").get("recommendation").get("detail").asText();
+        }
+        return detail;
+    }
+
+    /** The complete graphs kept: a directory named by a fingerprint with its manifest (written last, then renamed). */
+    private static List<Path> keptGraphs(Path graphs) throws Exception {
+        if (!Files.isDirectory(graphs)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(graphs)) {
+            return entries.filter(dir -> dir.getFileName().toString().matches("[0-9a-f]{32}"))
+                    .filter(dir -> Files.exists(dir.resolve("graph.properties"))).toList();
         }
     }
 }

@@ -22,9 +22,10 @@ import org.audotics.recommendation.api.TunableAttribute;
  * feature-knn's HNSW candidate stage against the exact scan, in one JVM on one thread (figures in
  * docs/recommender.md): the graph's build (wall, CPU of the building thread, peak heap), then per request p50/p99
  * and requests/s for the scan and for the graph, without a bound, with a wide bound and with a selective one, and
- * the graph's recall@10 against the scan. Prints figures; asserts nothing.
+ * the graph's recall@10 against the scan; and the graph kept on disk ({@link PersistedGraphs}, in a temporary
+ * directory): how long the fingerprint, the save and the load take. Prints figures; asserts nothing.
  *
- * <pre>java -Xmx6g -cp benchmarks/target/audotics-benchmarks.jar org.audotics.recommendation.internal.engine.GraphCandidatesBenchmark [tracks=1000000] [queries=200] [max_connections=16] [beam_width=100]</pre>
+ * <pre>java -Xmx6g -cp benchmarks/target/audotics-benchmarks.jar org.audotics.recommendation.internal.engine.GraphCandidatesBenchmark [tracks=1000000] [queries=200] [max_connections=16] [beam_width=100] [buffer_mb=1024]</pre>
  */
 public final class GraphCandidatesBenchmark {
 
@@ -36,10 +37,11 @@ public final class GraphCandidatesBenchmark {
         int queries = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int maxConnections = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         int beamWidth = args.length > 3 ? Integer.parseInt(args[3]) : 100;
-        VectorIndexSettings settings = new VectorIndexSettings(0, 5, 100, maxConnections, beamWidth, 256);
-        System.out.printf("%d tracks, %d queries per variant, M=%d, beam=%d, oversample %d, min candidates %d, %d processors, load %s%n",
-                count, queries, maxConnections, beamWidth, settings.oversample(), settings.minCandidates(),
-                Runtime.getRuntime().availableProcessors(), load());
+        int bufferMegabytes = args.length > 4 ? Integer.parseInt(args[4]) : VectorIndexSettings.DEFAULTS.bufferMegabytes();
+        VectorIndexSettings settings = new VectorIndexSettings(0, 5, 100, maxConnections, beamWidth, bufferMegabytes);
+        System.out.printf("%d tracks, %d queries per variant, M=%d, beam=%d, buffer %d MB, oversample %d, min candidates %d,"
+                + " %d processors, load %s%n", count, queries, maxConnections, beamWidth, bufferMegabytes,
+                settings.oversample(), settings.minCandidates(), Runtime.getRuntime().availableProcessors(), load());
 
         long started = System.nanoTime();
         FeatureIndex exact = FeatureIndex.of(1, SyntheticTracks.list(count, 42));
@@ -58,6 +60,7 @@ public final class GraphCandidatesBenchmark {
         FeatureIndex graph = exact.withBaseVectors(built.get());
         System.out.printf("HNSW build: %.1f s wall, %.1f s CPU (building thread), peak heap %d MB (sum of pool peaks),"
                 + " graph retained %d MB, load %s%n", buildSeconds, buildCpu, peak, heapAfterGc() - heapBefore, load());
+        persistence(exact.base, built.get(), settings);
 
         Random random = new Random(5);
         List<String> seeds = new ArrayList<>();
@@ -87,6 +90,32 @@ public final class GraphCandidatesBenchmark {
             System.out.printf("%s: scan p50 %.2f ms p99 %.2f ms %.0f req/s | graph p50 %.2f ms p99 %.2f ms %.0f req/s |"
                     + " recall@10 %.3f | load %s%n", variant, scan.p50(), scan.p99(), scan.perSecond(), ann.p50(), ann.p99(),
                     ann.perSecond(), recall / requests.size(), load());
+        }
+    }
+
+    /** The fingerprint, a save and a load of the built graph, in a temporary directory deleted after. */
+    private static void persistence(TrackIndex base, BaseVectorIndex built, VectorIndexSettings settings) throws Exception {
+        Path root = Files.createTempDirectory("feature-graph-benchmark");
+        PersistedGraphs kept = new PersistedGraphs(root);
+        long started = System.nanoTime();
+        BaseFingerprint fingerprint = BaseFingerprint.of(base, settings);
+        double hashSeconds = seconds(started);
+        started = System.nanoTime();
+        kept.save(fingerprint, built, settings);
+        double saveSeconds = seconds(started);
+        long bytes;
+        try (var files = Files.walk(root)) {
+            bytes = files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
+        resetPeaks();
+        started = System.nanoTime();
+        BaseVectorIndex loaded = kept.load(fingerprint, base, settings);
+        double loadSeconds = seconds(started);
+        System.out.printf("kept on disk: fingerprint %.2f s, save %.1f s (%d MB), load %.1f s (%s), peak heap while"
+                + " loading %d MB, load %s%n", hashSeconds, saveSeconds, bytes >> 20, loadSeconds,
+                loaded == null ? "FAILED" : "checksums verified", peakHeap(), load());
+        try (var files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 

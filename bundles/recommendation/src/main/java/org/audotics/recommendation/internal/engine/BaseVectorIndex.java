@@ -37,13 +37,22 @@ import org.apache.lucene.store.Directory;
  * <p>Built once per base, off the request path ({@link VectorIndexBuilder}), then never written: searches are
  * thread-safe. The directory is on the heap ({@link ByteBuffersDirectory}), not memory-mapped: an index replaced
  * by the next base is simply dropped while requests that started on it finish, with nothing to unmap under them.
+ * A graph kept on disk ({@link PersistedGraphs}) is therefore copied onto the heap when loaded, not mapped.
+ *
+ * <p>Why the build is one flush: Lucene builds a segment's graph while documents are added, and merging segments
+ * keeps the largest one's graph and re-inserts every node of the others, at the cost of building them again. With
+ * the former 256 MB buffer a million tracks (about 480 bytes each while indexing) were two segments, and the merge
+ * re-inserted nearly half of them; the buffer now holds a base of two million tracks, and a larger base is merged.
  */
 final class BaseVectorIndex {
 
     static final String VECTOR = "v";
     private static final String POSITION = "p";
+    /** Lucene's default per-thread buffer cap ({@code IndexWriterConfig}), raised only for a larger buffer. */
+    private static final int DEFAULT_THREAD_LIMIT_MB = 1_945;
 
     private final TrackIndex base;
+    private final DirectoryReader reader;
     private final IndexSearcher searcher;
     /** Lucene's document id → position in the base (equal with one segment built in order, not assumed). */
     private final int[] positionOfDoc;
@@ -52,6 +61,7 @@ final class BaseVectorIndex {
 
     private BaseVectorIndex(TrackIndex base, DirectoryReader reader, int[] positionOfDoc, VectorIndexSettings settings) {
         this.base = base;
+        this.reader = reader;
         this.searcher = new IndexSearcher(reader);
         this.searcher.setQueryCache(null); // bounds differ per request: caching their bit sets only costs memory
         this.positionOfDoc = positionOfDoc;
@@ -74,6 +84,7 @@ final class BaseVectorIndex {
                     }
                 })
                 .setRAMBufferSizeMB(settings.bufferMegabytes())
+                .setRAMPerThreadHardLimitMB(Math.max(DEFAULT_THREAD_LIMIT_MB, settings.bufferMegabytes()))
                 .setMergePolicy(new LogDocMergePolicy()) // merges neighbouring segments only: document order stays
                 .setMergeScheduler(new SerialMergeScheduler()) // merges on this thread too: the build is one thread
                 .setUseCompoundFile(false);
@@ -86,16 +97,34 @@ final class BaseVectorIndex {
                 }
                 writer.addDocument(document(base, i, vector));
             }
-            writer.forceMerge(1); // one graph to search, not one per flushed segment
+            writer.forceMerge(1); // one graph to search, not one per flushed segment; no-op after one flush
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a heap directory: only on a bug
         }
         try {
-            DirectoryReader reader = DirectoryReader.open(directory);
-            return new BaseVectorIndex(base, reader, positions(reader), settings);
+            return open(base, directory, settings);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Opens the graph in a heap directory (built here, or loaded by {@link PersistedGraphs}) for this base.
+     *
+     * @throws IOException when the directory holds no readable commit, or one that is not a graph of this base's
+     *                     size with one document per position
+     */
+    static BaseVectorIndex open(TrackIndex base, Directory directory, VectorIndexSettings settings) throws IOException {
+        DirectoryReader reader = DirectoryReader.open(directory);
+        try {
+            if (reader.maxDoc() != base.size() || reader.numDocs() != base.size()) {
+                throw new IOException("graph of " + reader.numDocs() + " documents for a base of " + base.size() + " tracks");
+            }
+            return new BaseVectorIndex(base, reader, positions(reader), settings);
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
         }
     }
 
@@ -116,15 +145,34 @@ final class BaseVectorIndex {
         return document;
     }
 
+    /** @throws IOException unless every document has a position and every position one document */
     private static int[] positions(DirectoryReader reader) throws IOException {
         int[] positions = new int[reader.maxDoc()];
+        BitSet seen = new BitSet(positions.length);
         for (LeafReaderContext leaf : reader.leaves()) {
             NumericDocValues values = leaf.reader().getNumericDocValues(POSITION);
+            if (values == null || leaf.reader().getFloatVectorValues(VECTOR) == null
+                    || leaf.reader().getFloatVectorValues(VECTOR).size() != leaf.reader().maxDoc()) {
+                throw new IOException("segment without a position or vector for every document");
+            }
             for (int doc = values.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = values.nextDoc()) {
-                positions[leaf.docBase + doc] = (int) values.longValue();
+                long position = values.longValue();
+                if (position < 0 || position >= positions.length || seen.get((int) position)) {
+                    throw new IOException("position " + position + " out of range or twice");
+                }
+                seen.set((int) position);
+                positions[leaf.docBase + doc] = (int) position;
             }
         }
+        if (seen.cardinality() != positions.length) {
+            throw new IOException((positions.length - seen.cardinality()) + " documents without a position");
+        }
         return positions;
+    }
+
+    /** @return the heap directory holding the graph's last commit, for {@link PersistedGraphs} to copy; never written */
+    Directory directory() {
+        return reader.directory();
     }
 
     static String attributeField(int ordinal) {

@@ -3,6 +3,7 @@ package org.audotics.recommendation.internal.engine;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,10 @@ import org.audotics.catalog.api.Track;
  *
  * <p>Instances are never modified: the indexer builds a new one and swaps a reference, so a request keeps
  * the index it started with.
+ *
+ * <p>A base is in id order ({@link String#compareTo}, not the database's collation), whether read from the catalog or
+ * compacted, so the same tracks are the same base either way: a compaction's HNSW graph, kept on disk, is the one a
+ * restart that reads the same catalog loads ({@link BaseFingerprint} covers the order).
  */
 final class FeatureIndex {
 
@@ -47,7 +52,13 @@ final class FeatureIndex {
 
     /** @param revision the catalog revision read before the tracks, so a change during the read is seen again */
     static FeatureIndex of(long revision, List<Track> tracks) {
-        return new FeatureIndex(revision, TrackIndex.of(tracks), new BitSet(), TrackIndex.EMPTY, null);
+        return new FeatureIndex(revision, TrackIndex.of(inIdOrder(tracks)), new BitSet(), TrackIndex.EMPTY, null);
+    }
+
+    private static List<Track> inIdOrder(List<Track> tracks) {
+        List<Track> sorted = new ArrayList<>(tracks);
+        sorted.sort(Comparator.comparing(Track::id));
+        return sorted;
     }
 
     /** @return this index with the graph of its base; the same index when the graph is of another base */
@@ -97,7 +108,7 @@ final class FeatureIndex {
             }
         }
         delta.tracks.forEach(indexed -> tracks.add(indexed.track()));
-        return new FeatureIndex(revision, TrackIndex.of(tracks), new BitSet(), TrackIndex.EMPTY, null);
+        return new FeatureIndex(revision, TrackIndex.of(inIdOrder(tracks)), new BitSet(), TrackIndex.EMPTY, null);
     }
 
     /** @return a new, modifiable set of the base positions a request must skip (the superseded ones) */

@@ -26,6 +26,12 @@ public @interface FeatureKnnConfig {
     @AttributeDefinition(description = "HNSW candidates considered per insertion while building (Lucene's beam width): more is better recall and a slower build")
     int knn_ann_beam__width() default 100;
 
-    @AttributeDefinition(description = "Lucene's indexing buffer in MB while the graph is built (the graph is merged into one segment after)")
-    int knn_ann_buffer__mb() default 256;
+    @AttributeDefinition(description = "Lucene's indexing buffer in MB while the graph is built, 16..2047: a graph that fits is one segment, built once; a larger one is merged into one segment after, which re-inserts the nodes of all but the largest segment")
+    int knn_ann_buffer__mb() default 1_024;
+
+    @AttributeDefinition(description = "Keep each built graph on disk and load it, instead of building it again, for a base with the same tracks, features and graph settings (at start, after a rebuild or a compaction)")
+    boolean knn_ann_persist() default true;
+
+    @AttributeDefinition(description = "Where graphs are kept; empty: ${karaf.data}/feature-graph (outside Karaf, without karaf.data, none are kept unless a directory is set)")
+    String knn_ann_directory() default "";
 }

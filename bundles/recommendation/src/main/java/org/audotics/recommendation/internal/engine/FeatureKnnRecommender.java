@@ -48,8 +48,10 @@ import org.osgi.service.event.EventHandler;
  * <p>At {@code knn.ann.min_tracks} (50 000) tracks and more, the base of the index gets an HNSW graph
  * ({@link BaseVectorIndex}), built on a second thread of this component after each full build or compaction; from
  * then on a request's base candidates come from the graph and are rescored exactly ({@link NearestNeighbours}).
- * Until it is ready, and below the threshold, the exact scan answers. Its settings ({@link FeatureKnnConfig}) share
- * the recommendation PID; a change applies from the next base, without rebuilding the index.
+ * Until it is ready, and below the threshold, the exact scan answers; during a compaction the old base's graph
+ * answers. A built graph is kept under {@code ${karaf.data}/feature-graph} and loaded, not built, for a base with
+ * the same tracks ({@link PersistedGraphs}). Its settings ({@link FeatureKnnConfig}) share the recommendation PID;
+ * a change applies from the next base, without rebuilding the index.
  *
  * <p>Immediate, so the index is built at start and kept while another engine answers: a delayed component
  * would be deactivated, and its index dropped, when its last consumer let go of it during a swap.

@@ -13,6 +13,10 @@ import org.slf4j.LoggerFactory;
  * <p>Why not on the indexer's thread: at a million tracks the graph takes minutes (docs/recommender.md), and the
  * indexer's thread must stay free for catalog patches, which are due within the coalescing delay. Only the newest
  * base is worth a graph: a build whose base was replaced stops at its next check and the newer one starts.
+ *
+ * <p>With a graph directory configured ({@link VectorIndexSettings#graphDirectory()}), a base whose
+ * {@link BaseFingerprint} has a graph kept there loads it instead of building ({@link PersistedGraphs}), and a built
+ * graph is kept there once it serves.
  */
 final class VectorIndexBuilder {
 
@@ -38,6 +42,14 @@ final class VectorIndexBuilder {
 
     VectorIndexSettings settings() {
         return settings;
+    }
+
+    /**
+     * @return whether a graph of this base is still to come: it is the newest base given, large enough, and its
+     *         build neither failed nor was refused (the component stopping)
+     */
+    boolean pending(TrackIndex base) {
+        return wanted == base;
     }
 
     /** @return what the candidate stage is doing, for the readiness detail; empty when the base is below the threshold */
@@ -68,21 +80,47 @@ final class VectorIndexBuilder {
         if (wanted != base) {
             return; // a newer base came while this one waited: its own task follows
         }
-        state = "building HNSW graph of " + base.size() + " tracks";
         long started = System.nanoTime();
         try {
+            PersistedGraphs kept = current.graphDirectory() == null ? null : new PersistedGraphs(current.graphDirectory());
+            BaseFingerprint fingerprint = kept == null ? null : BaseFingerprint.of(base, current);
+            if (kept != null) {
+                state = "loading HNSW graph of " + base.size() + " tracks";
+                BaseVectorIndex loaded = kept.load(fingerprint, base, current);
+                if (loaded != null) {
+                    long ms = (System.nanoTime() - started) / 1_000_000;
+                    LOG.info("Feature index HNSW graph loaded: {} tracks in {} ms from {}", base.size(), ms, kept.root());
+                    finish(base, loaded, "loaded in " + ms + " ms", built);
+                    return;
+                }
+            }
+            state = "building HNSW graph of " + base.size() + " tracks";
             BaseVectorIndex index = BaseVectorIndex.build(base, current,
                     () -> wanted != base || Thread.currentThread().isInterrupted());
-            if (index == null || wanted != base) {
+            if (index == null) {
                 return;
             }
             long ms = (System.nanoTime() - started) / 1_000_000;
             LOG.info("Feature index HNSW graph built: {} tracks in {} ms", base.size(), ms);
-            state = "candidates from an HNSW graph of " + base.size() + " tracks, built in " + ms + " ms";
-            built.accept(index);
+            if (finish(base, index, "built in " + ms + " ms", built) && kept != null) {
+                kept.save(fingerprint, index, current); // after it serves: the copy is for the next start
+            }
         } catch (RuntimeException e) { // the scan keeps answering: a missing graph costs speed only
             LOG.warn("Feature index HNSW graph not built ({}); the exact scan answers", e.toString());
             state = "no HNSW graph (" + e + "): exact scan";
+            if (wanted == base) {
+                wanted = null; // nothing will come: a compaction waiting for it goes ahead without (pending)
+            }
         }
+    }
+
+    /** @return whether the graph was handed over: false when a newer base arrived meanwhile */
+    private boolean finish(TrackIndex base, BaseVectorIndex index, String how, Consumer<BaseVectorIndex> built) {
+        if (wanted != base) {
+            return false;
+        }
+        state = "candidates from an HNSW graph of " + base.size() + " tracks, " + how;
+        built.accept(index);
+        return true;
     }
 }
