@@ -12,6 +12,8 @@
 //   oversized plain WebSocket, one 70 000-byte message per connection, reconnecting
 //   under     Socket.IO, valid votes at FLOOD_UNDER_RATE a second (default 19: just under the shipped 20), never
 //             cut off — the worst client that stays legitimate
+// FLOOD_RECONNECT=0: each flooder floods on one connection only and stays away once cut off (the cut-off alone,
+// without the cost of reconnecting). Each phase also reports the CPU the server (JVM_PID) and this process used.
 // For each flooder: connections, messages sent, processed (acknowledged), time from its first message to the
 // rate_limited error and to the close.
 // Usage: node realtime-fanout.js BASE_URL[,SECOND_URL] MEMBERS SESSIONS ACTIONS_PER_SESSION ADMIN_TOKEN
@@ -43,6 +45,17 @@ function percentile(sorted, p) { return sorted[Math.min(sorted.length - 1, Math.
 const FLOODERS = +(process.env.FLOODERS || 0);
 const FLOOD_KINDS = (process.env.FLOOD_KINDS || "vote").split(",");
 const FLOOD_UNDER_RATE = +(process.env.FLOOD_UNDER_RATE || 19);
+const FLOOD_RECONNECT = process.env.FLOOD_RECONNECT !== "0";
+/** CPU seconds used so far by the server (JVM_PID, from the script) and by this process (members and flooders). */
+function cpuSeconds() {
+  const client = process.cpuUsage();
+  let server = NaN;
+  if (process.env.JVM_PID) {
+    const fields = require("fs").readFileSync(`/proc/${process.env.JVM_PID}/stat`, "utf8").split(") ")[1].split(" ");
+    server = (+fields[11] + +fields[12]) / 100;
+  }
+  return { server, client: (client.user + client.system) / 1e6 };
+}
 const WebSocket = FLOODERS > 0 ? require("ws") : null;
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
@@ -73,6 +86,9 @@ class Flooder {
         await pause(100);
       }
       this.cycles.push(cycle);
+      if (!FLOOD_RECONNECT) {
+        while (!this.stopping) await pause(50);
+      }
     }
   }
 
@@ -222,7 +238,7 @@ if (!isMainThread) {
 
   // ACTIONS rounds: every session's voter votes once per round, all sessions at once
   async function rounds() {
-    const phase = { deliveries: [], flooded: [], calm: [], slowest: [], startedMs: now(), loadBefore: load() };
+    const phase = { deliveries: [], flooded: [], calm: [], slowest: [], startedMs: now(), loadBefore: load(), cpuBefore: cpuSeconds() };
     for (let a = 0; a < ACTIONS; a++) {
       await Promise.all(sessions.map(async (session) => {
         const voter = sockets.find((s) => s.session === session).socket;
@@ -245,13 +261,16 @@ if (!isMainThread) {
     }
     phase.ms = now() - phase.startedMs;
     phase.loadAfter = load();
+    const cpu = cpuSeconds();
+    phase.cpu = `server CPU ${(cpu.server - phase.cpuBefore.server).toFixed(1)} s (${((cpu.server - phase.cpuBefore.server) / phase.ms * 1000).toFixed(2)} cores), `
+      + `load generator ${(cpu.client - phase.cpuBefore.client).toFixed(1)} s (${((cpu.client - phase.cpuBefore.client) / phase.ms * 1000).toFixed(2)} cores)`;
     phase.deliveries = [...phase.flooded, ...phase.calm];
     for (const list of [phase.deliveries, phase.flooded, phase.calm, phase.slowest]) list.sort((x, y) => x - y);
     return phase;
   }
   const figures = (list) => list.length === 0 ? "none" : `${list.length}: p50 ${percentile(list, 0.5).toFixed(1)} ms, p90 ${percentile(list, 0.9).toFixed(1)} ms, p99 ${percentile(list, 0.99).toFixed(1)} ms, max ${list[list.length - 1].toFixed(1)} ms`;
   const describe = (label, phase) => {
-    console.log(`${label} (${(phase.ms / 1000).toFixed(1)} s, load average ${phase.loadBefore} -> ${phase.loadAfter}): deliveries ${figures(phase.deliveries)}`);
+    console.log(`${label} (${(phase.ms / 1000).toFixed(1)} s, load average ${phase.loadBefore} -> ${phase.loadAfter}; ${phase.cpu}): deliveries ${figures(phase.deliveries)}`);
     if (FLOODERS > 0) {
       console.log(`  in the ${sessions.filter((s) => s.flooded).length} sessions with a flooder member: ${figures(phase.flooded)}`);
       console.log(`  in the other sessions: ${figures(phase.calm)}`);
@@ -271,7 +290,7 @@ if (!isMainThread) {
     const flooded = await rounds();
     worker.postMessage("stop");
     await reported;
-    describe(`with ${FLOODERS} flooders (${flooders.map((f) => f.kind).join(", ")}, in a worker thread)`, flooded);
+    describe(`with ${FLOODERS} flooders (${flooders.map((f) => f.kind).join(", ")}, in a worker thread, ${FLOOD_RECONNECT ? "reconnecting" : "once each"})`, flooded);
     reports.forEach((line) => console.log(line));
     await worker.terminate();
   } else {

@@ -49,7 +49,7 @@ heap_used_kib() {
     jcmd "$PID" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); gsub(/[^0-9]/, "", v); print v; exit } }'
 }
 FIFO=$(mktemp -u); mkfifo "$FIFO"
- HOLD_MS=$([ "$NODES" = 2 ] || [ "${HEAP:-1}" = 0 ] || echo 20000) node "$NODE_DIR/realtime-fanout.js" "$URLS" "$MEMBERS" "$SESSIONS" "$ACTIONS" "$TOKEN" > "$FIFO" &
+ JVM_PID=$PID HOLD_MS=$([ "$NODES" = 2 ] || [ "${HEAP:-1}" = 0 ] || echo 20000) node "$NODE_DIR/realtime-fanout.js" "$URLS" "$MEMBERS" "$SESSIONS" "$ACTIONS" "$TOKEN" > "$FIFO" &
 CLIENT=$!
 CONNECTED=""
 while IFS= read -r line; do
