@@ -163,8 +163,9 @@ class Flooder {
     const c = this.cycles;
     const sum = (f) => c.reduce((t, x) => t + f(x), 0);
     const median = (f) => { const v = c.map(f).filter((x) => x !== null).sort((x, y) => x - y); return v.length ? percentile(v, 0.5).toFixed(0) : "-"; };
-    const codes = [...new Set(c.map((x) => x.code))].join("/");
-    return `flooder ${this.index} (${this.kind}, member of session ${this.session.index}): ${c.length} connections, ${sum((x) => x.sent)} messages sent, `
+    const refused = c.filter((x) => x.code !== null && x.code.startsWith("connect failed")).length;
+    const codes = [...new Set(c.map((x) => x.code && x.code.startsWith("connect failed") ? "refused" : x.code))].join("/");
+    return `flooder ${this.index} (${this.kind}, member of session ${this.session.index}): ${c.length} connections (${refused} of them refused, retried after 100 ms), ${sum((x) => x.sent)} messages sent, `
       + `${sum((x) => x.processed)} processed (acknowledged); per connection median ${median((x) => x.sent)} sent, ${median((x) => x.processed)} processed, `
       + `cut off (error) after ${median((x) => x.cutOffMs)} ms, closed after ${median((x) => x.closedMs)} ms; ended by ${codes}`;
   }

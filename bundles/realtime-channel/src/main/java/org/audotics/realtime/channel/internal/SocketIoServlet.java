@@ -175,6 +175,7 @@ public final class SocketIoServlet extends HttpServlet {
 
     private void cutOff(SocketIoConnection connection) {
         LOG.info("channel: user {} sent more than {} messages a second: disconnected", connection.userId(), hub.config().messages_per_second());
+        hub.cutOff(connection.userId());
         connection.disconnect(ChannelError.RATE_LIMITED, "more than " + hub.config().messages_per_second() + " messages a second: disconnected");
     }
 
