@@ -6,6 +6,9 @@
 # disconnected again (measured after the votes, so both readings see the same warmed-up server), divided by MEMBERS.
 # NODES=2 starts a second node of the same cluster (same database and Redis) on PORT+1; members alternate between
 # the nodes and the latency is reported per node, the second being cross-node (heap is then not measured).
+# FLOODERS=N (with FLOOD_KINDS=vote,malformed,oversized,under; realtime-fanout.js says what each does) runs the rounds
+# twice, without and then with N flooding clients, and reports both and each flooder: how long until it is cut off
+# and how many of its messages the server processed. HEAP=0 skips the heap readings (40 s of holding).
 # Usage: benchmarks/realtime-fanout.sh [MEMBERS=1000] [SESSIONS=100] [ACTIONS=20] [NODES=1]   (build the distribution first)
 set -euo pipefail
 MEMBERS=${1:-1000}
@@ -38,7 +41,7 @@ else
     trap server_stop EXIT
     server_start
 fi
-echo "ready after ${READY_MS} ms, RSS $(server_rss_mib) MiB (${BENCH_BACKEND:-real})"
+echo "ready after ${READY_MS} ms, RSS $(server_rss_mib) MiB (${BENCH_BACKEND:-real}); $(uptime)"
 PID=$(pgrep -f "karaf.base=${FIRST_HOME:-$SERVER_HOME}" | head -n 1)
 heap_used_kib() {
     jcmd "$PID" GC.run >/dev/null
@@ -46,7 +49,7 @@ heap_used_kib() {
     jcmd "$PID" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); gsub(/[^0-9]/, "", v); print v; exit } }'
 }
 FIFO=$(mktemp -u); mkfifo "$FIFO"
- HOLD_MS=$([ "$NODES" = 2 ] || echo 20000) node "$NODE_DIR/realtime-fanout.js" "$URLS" "$MEMBERS" "$SESSIONS" "$ACTIONS" "$TOKEN" > "$FIFO" &
+ JVM_PID=$PID HOLD_MS=$([ "$NODES" = 2 ] || [ "${HEAP:-1}" = 0 ] || echo 20000) node "$NODE_DIR/realtime-fanout.js" "$URLS" "$MEMBERS" "$SESSIONS" "$ACTIONS" "$TOKEN" > "$FIFO" &
 CLIENT=$!
 CONNECTED=""
 while IFS= read -r line; do
@@ -60,3 +63,4 @@ while IFS= read -r line; do
 done < "$FIFO"
 wait "$CLIENT"
 rm -f "$FIFO"
+echo "server log: $(grep -c 'messages a second: disconnected' "${FIRST_HOME:-$SERVER_HOME}/data/log/karaf.log" || true) rate_limited disconnects; $(uptime)"

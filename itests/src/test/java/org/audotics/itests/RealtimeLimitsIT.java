@@ -24,8 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The channel's abuse limits at their shipped defaults (etc/org.audotics.realtime.channel.cfg: 64 KiB messages,
- * 20 messages a second with a burst of 40, 10 connections per user): oversized and malformed messages, a
- * flooding client cut off with a reason while another goes on, and the connection limit.
+ * 20 messages a second with a burst of 40, 10 s before a cut-off account may reconnect, 10 connections per user):
+ * oversized and malformed messages, a flooding client cut off with a reason (and kept out) while another goes on,
+ * and the connection limit.
  */
 @ExtendWith(SharedServer.class)
 class RealtimeLimitsIT {
@@ -38,7 +39,7 @@ class RealtimeLimitsIT {
     }
 
     @Test
-    void aMalformedMessageIsAnsweredWithAnErrorAndAnOversizedOneClosesTheConnection() throws Exception {
+    void aMalformedMessageIsAnsweredWithAnErrorAndAnOversizedOneClosesTheConnectionAndKeepsTheAccountOut() throws Exception {
         User alice = user(server, "alice");
         try (RealtimeWebSocketClient client = RealtimeWebSocketClient.connect(server, alice.token())) {
             client.sendText("{not json");
@@ -53,6 +54,8 @@ class RealtimeLimitsIT {
             client.sendText("{\"action\":\"join\",\"pad\":\"" + "x".repeat(70_000) + "\"}");
             assertEquals(1009, client.closedWith.get(20, TimeUnit.SECONDS), "1009: message too big");
         }
+        CompletionException keptOut = assertThrows(CompletionException.class, () -> RealtimeWebSocketClient.connect(server, alice.token()));
+        assertEquals(429, ((WebSocketHandshakeException) keptOut.getCause()).getResponse().statusCode(), "cut.off.seconds after an oversized message");
         HttpResponse<String> tooLarge = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port + "/socket.io/?EIO=4&transport=polling&sid=x"))
                         .POST(HttpRequest.BodyPublishers.ofString("4" + "x".repeat(70_000))).build(), HttpResponse.BodyHandlers.ofString());
@@ -61,7 +64,7 @@ class RealtimeLimitsIT {
     }
 
     @Test
-    void aFloodingClientIsCutOffWithAReasonWhileAnotherGoesOn() throws Exception {
+    void aFloodingClientIsCutOffWithAReasonAndKeptOutWhileAnotherGoesOn() throws Exception {
         User alice = user(server, "alice");
         User bob = user(server, "bob");
         String id = RealtimeFixture.session(server, alice, bob);
@@ -81,6 +84,14 @@ class RealtimeLimitsIT {
             assertEquals("rate_limited", error.get("body").get("code").asText(), error.toString());
             assertTrue(error.get("body").get("message").asText().contains("messages a second"), error.toString());
             assertEquals("io server disconnect", flooder.next("disconnect").get("reason").asText());
+            // cut.off.seconds = 10: the flooder's account may not come straight back, on either transport
+            try (NodeSocketIoClient again = NodeSocketIoClient.connect(server, alice.token(), false, "websocket")) {
+                JsonNode refused = again.next(r -> r.path("type").asText().startsWith("connect"));
+                assertEquals("connect_error", refused.get("type").asText(), refused.toString());
+                assertEquals("rate_limited", refused.get("data").get("code").asText(), refused.toString());
+            }
+            CompletionException upgrade = assertThrows(CompletionException.class, () -> RealtimeWebSocketClient.connect(server, alice.token()));
+            assertEquals(429, ((WebSocketHandshakeException) upgrade.getCause()).getResponse().statusCode());
             System.out.println("RealtimeLimitsIT: the calm client's acknowledgements while another flooded took " + calmAcks + " ms");
             assertTrue(calm.call("join", args(id)).get("ok").asBoolean(), "the other client is still served");
         }

@@ -18,6 +18,9 @@ public @interface ChannelConfig {
     @AttributeDefinition(name = "Message burst", description = "Client messages a connection may send at once above the sustained rate")
     int message_burst() default 40;
 
+    @AttributeDefinition(name = "Cut-off penalty", description = "Seconds an account whose connection was cut off (its message rate, or a WebSocket message over the size limit) may not open another on this node (rate_limited); 0: it may reconnect at once")
+    int cut_off_seconds() default 10;
+
     @AttributeDefinition(name = "Connections per user", description = "Open channel connections one account may hold on this node")
     int max_connections_per_user() default 10;
 

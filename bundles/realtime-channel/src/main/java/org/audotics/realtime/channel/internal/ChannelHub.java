@@ -55,6 +55,12 @@ public final class ChannelHub {
     private final Map<String, Integer> connectionsPerUser = new ConcurrentHashMap<>();
     /** Connections admitted on this node and not yet released, for {@code max.connections}. */
     private final AtomicInteger admittedOnNode = new AtomicInteger();
+    /**
+     * Accounts cut off for their message rate, to the {@link System#nanoTime} until which they may not connect: a
+     * flooder that reconnects at once otherwise costs a handshake and a flood per connection, and measured, doubled
+     * the other members' latency although each connection was cut off within 100 ms (docs/performance.md).
+     */
+    private final Map<String, Long> cutOffUntil = new ConcurrentHashMap<>();
     /** Every open connection, for the token re-check. */
     private final Set<Connection> live = ConcurrentHashMap.newKeySet();
     private final TokenRecheck tokenRecheck = new TokenRecheck();
@@ -132,6 +138,15 @@ public final class ChannelHub {
      */
     ChannelError admit(String userId) {
         ChannelConfig c = config;
+        Long until = cutOffUntil.get(userId);
+        if (until != null) {
+            long left = until - System.nanoTime();
+            if (left > 0) {
+                return new ChannelError(429, ChannelError.RATE_LIMITED, "this account was cut off for sending more than "
+                        + c.messages_per_second() + " messages a second: connect again in " + (left / 1_000_000_000 + 1) + " s");
+            }
+            cutOffUntil.remove(userId, until);
+        }
         if (admittedOnNode.incrementAndGet() > c.max_connections()) {
             admittedOnNode.decrementAndGet();
             return new ChannelError(503, ChannelError.SERVER_FULL,
@@ -153,6 +168,19 @@ public final class ChannelHub {
                     "this account holds " + limit + " channel connections already: close one first");
         }
         return null;
+    }
+
+    /**
+     * The user's connection was cut off for its message rate: for {@code cut.off.seconds} {@link #admit} refuses
+     * the user with {@code rate_limited}.
+     */
+    void cutOff(String userId) {
+        int seconds = config.cut_off_seconds();
+        if (seconds > 0) {
+            long now = System.nanoTime();
+            cutOffUntil.values().removeIf(until -> until - now <= 0);
+            cutOffUntil.put(userId, now + seconds * 1_000_000_000L);
+        }
     }
 
     /** An admitted connection is open: from now on its token is re-checked. */

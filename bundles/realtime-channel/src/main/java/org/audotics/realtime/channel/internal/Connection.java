@@ -76,6 +76,11 @@ abstract class Connection {
         return false;
     }
 
+    /** @return whether a message was over the rate limit: the connection is being closed and acts on nothing more */
+    final boolean isCutOff() {
+        return cutOff;
+    }
+
     /** @return whether {@link #withinRate} refused a message, so the caller disconnects the client (once) */
     final boolean firstOverRate() {
         return cutOff && !cutOffHandled.getAndSet(true);

@@ -50,6 +50,7 @@ final class PlainWebSocket extends Connection implements WebSocketListener {
     public void onWebSocketText(String message) {
         if (!withinRate()) {
             if (firstOverRate()) {
+                hub.cutOff(userId());
                 disconnect(ChannelError.RATE_LIMITED, "more than " + hub.config().messages_per_second() + " messages a second: disconnected");
             }
             return;
@@ -85,6 +86,10 @@ final class PlainWebSocket extends Connection implements WebSocketListener {
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
         sender = null;
+        if (statusCode == StatusCode.MESSAGE_TOO_LARGE) {
+            // Jetty refused a message over max.message.bytes: an oversized flood is kept out like a fast one
+            hub.cutOff(userId());
+        }
         hub.closed(this);
     }
 

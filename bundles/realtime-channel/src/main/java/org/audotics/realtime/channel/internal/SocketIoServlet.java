@@ -167,24 +167,19 @@ public final class SocketIoServlet extends HttpServlet {
         }
         SocketIoConnection connection = new SocketIoConnection(socket, admitted.userId(), admitted.token(), hub.newRateLimit());
         hub.opened(connection);
-        SerialActions actions = new SerialActions(actionPool);
-        socket.on("disconnect", args -> actions.submit(() -> hub.closed(connection)));
-        socket.registerAllEventListener((name, args) -> {
-            // counted now, in arrival order; acted on off this thread, which holds the socket's lock
-            boolean within = connection.withinRate();
-            boolean cutOffNow = !within && connection.firstOverRate();
-            if (within || cutOffNow) {
-                actions.submit(() -> received(connection, name, args, within));
-            }
-        });
+        RatedActions actions = new RatedActions(connection, new SerialActions(actionPool));
+        socket.on("disconnect", args -> actions.then(() -> hub.closed(connection)));
+        // counted now, in arrival order; acted on off this thread, which holds the socket's lock
+        socket.registerAllEventListener((name, args) -> actions.received(() -> received(connection, name, args), () -> cutOff(connection)));
     }
 
-    private void received(SocketIoConnection connection, String name, Object[] args, boolean withinRate) {
-        if (!withinRate) {
-            LOG.info("channel: user {} sent more than {} messages a second: disconnected", connection.userId(), hub.config().messages_per_second());
-            connection.disconnect(ChannelError.RATE_LIMITED, "more than " + hub.config().messages_per_second() + " messages a second: disconnected");
-            return;
-        }
+    private void cutOff(SocketIoConnection connection) {
+        LOG.info("channel: user {} sent more than {} messages a second: disconnected", connection.userId(), hub.config().messages_per_second());
+        hub.cutOff(connection.userId());
+        connection.disconnect(ChannelError.RATE_LIMITED, "more than " + hub.config().messages_per_second() + " messages a second: disconnected");
+    }
+
+    private void received(SocketIoConnection connection, String name, Object[] args) {
         SocketIoSocket.ReceivedByLocalAcknowledgementCallback callback = args.length > 0
                 && args[args.length - 1] instanceof SocketIoSocket.ReceivedByLocalAcknowledgementCallback c ? c : null;
         JsonNode arguments = args.length > 0 && args[0] instanceof JSONObject json ? ChannelJson.parse(json.toString()) : null;

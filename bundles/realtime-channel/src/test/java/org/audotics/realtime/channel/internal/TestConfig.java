@@ -9,6 +9,7 @@ class TestConfig implements ChannelConfig {
     int maxOnNode = 20000;
     int perSecond = 20;
     int burst = 40;
+    int cutOffSeconds = 10;
 
     @Override
     public Class<? extends Annotation> annotationType() {
@@ -28,6 +29,11 @@ class TestConfig implements ChannelConfig {
     @Override
     public int message_burst() {
         return burst;
+    }
+
+    @Override
+    public int cut_off_seconds() {
+        return cutOffSeconds;
     }
 
     @Override
