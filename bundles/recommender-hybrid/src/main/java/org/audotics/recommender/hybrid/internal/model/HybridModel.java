@@ -15,6 +15,7 @@ public final class HybridModel {
     private final Blend blend;
     private final float logMaxListeners;
     private final float[] factorScale; // (1 + users_j)^−γ, null when γ = 0
+    private final float[] itemNorms; // for the seed cosines: 4 bytes an item, computed once per model
 
     /**
      * @param history   users × items, the positive strengths the graph walks from (the training rows)
@@ -42,6 +43,10 @@ public final class HybridModel {
             }
         } else {
             factorScale = null;
+        }
+        itemNorms = new float[factors.items()];
+        for (int j = 0; j < itemNorms.length; j++) {
+            itemNorms[j] = factors.itemNorm(j);
         }
     }
 
@@ -200,7 +205,7 @@ public final class HybridModel {
                 maxGraph = Math.max(maxGraph, graph.weightAt(n));
             }
             for (int c = 0; c < candidates.length; c++) {
-                float cos = blend.factorWeight() > 0 ? factors.itemCosine(seed, candidates[c]) : 0;
+                float cos = blend.factorWeight() > 0 ? factors.itemCosine(seed, candidates[c], itemNorms) : 0;
                 if (factorScale != null && cos > 0) {
                     cos *= factorScale[candidates[c]];
                 }

@@ -216,4 +216,32 @@ class ModelTest {
         assertEquals(1f, c.graphStrength(7, false));
         assertEquals(1f, new Confidence(0, 1).of(123));
     }
+
+    @Test
+    void theFourSumDotAndTheCosineWithStoredNormsAgreeWithTheirPlainDefinitions() {
+        java.util.Random random = new java.util.Random(12);
+        for (int k : new int[] {1, 3, 4, 7, 128}) {
+            float[] items = new float[5 * k];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = (float) random.nextGaussian();
+            }
+            java.util.Arrays.fill(items, 4 * k, 5 * k, 0f); // item 4 is all zero
+            Factors f = new Factors(k, 0, 5, new float[0], items);
+            float[] norms = new float[5];
+            for (int j = 0; j < 5; j++) {
+                norms[j] = f.itemNorm(j);
+            }
+            for (int a = 0; a < 5; a++) {
+                for (int b = 0; b < 5; b++) {
+                    double plain = 0;
+                    for (int d = 0; d < k; d++) {
+                        plain += (double) items[a * k + d] * items[b * k + d];
+                    }
+                    assertEquals(plain, Factors.dot(items, a * k, items, b * k, k), 1e-4 * Math.max(1, Math.abs(plain)), "k " + k);
+                    assertEquals(f.itemCosine(a, b), f.itemCosine(a, b, norms), 1e-5, "k " + k + ", items " + a + ", " + b);
+                }
+            }
+            assertEquals(0f, f.itemCosine(0, 4, norms), "an all-zero item is at cosine 0");
+        }
+    }
 }
