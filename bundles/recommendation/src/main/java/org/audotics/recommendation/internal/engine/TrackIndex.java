@@ -60,12 +60,13 @@ final class TrackIndex {
             }
         }
         Map<String, int[]> positions = new HashMap<>(counts.size() * 2);
-        counts.forEach((key, count) -> positions.put(key, new int[count[0]]));
-        Map<String, int[]> filled = new HashMap<>(counts.size() * 2);
+        counts.forEach((key, count) -> {
+            positions.put(key, new int[count[0]]);
+            count[0] = 0; // from here on the next free slot of that key
+        });
         for (int i = 0; i < tracks.size(); i++) {
             for (String key : keys.apply(tracks.get(i))) {
-                int[] next = filled.computeIfAbsent(key, k -> new int[1]);
-                positions.get(key)[next[0]++] = i;
+                positions.get(key)[counts.get(key)[0]++] = i;
             }
         }
         return positions;
